@@ -1,0 +1,168 @@
+import type { components } from '@contactkit/specs/cloudsponge'
+import { type Person, peopleGenerator } from '../core/people.js'
+import { seedFromString } from '../core/random.js'
+
+export type Contact = components['schemas']['Contact']
+export type ContactsOwner = Exclude<components['schemas']['ContactsOwner'], null>
+
+/** An address book as the import gathers it. Contacts carry their mailing addresses; routes drop them unless asked. */
+export interface AddressBook {
+  owner: ContactsOwner | null
+  size: number
+  contactAt(index: number): Contact
+}
+
+/** What signing in to a service with a username and password yields. */
+export type SignIn = { kind: 'book'; book: AddressBook; slow: boolean } | { kind: 'rejected'; reason: string }
+
+/** A user-seeded account: exactly these contacts behind this username and password. */
+export interface SeededAccount {
+  service: string
+  username: string
+  password: string
+  owner: ContactsOwner | null
+  contacts: Contact[]
+}
+
+export const maxGeneratedContacts = 1_000_000
+const defaultGeneratedContacts = 25
+
+/** The address book of the vendor's documented example (owner Joe Smith; John Doe and Jane Smith). */
+export const documentedBook: AddressBook = listBook(
+  { first_name: 'Joe', last_name: 'Smith', email: [{ address: 'joe@example.com' }] },
+  [
+    {
+      first_name: 'John',
+      last_name: 'Doe',
+      phone: [
+        { number: '555-1234', type: 'Home' },
+        { number: '555-2468', type: 'Work' },
+      ],
+      email: [
+        { address: 'johndoe@nowhere.com', type: 'Email 1' },
+        { address: 'second@email.com', type: 'Email 2' },
+      ],
+      address: [],
+    },
+    {
+      first_name: 'Jane',
+      last_name: 'Smith',
+      phone: [{ number: '555.5678', type: 'Home' }],
+      email: [{ address: 'janesmith@nowhere.com', type: 'Email 1' }],
+      address: [
+        {
+          street: '3450 Sacramento St., #510',
+          city: 'San Francisco',
+          region: 'CA',
+          country: 'US',
+          postal_code: '94118',
+          formatted: '3450 Sacramento St., #510 San Francisco, CA 94118',
+        },
+      ],
+    },
+  ],
+)
+
+/** A book over a fixed list. */
+export function listBook(owner: ContactsOwner | null, contacts: Contact[]): AddressBook {
+  return { owner, size: contacts.length, contactAt: (index) => contacts[index] as Contact }
+}
+
+/** `size` generated contacts, the same for the same seed, produced only when read. */
+export function generatedBook(seed: number, size: number): AddressBook {
+  const people = peopleGenerator(seed)
+  const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)
+  return {
+    owner: {
+      first_name: ownerPerson.firstName,
+      last_name: ownerPerson.lastName,
+      email: [{ address: ownerPerson.emails[0]?.address ?? 'owner@example.com' }],
+      owner: true,
+    },
+    size,
+    contactAt: (index) => contactFromPerson(people(index)),
+  }
+}
+
+/**
+ * Signs in as a user of a service. The documented account and the magic usernames:
+ *
+ * - `foo` with password `bar`: the documented address book (any other password is rejected);
+ * - `wrong-password`: always rejected, as a mistyped password is;
+ * - `slow`: 25 contacts, gathered over the slow duration;
+ * - `contacts-<N>`: N generated contacts (0 to 1,000,000);
+ * - any other username: 25 generated contacts, the same for the same service and username.
+ *
+ * Seeded accounts come first and check their password.
+ *
+ * @example
+ * signIn('ICLOUD', 'foo', 'bar', []) // { kind: 'book', book: documentedBook, slow: false }
+ */
+export function signIn(service: string, username: string, password: string | null, accounts: SeededAccount[]): SignIn {
+  const rejected: SignIn = {
+    kind: 'rejected',
+    reason: `${service} did not accept the username or password of ${username}.`,
+  }
+  const seeded = accounts.find((account) => account.service === service && account.username === username)
+  if (seeded) {
+    return password === null || seeded.password === password
+      ? { kind: 'book', book: listBook(seeded.owner, seeded.contacts), slow: false }
+      : rejected
+  }
+  if (username === 'foo') {
+    return password === null || password === 'bar' ? { kind: 'book', book: documentedBook, slow: false } : rejected
+  }
+  if (username === 'wrong-password') {
+    return rejected
+  }
+  const sized = /^contacts-(\d{1,7})$/.exec(username)
+  if (sized) {
+    const size = Math.min(Number(sized[1]), maxGeneratedContacts)
+    return { kind: 'book', book: generatedBook(seedFromString(`contacts-${size}`), size), slow: false }
+  }
+  const book = generatedBook(seedFromString(`${service}:${username}`), defaultGeneratedContacts)
+  return { kind: 'book', book, slow: username === 'slow' }
+}
+
+function contactFromPerson(person: Person): Contact {
+  const { address } = person
+  const contact: Contact = {
+    first_name: person.firstName,
+    last_name: person.lastName,
+    phone: person.phones.map((phone, index) => (index === 0 ? { ...phone, primary: true } : { ...phone })),
+    email: person.emails.map((email, index) => (index === 0 ? { ...email, primary: true } : { ...email })),
+    address: [
+      {
+        type: 'Home',
+        street: address.street,
+        city: address.city,
+        region: address.region,
+        postal_code: address.postalCode,
+        country: address.country,
+        formatted: `${address.street} ${address.city}, ${address.region} ${address.postalCode}`,
+      },
+    ],
+  }
+  if (person.groups.length > 0) {
+    contact.groups = person.groups
+  }
+  const birthday = person.birthday
+  if (birthday) {
+    const monthDay = `${pad(birthday.month)}-${pad(birthday.day)}`
+    if (birthday.year !== null) {
+      contact.dob = `${birthday.year}-${monthDay}`
+    }
+    contact.birthday = monthDay
+  }
+  if (person.company) {
+    contact.companies = [person.company]
+  }
+  if (person.jobTitle) {
+    contact.job_title = person.jobTitle
+  }
+  return contact
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}

@@ -1,0 +1,229 @@
+import type { OpenApiDocument } from '@contactkit/specs'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { every } from 'hono/combine'
+import { describeProblems, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import { consentPages } from './consent-page.js'
+import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
+import type { ImportRecord, ImportStore } from './imports.js'
+import { findService, type ImportMethod } from './services.js'
+import { checkCredentials, type Tenant } from './tenants.js'
+import { beginImportBody, contactsBody, contentTypes, eventsBody, type Format, vendorHeaders } from './wire-format.js'
+
+export interface RoutesOptions {
+  document: OpenApiDocument
+  store: ImportStore
+  tenants: () => Iterable<Tenant>
+  /** Origin for consent and applet URLs; the request's own origin when absent. */
+  publicUrl?: string
+}
+
+/** One API call as the vendor understands it, whichever of the accepted path forms it used. */
+interface ApiCall {
+  resource: 'begin_import' | 'events' | 'contacts'
+  /** The begin_import method, or the import id as written. */
+  target: string
+  format: Format
+  /** Whether the path carried a suffix (`/events/1.json`) or not (`/events/1`). */
+  suffixed: boolean
+  /** Query and form parameters together; empty values count as absent. */
+  params: Record<string, string>
+}
+
+type Env = SpecValidationEnv & { Variables: { call: ApiCall; tenant: Tenant } }
+
+/**
+ * The CloudSponge API and its user-facing pages. Every path form clients use is accepted:
+ * `/events/1126`, `/events/1126.json`, `/events.xml/1126` (same for contacts), begin_import with
+ * or without suffix and trailing slash, by GET or POST, credentials by Basic auth or parameters.
+ *
+ * @example
+ * app.route('/', cloudspongeRoutes({ document, store, tenants: () => tenants }))
+ */
+export function cloudspongeRoutes(options: RoutesOptions): Hono {
+  const { store } = options
+  const routes = new Hono<Env>({ strict: false })
+  routes.route('/', consentPages(store))
+
+  // Read the call, check the domain, then validate against the spec, before any handler runs.
+  const api = every(
+    readCall,
+    authenticate(options.tenants),
+    specValidation<Env>(options.document, {
+      describe: (c) => canonicalRequest(c.var.call),
+      onInvalid: (c, problems) =>
+        problems.length === 0
+          ? cloudspongeError(c, 404, `There is no ${c.req.method} ${c.req.path}.`)
+          : badRequest(c, describeProblems(problems)),
+    }),
+  )
+
+  routes.on(['GET', 'POST'], '/begin_import/:method', api, (c) => beginImport(c, options))
+  routes.get('/:resource{events|contacts}/:id', api, (c) =>
+    c.var.call.resource === 'events' ? events(c, store) : contacts(c, store),
+  )
+  routes.get('/:resource{(?:events|contacts)\\.(?:json|xml)}/:id', api, (c) =>
+    c.var.call.resource === 'events' ? events(c, store) : contacts(c, store),
+  )
+  return routes as unknown as Hono
+}
+
+const readCall: MiddlewareHandler<Env> = async (c, next) => {
+  const [resource = '', resourceFormat] = (c.req.param('resource') ?? 'begin_import').split('.')
+  const [target = '', targetFormat] = (c.req.param('method') ?? c.req.param('id') ?? '').split(/\.(?=(?:json|xml)$)/i)
+  const format = (resourceFormat ?? targetFormat ?? 'json').toLowerCase() as Format
+  const params = await readParams(c)
+  if (typeof params === 'string') {
+    return badRequest(c, params)
+  }
+  c.set('call', {
+    resource: resource as ApiCall['resource'],
+    target,
+    format,
+    suffixed: Boolean(resourceFormat ?? targetFormat),
+    params,
+  })
+  await next()
+}
+
+function authenticate(tenants: () => Iterable<Tenant>): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const check = checkCredentials(c.req.header('authorization'), c.var.call.params, tenants())
+    if (check.kind === 'denied') {
+      return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${check.why}.)`)
+    }
+    c.set('tenant', check.tenant)
+    await next()
+  }
+}
+
+/** The spec's form of a call: begin_import is a POST with a form body, whatever was sent. */
+function canonicalRequest(call: ApiCall) {
+  const path = `/${call.resource}/${call.target}${call.suffixed ? `.${call.format}` : ''}`
+  if (call.resource === 'begin_import') {
+    return { method: 'POST', path, query: {}, body: call.params }
+  }
+  return { method: 'GET', path, query: call.params }
+}
+
+function beginImport(c: Context<Env>, options: RoutesOptions): Response {
+  const { call, tenant } = c.var
+  const form = c.var.request.body as Record<string, string>
+  const method = call.target as ImportMethod
+  const service = findService(form.service ?? '', method)
+  if (typeof service === 'string') {
+    return badRequest(c, `${service}.`)
+  }
+  const record = options.store.begin({
+    tenant: tenant.domainKey,
+    method,
+    service,
+    username: form.username,
+    password: form.password,
+    userId: form.user_id ?? null,
+    includeMailingAddress: form.include === 'mailing_address',
+    redirectUrl: form.redirect_url ?? null,
+  })
+  const origin = options.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin
+  const url =
+    method === 'user_consent'
+      ? `${origin}/${service.importType === 'CSV' ? 'csv' : 'n'}/${record.consent?.code}`
+      : method === 'desktop_applet'
+        ? `${origin}/objects/ContactsApplet_signed.jar`
+        : undefined
+  return respond(call.format, beginImportBody(call.format, record, url, form.echo ?? null))
+}
+
+function events(c: Context<Env>, store: ImportStore): Response {
+  const record = ownImport(c, store)
+  if (record instanceof Response) {
+    return record
+  }
+  const { format, params } = c.var.call
+  return respond(format, eventsBody(format, record, store.progress(record), params.echo ?? null))
+}
+
+function contacts(c: Context<Env>, store: ImportStore): Response {
+  const record = ownImport(c, store)
+  if (record instanceof Response) {
+    return record
+  }
+  const progress = store.progress(record)
+  if (progress.phase === 'deleted') {
+    return cloudspongeError(c, 410, vendorMessages.deleted)
+  }
+  if (progress.phase === 'error') {
+    return cloudspongeError(
+      c,
+      404,
+      `${vendorMessages.notReady} Import ${record.id} ended with an error; see its events.`,
+    )
+  }
+  if (progress.phase !== 'complete') {
+    return cloudspongeError(c, 404, vendorMessages.notReady)
+  }
+  const query = c.var.request.query as { start?: number; count?: number; echo?: string }
+  const total = store.book(record)?.size ?? 0
+  // As documented: count is ignored unless start is given, and 0 means all.
+  const start = Math.min(query.start ?? 0, total)
+  const count = query.start === undefined ? 0 : (query.count ?? 0)
+  const end = count === 0 ? total : Math.min(start + count, total)
+  const { format } = c.var.call
+  return respond(format, contactsBody(format, store, record, { start, end }, query.echo ?? null))
+}
+
+/** The import named in the path, if it exists and belongs to the caller's domain. */
+function ownImport(c: Context<Env>, store: ImportStore): ImportRecord | Response {
+  const id = c.var.request.path.import_id as number
+  const record = store.find(id)
+  if (!record) {
+    return c.var.call.resource === 'contacts'
+      ? cloudspongeError(c, 404, `${vendorMessages.notReady} There is no import ${id}.`)
+      : cloudspongeError(c, 404, `There is no import ${id}.`)
+  }
+  if (record.tenant !== c.var.tenant.domainKey) {
+    return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: import ${id} belongs to another domain.)`)
+  }
+  return record
+}
+
+function respond(format: Format, body: string | Uint8Array<ArrayBuffer>): Response {
+  return new Response(body, { status: 200, headers: { ...vendorHeaders, 'Content-Type': contentTypes[format] } })
+}
+
+/** Query and form (or JSON) body parameters, body winning; empty values are dropped as the vendor does. */
+async function readParams(c: Context): Promise<Record<string, string> | string> {
+  const params: Record<string, string> = {}
+  const add = (key: string, value: unknown) => {
+    if (typeof value === 'string' && value !== '') {
+      params[key] = value
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      params[key] = String(value)
+    }
+  }
+  for (const [key, value] of Object.entries(c.req.query())) {
+    add(key, value)
+  }
+  if (c.req.method !== 'POST') {
+    return params
+  }
+  const type = c.req.header('content-type') ?? ''
+  if (type.includes('application/json')) {
+    let body: unknown
+    try {
+      body = JSON.parse((await c.req.text()) || '{}')
+    } catch {
+      return 'the body is not valid JSON; send a form (application/x-www-form-urlencoded) or a JSON object.'
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return 'the JSON body must be an object of parameters.'
+    }
+    for (const [key, value] of Object.entries(body)) {
+      add(key, value)
+    }
+  } else if (type.includes('form')) {
+    for (const [key, value] of Object.entries(await c.req.parseBody())) {
+      add(key, value)
+    }
+  }
+  return params
+}

@@ -1,0 +1,148 @@
+import type { VendorState } from '../core/simulator.js'
+import type { Contact, ContactsOwner, SeededAccount } from './address-books.js'
+import type { ImportStore } from './imports.js'
+import type { Tenant } from './tenants.js'
+
+/** What `POST /__admin/state` takes: more domains, accounts with exact contacts, answers for users. */
+export interface CloudSpongeSeed {
+  tenants?: Tenant[]
+  accounts?: {
+    service: string
+    username: string
+    password: string
+    owner?: ContactsOwner | null
+    contacts: Contact[]
+  }[]
+  decisions?: { importId: number; decision: 'approved' | 'denied'; username?: string }[]
+}
+
+export interface CloudSpongeState extends VendorState {
+  tenants(): Tenant[]
+  decide(importId: number, decision: 'approved' | 'denied', username?: string): void
+}
+
+/**
+ * The admin view of a CloudSponge simulator: inspect imports (never passwords), seed domains and
+ * accounts, answer consent for a user. Reset keeps only the domains given at creation.
+ *
+ * @example
+ * state.seed({ accounts: [{ service: 'icloud', username: 'ann', password: 'pw', contacts: [{ first_name: 'Bo' }] }] })
+ */
+export function createCloudSpongeState(store: ImportStore, configuredTenants: Tenant[]): CloudSpongeState {
+  const seededTenants: Tenant[] = []
+
+  const decide = (importId: number, decision: 'approved' | 'denied', username?: string) => {
+    const record = store.find(importId)
+    if (!record) {
+      throw new RangeError(`Failed to answer for the user: there is no import ${importId}.`)
+    }
+    const refused = store.decide(record, decision, username)
+    if (refused) {
+      throw new RangeError(`Failed to answer for the user: ${refused}`)
+    }
+  }
+
+  return {
+    tenants: () => [...configuredTenants, ...seededTenants],
+    decide,
+
+    inspect() {
+      return {
+        tenants: [...configuredTenants, ...seededTenants].map((tenant) => ({ domainKey: tenant.domainKey })),
+        accounts: store.accounts.map((account) => ({
+          service: account.service,
+          username: account.username,
+          contacts: account.contacts.length,
+        })),
+        timing: store.timing,
+        imports: store.list().map((record) => {
+          const progress = store.progress(record)
+          return {
+            importId: record.id,
+            domainKey: record.tenant,
+            method: record.method,
+            service: record.service.code,
+            userId: record.userId,
+            phase: progress.phase,
+            consentCode: record.consent?.code ?? null,
+            total: store.book(record)?.size ?? null,
+            createdAt: new Date(record.createdAt).toISOString(),
+            completedAt: progress.completedAt === null ? null : new Date(progress.completedAt).toISOString(),
+            deletesAt: progress.deletesAt === null ? null : new Date(progress.deletesAt).toISOString(),
+          }
+        }),
+      }
+    },
+
+    seed(input) {
+      const seed = checkSeed(input)
+      for (const tenant of seed.tenants ?? []) {
+        seededTenants.push({ domainKey: tenant.domainKey, domainPassword: tenant.domainPassword })
+      }
+      for (const account of seed.accounts ?? []) {
+        store.accounts.push(seededAccount(account))
+      }
+      for (const decision of seed.decisions ?? []) {
+        decide(decision.importId, decision.decision, decision.username)
+      }
+      return {
+        tenants: seed.tenants?.length ?? 0,
+        accounts: seed.accounts?.length ?? 0,
+        decisions: seed.decisions?.length ?? 0,
+      }
+    },
+
+    reset() {
+      store.reset()
+      store.accounts.length = 0
+      seededTenants.length = 0
+    },
+  }
+}
+
+function checkSeed(input: unknown): CloudSpongeSeed {
+  const fail = (why: string): never => {
+    throw new RangeError(`Failed to seed the CloudSponge simulator: ${why}`)
+  }
+  if (typeof input !== 'object' || input === null) {
+    fail('send an object with "tenants", "accounts" or "decisions".')
+  }
+  const seed = input as CloudSpongeSeed
+  for (const tenant of seed.tenants ?? []) {
+    if (typeof tenant?.domainKey !== 'string' || typeof tenant.domainPassword !== 'string' || !tenant.domainKey) {
+      fail('each tenant needs a "domainKey" and a "domainPassword" string.')
+    }
+  }
+  for (const account of seed.accounts ?? []) {
+    if (!account || [account.service, account.username, account.password].some((field) => typeof field !== 'string')) {
+      fail('each account needs "service", "username" and "password" strings.')
+    }
+    if (
+      !Array.isArray(account.contacts) ||
+      account.contacts.some((contact) => typeof contact !== 'object' || !contact)
+    ) {
+      fail(`account ${account.username} needs "contacts", an array of contact objects.`)
+    }
+  }
+  for (const decision of seed.decisions ?? []) {
+    if (!Number.isInteger(decision?.importId) || !['approved', 'denied'].includes(decision.decision)) {
+      fail('each decision needs an "importId" and a "decision" of "approved" or "denied".')
+    }
+  }
+  return seed
+}
+
+function seededAccount(account: NonNullable<CloudSpongeSeed['accounts']>[number]): SeededAccount {
+  return {
+    service: account.service.toUpperCase(),
+    username: account.username,
+    password: account.password,
+    owner: account.owner ?? null,
+    // Some clients (.NET) fail on a contact without these arrays, so every contact has them.
+    contacts: account.contacts.map((contact) => ({
+      ...contact,
+      phone: contact.phone ?? [],
+      email: contact.email ?? [],
+    })),
+  }
+}

@@ -1,0 +1,57 @@
+/** A CloudSponge customer: a domain key and its password. */
+export interface Tenant {
+  domainKey: string
+  domainPassword: string
+}
+
+/** The credentials in the vendor's documentation examples. */
+export const documentedTenant: Tenant = {
+  domainKey: '33664218758c5244136965160db455db012b1411',
+  domainPassword: 'Tpa01z+vVPE7MxXi',
+}
+
+/** A second domain, so tests can show that one domain never sees another's imports. */
+export const secondTenant: Tenant = {
+  domainKey: 'contactkit-second-domain-key',
+  domainPassword: 'contactkit-second-domain-password',
+}
+
+export type CredentialCheck = { kind: 'ok'; tenant: Tenant } | { kind: 'denied'; why: string }
+
+/**
+ * Reads the domain credentials from HTTP Basic auth, or else from the `domain_key` and
+ * `domain_password` parameters, and checks them against the known tenants.
+ *
+ * @example
+ * checkCredentials(request.headers.get('authorization'), params, tenants)
+ */
+export function checkCredentials(
+  authorization: string | null | undefined,
+  params: Record<string, string>,
+  tenants: Iterable<Tenant>,
+): CredentialCheck {
+  let key = params.domain_key
+  let password = params.domain_password
+  if (authorization) {
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization)
+    const decoded = basic?.[1] ? Buffer.from(basic[1], 'base64').toString('utf8') : ''
+    const colon = decoded.indexOf(':')
+    if (colon < 0) {
+      return {
+        kind: 'denied',
+        why: 'the Authorization header is not HTTP Basic credentials of the form domain_key:domain_password',
+      }
+    }
+    key = decoded.slice(0, colon)
+    password = decoded.slice(colon + 1)
+  }
+  if (!key || !password) {
+    return { kind: 'denied', why: 'no domain_key and domain_password were given' }
+  }
+  for (const tenant of tenants) {
+    if (tenant.domainKey === key && tenant.domainPassword === password) {
+      return { kind: 'ok', tenant }
+    }
+  }
+  return { kind: 'denied', why: 'the domain_key and domain_password match no domain' }
+}

@@ -1,0 +1,48 @@
+/** A seeded pseudo-random source, so generated data and fault probabilities repeat run to run. */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T
+}
+
+/**
+ * mulberry32: tiny, fast and good enough for fixtures; not for secrets.
+ *
+ * @example
+ * const random = seededRandom(42)
+ * random.int(1, 6) // the same roll every run
+ */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick(items) {
+      const item = items[Math.floor(next() * items.length)]
+      if (item === undefined) {
+        throw new RangeError('Failed to pick from an empty list.')
+      }
+      return item
+    },
+  }
+}
+
+/** A stable 32-bit seed from a string (FNV-1a), to derive fixtures from a username. */
+export function seedFromString(text: string): number {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}

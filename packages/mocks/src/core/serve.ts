@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net'
+import { serve as serveNode } from '@hono/node-server'
+import type { Simulator } from './simulator.js'
+
+export interface ServeOptions {
+  /** 0 picks a free port. Default 0. */
+  port?: number
+  /** Default 127.0.0.1. */
+  hostname?: string
+}
+
+/** A simulator listening on a real port. */
+export interface RunningServer {
+  url: string
+  port: number
+  /** Stops accepting connections and closes open ones. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves a simulator over HTTP with `@hono/node-server`.
+ *
+ * @example
+ * const server = await serve(createCloudSpongeSimulator(), { port: 4010 })
+ * console.log(server.url) // http://127.0.0.1:4010
+ * await server.close()
+ */
+export function serve(simulator: Simulator, options: ServeOptions = {}): Promise<RunningServer> {
+  const hostname = options.hostname ?? '127.0.0.1'
+  return new Promise((resolve, reject) => {
+    const server = serveNode({ fetch: simulator.app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
+      const host = hostname.includes(':') ? `[${hostname}]` : hostname
+      resolve({
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()))
+            if ('closeAllConnections' in server) {
+              server.closeAllConnections()
+            }
+          }),
+      })
+    })
+    server.once('error', reject)
+  })
+}

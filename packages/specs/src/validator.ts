@@ -1,0 +1,307 @@
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsPlugin from 'ajv-formats'
+import type { OpenApiDocument } from './openapi-document.js'
+
+/** One thing wrong with a request or response, in words a person can act on. */
+export interface Problem {
+  /** Where: `query.start`, `body.service`, `path.import_id`, `body`. */
+  location: string
+  message: string
+}
+
+/** What a request carried, already split by where it came from. Values are strings as on the wire. */
+export interface RequestInput {
+  path?: Record<string, string>
+  query?: Record<string, string | undefined>
+  body?: unknown
+}
+
+/** A checked request: its problems, and its values coerced to the spec's types ("10" became 10). */
+export interface RequestCheck {
+  problems: Problem[]
+  path: Record<string, unknown>
+  query: Record<string, unknown>
+  body: unknown
+}
+
+/** An operation found by method and path. */
+export interface OperationMatch {
+  operationId: string
+  pathTemplate: string
+  pathParams: Record<string, string>
+}
+
+export interface Validator {
+  /** Finds the operation a request is for, or undefined when the spec has none. */
+  matchOperation(method: string, pathname: string): OperationMatch | undefined
+  /** Checks a request's parameters and body against the operation; `problems` is empty when valid. */
+  validateRequest(operationId: string, input: RequestInput): RequestCheck
+  /**
+   * Checks a decoded response body against what the operation declares for the status and media
+   * type. A status or media type the operation does not declare is itself a problem.
+   */
+  validateResponse(operationId: string, status: number, mediaType: string, body: unknown): Problem[]
+}
+
+interface Located {
+  value: Record<string, unknown>
+  pointer: string
+}
+
+interface Parameter {
+  name: string
+  in: 'path' | 'query' | 'header' | 'cookie'
+  required?: boolean
+  schema?: unknown
+}
+
+interface CompiledOperation {
+  method: string
+  pathTemplate: string
+  pathPattern: RegExp
+  pathNames: string[]
+  pointer: string
+  operation: Record<string, unknown>
+  request?: { path: ValidateFunction; query: ValidateFunction; body?: ValidateFunction; bodyRequired: boolean }
+}
+
+const documentId = 'openapi'
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020
+
+/**
+ * Compiles request and response validators from an OpenAPI 3.1 document. Schemas compile lazily,
+ * once per operation, so creating a validator is cheap.
+ *
+ * @example
+ * const validator = createValidator(cloudspongeDocument)
+ * const match = validator.matchOperation('GET', '/contacts/1126.json')
+ * const { problems } = validator.validateRequest(match.operationId, { query: { start: '-1' } })
+ * // [{ location: 'query.start', message: 'start must be >= 0' }]
+ */
+export function createValidator(document: OpenApiDocument): Validator {
+  // Requests arrive as strings: coerce "10" to 10 before checking. Responses are checked as sent.
+  const requestAjv = newAjv(document, true)
+  const responseAjv = newAjv(document, false)
+  const operations = collectOperations(document)
+  const byId = new Map(operations.map((operation) => [String(operation.operation.operationId), operation]))
+  const responseValidators = new Map<string, ValidateFunction>()
+
+  function compiled(operationId: string): CompiledOperation {
+    const operation = byId.get(operationId)
+    if (!operation) {
+      throw new Error(`The spec has no operation "${operationId}"; check the operationId against the document.`)
+    }
+    return operation
+  }
+
+  function requestValidators(operation: CompiledOperation): NonNullable<CompiledOperation['request']> {
+    if (operation.request) {
+      return operation.request
+    }
+    const parameters = (operation.operation.parameters as unknown[] | undefined) ?? []
+    const resolved = parameters.map((parameter) => resolve(document, parameter, '').value as unknown as Parameter)
+    const objectSchema = (where: Parameter['in']) => {
+      const list = resolved.filter((parameter) => parameter.in === where)
+      return {
+        type: 'object',
+        properties: Object.fromEntries(list.map((parameter) => [parameter.name, parameter.schema ?? {}])),
+        required: list.filter((parameter) => parameter.required || where === 'path').map((parameter) => parameter.name),
+      }
+    }
+    const requestBody = operation.operation.requestBody
+      ? resolve(document, operation.operation.requestBody, `${operation.pointer}/requestBody`)
+      : undefined
+    let body: ValidateFunction | undefined
+    if (requestBody) {
+      const content = (requestBody.value.content ?? {}) as Record<string, unknown>
+      const mediaType = Object.keys(content)[0]
+      if (mediaType) {
+        body = requestAjv.compile({
+          $ref: `${documentId}#${requestBody.pointer}/content/${escapePointerToken(mediaType)}/schema`,
+        })
+      }
+    }
+    operation.request = {
+      path: requestAjv.compile(objectSchema('path')),
+      query: requestAjv.compile(objectSchema('query')),
+      body,
+      bodyRequired: requestBody?.value.required === true,
+    }
+    return operation.request
+  }
+
+  return {
+    matchOperation(method, pathname) {
+      const lower = method.toLowerCase()
+      for (const operation of operations) {
+        if (operation.method !== lower) {
+          continue
+        }
+        const match = operation.pathPattern.exec(pathname)
+        if (match) {
+          const pathParams = Object.fromEntries(
+            operation.pathNames.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+          )
+          return {
+            operationId: String(operation.operation.operationId),
+            pathTemplate: operation.pathTemplate,
+            pathParams,
+          }
+        }
+      }
+      return undefined
+    },
+
+    validateRequest(operationId, input) {
+      const validators = requestValidators(compiled(operationId))
+      const problems: Problem[] = []
+      const path: Record<string, unknown> = { ...input.path }
+      const query: Record<string, unknown> = withoutUndefined(input.query ?? {})
+      const body = input.body === undefined || input.body === null ? input.body : structuredClone(input.body)
+      check(validators.path, path, 'path', problems)
+      check(validators.query, query, 'query', problems)
+      if (validators.body) {
+        if (body === undefined || body === null) {
+          if (validators.bodyRequired) {
+            problems.push({ location: 'body', message: 'the request body is required' })
+          }
+        } else {
+          check(validators.body, body, 'body', problems)
+        }
+      }
+      return { problems, path, query, body }
+    },
+
+    validateResponse(operationId, status, mediaType, body) {
+      const operation = compiled(operationId)
+      const responses = (operation.operation.responses ?? {}) as Record<string, unknown>
+      const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => candidate in responses)
+      if (!key) {
+        return [{ location: 'status', message: `${operationId} does not declare the status ${status}` }]
+      }
+      const response = resolve(document, responses[key], `${operation.pointer}/responses/${escapePointerToken(key)}`)
+      const content = response.value.content as Record<string, unknown> | undefined
+      if (!content) {
+        return []
+      }
+      if (!(mediaType in content)) {
+        return [{ location: 'content-type', message: `${operationId} ${key} does not declare ${mediaType}` }]
+      }
+      const pointer = `${response.pointer}/content/${escapePointerToken(mediaType)}/schema`
+      let validate = responseValidators.get(pointer)
+      if (!validate) {
+        validate = responseAjv.compile({ $ref: `${documentId}#${pointer}` })
+        responseValidators.set(pointer, validate)
+      }
+      const problems: Problem[] = []
+      check(validate, body, 'body', problems)
+      return problems
+    },
+  }
+}
+
+function newAjv(document: OpenApiDocument, coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: coerce, validateSchema: false })
+  addFormats(ajv)
+  ajv.addSchema(document, documentId)
+  return ajv
+}
+
+function collectOperations(document: OpenApiDocument): CompiledOperation[] {
+  const operations: CompiledOperation[] = []
+  for (const [pathTemplate, pathItem] of Object.entries(document.paths)) {
+    const pathNames: string[] = []
+    const pattern = pathTemplate
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        if (part.startsWith('{')) {
+          pathNames.push(part.slice(1, -1))
+          return '([^/]+?)'
+        }
+        return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      })
+      .join('')
+    for (const method of httpMethods) {
+      const operation = pathItem[method] as Record<string, unknown> | undefined
+      if (operation) {
+        operations.push({
+          method,
+          pathTemplate,
+          pathPattern: new RegExp(`^${pattern}$`),
+          pathNames,
+          pointer: `/paths/${escapePointerToken(pathTemplate)}/${method}`,
+          operation,
+        })
+      }
+    }
+  }
+  // The template with more literal text is the more specific one: /a/{id}.{format} before /a/{id}.
+  const literal = (template: string) => template.replace(/\{[^}]+\}/g, '').length
+  return operations.sort((a, b) => literal(b.pathTemplate) - literal(a.pathTemplate))
+}
+
+/** Follows `$ref`s inside the document, keeping the JSON pointer of where the value really lives. */
+function resolve(document: OpenApiDocument, value: unknown, pointer: string): Located {
+  let current = value as Record<string, unknown>
+  let at = pointer
+  for (let hops = 0; typeof current?.$ref === 'string'; hops++) {
+    if (hops > 20) {
+      throw new Error(`The spec's reference ${String(current.$ref)} loops; fix the $ref chain.`)
+    }
+    at = String(current.$ref).replace(/^#/, '')
+    current = at
+      .split('/')
+      .slice(1)
+      .reduce<unknown>(
+        (node, token) => (node as Record<string, unknown>)?.[unescapePointerToken(token)],
+        document,
+      ) as Record<string, unknown>
+  }
+  return { value: current ?? {}, pointer: at }
+}
+
+function check(validate: ValidateFunction, data: unknown, location: string, problems: Problem[]): void {
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      problems.push(describe(error, location))
+    }
+  }
+}
+
+function describe(error: ErrorObject, location: string): Problem {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((token) => unescapePointerToken(token))
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty)
+    return { location: [location, ...path, missing].join('.'), message: `${missing} is required` }
+  }
+  const name = path.at(-1) ?? location
+  const where = [location, ...path].join('.')
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(', ')
+    return { location: where, message: `${name} must be one of: ${allowed}` }
+  }
+  return { location: where, message: `${name} ${error.message ?? 'is invalid'}` }
+}
+
+function withoutUndefined(record: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined) {
+      result[key] = value
+    }
+  }
+  return result
+}
+
+function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~')
+}

@@ -51,7 +51,8 @@ export function eventsBody(format: Format, record: ImportRecord, progress: Progr
     value: event.value,
     description: event.description,
     status: event.status,
-    created_at: new Date(event.createdAt),
+    // The vendor stores times to the second (recorded JSON always shows ".000").
+    created_at: new Date(Math.floor(event.createdAt / 1000) * 1000),
   }))
   const body = { events, import_id: record.id, user_id: record.userId, id: record.id, echo }
   return serialize(format, 'eventsResponse', body)

@@ -1,0 +1,133 @@
+import { ContactKitError } from '../core/errors.js'
+import { sleep as defaultSleep, type Sleep } from '../core/sleep.js'
+import type {
+  BeginImportInput,
+  CloudSpongeClient,
+  Contact,
+  ContactsOwner,
+  EventsResponse,
+  ImportEvent,
+} from './client.js'
+
+/** Where an import stands, as read from its events. */
+export interface ImportProgress {
+  importId: number
+  phase: 'waiting' | 'gathering' | 'complete'
+  /** Contacts gathered so far (the GATHERING event's value). */
+  gathered: number
+  events: ImportEvent[]
+}
+
+export interface ImportContactsOptions {
+  /** Called with the consent or applet URL: show it to the user, then the flow waits for them. */
+  onConsentUrl?: (url: string, importId: number) => void
+  /** Called after every poll of the events. */
+  onProgress?: (progress: ImportProgress) => void
+  signal?: AbortSignal
+  /** Time between polls; never under the vendor's limit of one a second. Default 1 s. */
+  pollIntervalMs?: number
+  /** Give up (TimeoutError-like ImportTimeoutError) after this long. Default: wait as long as the signal allows. */
+  maxWaitMs?: number
+  /** Contacts per page while downloading. Default 1,000. */
+  pageSize?: number
+  /** How to wait between polls; tests pass one that advances a simulated clock. */
+  sleep?: Sleep
+}
+
+export interface ImportedAddressBook {
+  importId: number
+  owner: ContactsOwner | null
+  contacts: Contact[]
+  total: number
+  events: ImportEvent[]
+}
+
+/** The import ended with an ERROR event (rejected password, denied consent…). */
+export class ImportFailedError extends ContactKitError {
+  override name = 'ImportFailedError'
+  constructor(
+    readonly importId: number,
+    readonly events: ImportEvent[],
+    /** The COMPLETE event's value: the vendor's error code. */
+    readonly errorCode: number | undefined,
+  ) {
+    const failed = events.find((event) => event.status === 'ERROR')
+    super(
+      `Import ${importId} failed at ${failed?.event_type ?? 'an unknown step'}: ${failed?.description ?? 'no reason given'}.`,
+    )
+  }
+}
+
+/** The import did not finish within `maxWaitMs`. */
+export class ImportTimeoutError extends ContactKitError {
+  override name = 'ImportTimeoutError'
+}
+
+const minPollIntervalMs = 1000
+
+/**
+ * Polls an import's events, at most once a second, until COMPLETE/COMPLETED.
+ *
+ * @example
+ * await waitForImport(cloudsponge, 1126, { onProgress: (p) => console.log(p.phase, p.gathered) })
+ */
+export async function waitForImport(
+  client: CloudSpongeClient,
+  importId: number,
+  options: ImportContactsOptions = {},
+): Promise<EventsResponse> {
+  const wait = options.sleep ?? defaultSleep
+  const interval = Math.max(minPollIntervalMs, options.pollIntervalMs ?? minPollIntervalMs)
+  let waitedMs = 0
+  for (;;) {
+    const response = await client.getEvents(importId, { signal: options.signal })
+    const events = response.events
+    const complete = events.some((event) => event.event_type === 'COMPLETE' && event.status === 'COMPLETED')
+    const gathering = events.find((event) => event.event_type === 'GATHERING')
+    options.onProgress?.({
+      importId,
+      phase: complete ? 'complete' : gathering ? 'gathering' : 'waiting',
+      gathered: gathering?.value ?? 0,
+      events,
+    })
+    if (events.some((event) => event.status === 'ERROR')) {
+      const completeEvent = events.find((event) => event.event_type === 'COMPLETE')
+      throw new ImportFailedError(importId, events, completeEvent?.value)
+    }
+    if (complete) {
+      return response
+    }
+    if (options.maxWaitMs !== undefined && waitedMs >= options.maxWaitMs) {
+      throw new ImportTimeoutError(`Import ${importId} did not complete within ${options.maxWaitMs} ms.`)
+    }
+    await wait(interval, options.signal)
+    waitedMs += interval
+  }
+}
+
+/**
+ * The whole flow: begin, hand over the consent URL if any, wait, then page through every contact.
+ *
+ * @example
+ * const book = await importContacts(cloudsponge, { service: 'gmail' }, { onConsentUrl: (url) => open(url) })
+ */
+export async function importContacts(
+  client: CloudSpongeClient,
+  input: BeginImportInput,
+  options: ImportContactsOptions = {},
+): Promise<ImportedAddressBook> {
+  const begun = await client.beginImport(input, { signal: options.signal })
+  if (begun.url) {
+    options.onConsentUrl?.(begun.url, begun.import_id)
+  }
+  const { events } = await client.waitForImport(begun.import_id, options)
+  let owner: ContactsOwner | null = null
+  let total = 0
+  const contacts: Contact[] = []
+  for await (const page of client.pages(begun.import_id, { pageSize: options.pageSize, signal: options.signal })) {
+    owner = page.contacts_owner ?? null
+    total = page.total ?? contacts.length + page.contacts.length
+    contacts.push(...page.contacts)
+  }
+  return { importId: begun.import_id, owner, contacts, total, events }
+}

@@ -1,0 +1,10 @@
+export * from '../core/errors.js'
+export * from './client.js'
+export {
+  type ImportContactsOptions,
+  type ImportedAddressBook,
+  ImportFailedError,
+  type ImportProgress,
+  ImportTimeoutError,
+} from './import-flow.js'
+export { decodeRailsXml } from './rails-xml.js'

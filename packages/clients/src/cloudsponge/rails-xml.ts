@@ -1,0 +1,77 @@
+import { XMLParser } from 'fast-xml-parser'
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Keep text exactly as sent ("a\t" stays "a\t"); whitespace between elements is dropped below.
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: false,
+  processEntities: true,
+  htmlEntities: true,
+})
+
+type Node = string | { [key: string]: Node | Node[] }
+
+/**
+ * Decodes a Rails `to_xml` document into the JSON the same endpoint would have sent: dashes in
+ * names become underscores, `type="array"` elements become arrays, `type="integer"` numbers,
+ * `type="boolean"` booleans and `nil="true"` null. The root element is unwrapped.
+ *
+ * @example
+ * decodeRailsXml('<result><import-id type="integer">1126</import-id></result>') // { import_id: 1126 }
+ */
+export function decodeRailsXml(xml: string): unknown {
+  const document = parser.parse(xml) as Record<string, Node>
+  const root = Object.keys(document).find((key) => key !== '#text')
+  if (!root) {
+    throw new SyntaxError('The XML document has no root element.')
+  }
+  return convert(document[root] as Node)
+}
+
+function convert(node: Node | Node[] | undefined): unknown {
+  if (node === undefined) {
+    return null
+  }
+  if (typeof node === 'string') {
+    return node
+  }
+  if (Array.isArray(node)) {
+    return node.map(convert)
+  }
+  if (node['@nil'] === 'true') {
+    return null
+  }
+  const type = node['@type']
+  const children = Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text')
+  if (type === 'array') {
+    return children.flatMap((key) => {
+      const value = node[key]
+      return Array.isArray(value) ? value.map(convert) : [convert(value)]
+    })
+  }
+  const text = typeof node['#text'] === 'string' ? node['#text'] : ''
+  if (children.length === 0) {
+    switch (type) {
+      case 'integer':
+        return Number.parseInt(text, 10)
+      case 'float':
+      case 'decimal':
+        return Number.parseFloat(text)
+      case 'boolean':
+        return text.trim() === 'true'
+      default:
+        return text
+    }
+  }
+  const object: Record<string, unknown> = {}
+  for (const key of children) {
+    object[key.replace(/-/g, '_')] = convert(node[key])
+  }
+  return object
+}

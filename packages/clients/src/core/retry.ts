@@ -1,0 +1,101 @@
+import { ConnectionError, TimeoutError } from './errors.js'
+import { sleep as defaultSleep, type Sleep } from './sleep.js'
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number
+  /** First backoff; each retry doubles it. Default 500 ms. */
+  initialDelayMs?: number
+  /** Longest backoff, and the cap on a `Retry-After`. Default 8 s. */
+  maxDelayMs?: number
+  /** Per-attempt timeout. Default 60 s. */
+  timeoutMs?: number
+  /** How to wait between attempts; tests pass one that advances a simulated clock. */
+  sleep?: Sleep
+  /** Called before each retry, e.g. to log it. */
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+}
+
+const retryableStatuses = new Set([408, 409, 429])
+
+/**
+ * Wraps fetch with a per-attempt timeout and retries with exponential backoff and jitter on
+ * 408, 409, 429, 5xx and network errors, honouring `Retry-After`. Throws ConnectionError or
+ * TimeoutError when no answer comes; returns the last response otherwise.
+ *
+ * @example
+ * const fetchWithRetry = resilientFetch(fetch, { maxRetries: 3 })
+ * const response = await fetchWithRetry(new Request('https://api.example.com/items'))
+ */
+export function resilientFetch(
+  fetchImpl: (request: Request) => Promise<Response>,
+  options: RetryOptions = {},
+): (request: Request) => Promise<Response> {
+  const maxRetries = options.maxRetries ?? 2
+  const initialDelayMs = options.initialDelayMs ?? 500
+  const maxDelayMs = options.maxDelayMs ?? 8000
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const wait = options.sleep ?? defaultSleep
+
+  return async (request) => {
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= maxRetries
+      const timeout = AbortSignal.timeout(timeoutMs)
+      const signal = AbortSignal.any([request.signal, timeout])
+      let reason: string
+      let delayMs = backoff(attempt, initialDelayMs, maxDelayMs)
+      try {
+        const response = await fetchImpl(new Request(request.clone(), { signal }))
+        if (!(retryableStatuses.has(response.status) || response.status >= 500) || last) {
+          return response
+        }
+        reason = `status ${response.status}`
+        delayMs = retryAfterMs(response.headers, maxDelayMs) ?? delayMs
+        await response.body?.cancel()
+      } catch (error) {
+        if (request.signal.aborted) {
+          throw request.signal.reason
+        }
+        const failure = timeout.aborted
+          ? new TimeoutError(`No answer from ${request.method} ${request.url} within ${timeoutMs} ms.`, {
+              cause: error,
+            })
+          : new ConnectionError(`Could not reach ${request.method} ${request.url}: ${describe(error)}.`, {
+              cause: error,
+            })
+        if (last) {
+          throw failure
+        }
+        reason = failure.message
+      }
+      options.onRetry?.({ attempt: attempt + 1, delayMs, reason })
+      await wait(delayMs, request.signal)
+    }
+  }
+}
+
+/** Exponential backoff with up to 25% jitter, so clients that failed together do not retry together. */
+export function backoff(attempt: number, initialDelayMs: number, maxDelayMs: number): number {
+  const base = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs)
+  return Math.round(base * (1 - Math.random() * 0.25))
+}
+
+/** `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, capped; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers, maxDelayMs: number): number | undefined {
+  const ms = Number(headers.get('retry-after-ms'))
+  if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) {
+    return Math.min(ms, maxDelayMs)
+  }
+  const value = headers.get('retry-after')
+  if (!value) {
+    return undefined
+  }
+  const seconds = Number(value)
+  const delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
+  return Number.isFinite(delay) ? Math.min(Math.max(delay, 0), maxDelayMs) : undefined
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
+}

@@ -1,0 +1,77 @@
+import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
+import type { OpenApiDocument } from '@contactkit/specs'
+import { createValidator, type Problem } from '@contactkit/specs/validator'
+
+/** A response that broke the spec. */
+export interface Violation {
+  request: string
+  status: number
+  problems: Problem[]
+}
+
+/** A fetch that checks every response it receives against a spec, and what it found. */
+export interface ConformanceRecorder {
+  fetch: (request: Request) => Promise<Response>
+  /** Responses checked so far. */
+  checked: number
+  violations: Violation[]
+}
+
+// Answers from injected faults are the test's own making, not the vendor's.
+const faultHeader = 'x-contactkit-fault'
+
+/**
+ * Wraps fetch so that every response any test receives is validated against the vendor's spec:
+ * the status must be declared, the media type declared for it, and the body (JSON, or Rails XML
+ * decoded) must match the schema.
+ *
+ * @example
+ * const conformance = conformanceRecorder(cloudspongeDocument, baseUrl)
+ * const client = createCloudSpongeClient({ ..., fetch: conformance.fetch })
+ * afterEach(() => expect(conformance.violations).toEqual([]))
+ */
+export function conformanceRecorder(document: OpenApiDocument, baseUrl: string): ConformanceRecorder {
+  const validator = createValidator(document)
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '')
+  const recorder: ConformanceRecorder = {
+    checked: 0,
+    violations: [],
+    async fetch(request) {
+      const response = await globalThis.fetch(request)
+      if (response.headers.has(faultHeader)) {
+        return response
+      }
+      const path = new URL(request.url).pathname.slice(basePath.length)
+      const label = `${request.method} ${path}`
+      const match = validator.matchOperation(request.method, path)
+      if (!match) {
+        recorder.violations.push({
+          request: label,
+          status: response.status,
+          problems: [{ location: 'path', message: 'no operation in the spec' }],
+        })
+        return response
+      }
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
+      const text = await response.clone().text()
+      let body: unknown = text
+      try {
+        body = mediaType.endsWith('xml') ? decodeRailsXml(text) : mediaType.endsWith('json') ? JSON.parse(text) : text
+      } catch (error) {
+        recorder.violations.push({
+          request: label,
+          status: response.status,
+          problems: [{ location: 'body', message: `unreadable ${mediaType}: ${(error as Error).message}` }],
+        })
+        return response
+      }
+      const problems = validator.validateResponse(match.operationId, response.status, mediaType, body)
+      recorder.checked++
+      if (problems.length > 0) {
+        recorder.violations.push({ request: label, status: response.status, problems })
+      }
+      return response
+    },
+  }
+  return recorder
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Real-target imports poll once a second; give them room. Simulator tests never sleep.
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+})

@@ -58,7 +58,7 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
   )
 
   routes.on(['GET', 'POST'], '/begin_import/:method', api, (c) => beginImport(c, options))
-  routes.get('/:resource{events|contacts}/:id', api, (c) =>
+  routes.get('/:resource{(?:events|contacts)}/:id', api, (c) =>
     c.var.call.resource === 'events' ? events(c, store) : contacts(c, store),
   )
   routes.get('/:resource{(?:events|contacts)\\.(?:json|xml)}/:id', api, (c) =>

@@ -30,16 +30,20 @@ export function serve(simulator: Simulator, options: ServeOptions = {}): Promise
   return new Promise((resolve, reject) => {
     const server = serveNode({ fetch: simulator.app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
       const host = hostname.includes(':') ? `[${hostname}]` : hostname
+      let closing: Promise<void> | undefined
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
         port: info.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        // Closing twice is harmless: the second call waits for the first.
+        close: () => {
+          closing ??= new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()))
             if ('closeAllConnections' in server) {
               server.closeAllConnections()
             }
-          }),
+          })
+          return closing
+        },
       })
     })
     server.once('error', reject)

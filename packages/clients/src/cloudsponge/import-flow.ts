@@ -19,8 +19,11 @@ export interface ImportProgress {
 }
 
 export interface ImportContactsOptions {
-  /** Called with the consent or applet URL: show it to the user, then the flow waits for them. */
-  onConsentUrl?: (url: string, importId: number) => void
+  /**
+   * Called with the consent or applet URL: show it to the user. A returned promise is awaited
+   * before polling starts; either way the flow then waits for the user's answer.
+   */
+  onConsentUrl?: (url: string, importId: number) => void | Promise<void>
   /** Called after every poll of the events. */
   onProgress?: (progress: ImportProgress) => void
   signal?: AbortSignal
@@ -118,7 +121,7 @@ export async function importContacts(
 ): Promise<ImportedAddressBook> {
   const begun = await client.beginImport(input, { signal: options.signal })
   if (begun.url) {
-    options.onConsentUrl?.(begun.url, begun.import_id)
+    await options.onConsentUrl?.(begun.url, begun.import_id)
   }
   const { events } = await client.waitForImport(begun.import_id, options)
   let owner: ContactsOwner | null = null

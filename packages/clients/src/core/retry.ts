@@ -39,6 +39,7 @@ export function resilientFetch(
 
   return async (request) => {
     for (let attempt = 0; ; attempt++) {
+      request.signal.throwIfAborted()
       const last = attempt >= maxRetries
       const timeout = AbortSignal.timeout(timeoutMs)
       const signal = AbortSignal.any([request.signal, timeout])
@@ -69,6 +70,7 @@ export function resilientFetch(
         reason = failure.message
       }
       options.onRetry?.({ attempt: attempt + 1, delayMs, reason })
+      request.signal.throwIfAborted()
       await wait(delayMs, request.signal)
     }
   }

@@ -337,6 +337,19 @@ describe('magic usernames', () => {
       email: [expect.objectContaining({ primary: true })],
     })
   })
+
+  it('streams a range too large to cache, with the same contacts as the cached pages', async () => {
+    await begin({ service: 'icloud', username: 'contacts-2500', password: 'x' })
+    sim.clock.advance(60_000)
+    const whole = await json('/contacts/1126')
+    expect(whole.response.headers.get('content-length')).toBeNull()
+    expect(whole.body).toMatchObject({ start: 0, count: 2500, total: 2500 })
+    const tail = await json('/contacts/1126?start=2400&count=100')
+    expect((whole.body.contacts as unknown[]).slice(2400)).toEqual(tail.body.contacts)
+    const xml = await (await sim.app.request('/contacts/1126.xml', { headers: auth })).text()
+    expect(xml.match(/<contact>/g)).toHaveLength(2500)
+    expect(xml.endsWith('  <echo nil="true"></echo>\n</contactsResponse>\n')).toBe(true)
+  })
 })
 
 describe('user consent', () => {

@@ -67,7 +67,7 @@ export interface ImportRecord {
   /** Known at begin for username/password, at approval for the other methods. */
   outcome: SignIn | null
   /** Serialized pages of a complete import, by format and range: its contacts can no longer change. */
-  pages: Map<string, Uint8Array>
+  pages: Map<string, Uint8Array<ArrayBuffer>>
 }
 
 export interface BeginInput {
@@ -249,7 +249,7 @@ export class ImportStore {
   }
 
   /** A serialized page, made once: `render` runs only on the first request for this key. */
-  page(record: ImportRecord, key: string, render: () => Uint8Array): Uint8Array {
+  page(record: ImportRecord, key: string, render: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
     let bytes = record.pages.get(key)
     if (!bytes) {
       bytes = render()

@@ -38,12 +38,35 @@ export function toRailsXml(root: string, hash: RailsXmlHash): string {
   return `${declaration}<${root}>\n${railsXmlFields(hash, 1)}</${root}>\n`
 }
 
+// Hot path: the same few keys and depths repeat for every contact, so both are looked up once.
+const dasherized = new Map<string, string>()
+const indents: string[] = []
+
+function dasherize(key: string): string {
+  let name = dasherized.get(key)
+  if (name === undefined) {
+    name = key.replace(/_/g, '-')
+    dasherized.set(key, name)
+  }
+  return name
+}
+
+function indentOf(depth: number): string {
+  let indent = indents[depth]
+  if (indent === undefined) {
+    indent = '  '.repeat(depth)
+    indents[depth] = indent
+  }
+  return indent
+}
+
 /** Renders the fields of a hash as elements at an indentation depth (1 = inside the root). */
 export function railsXmlFields(hash: RailsXmlHash, depth: number): string {
   let out = ''
-  for (const [key, value] of Object.entries(hash)) {
+  for (const key in hash) {
+    const value = hash[key]
     if (value !== undefined) {
-      out += railsXmlElement(key.replace(/_/g, '-'), value, depth)
+      out += railsXmlElement(dasherize(key), value, depth)
     }
   }
   return out
@@ -51,7 +74,7 @@ export function railsXmlFields(hash: RailsXmlHash, depth: number): string {
 
 /** Renders one element and its children. `name` is used as given (already dasherized). */
 export function railsXmlElement(name: string, value: RailsXmlValue, depth: number): string {
-  const indent = '  '.repeat(depth)
+  const indent = indentOf(depth)
   if (value === null || value === undefined) {
     return `${indent}<${name} nil="true"></${name}>\n`
   }

@@ -186,7 +186,7 @@ function ownImport(c: Context<Env>, store: ImportStore): ImportRecord | Response
   return record
 }
 
-function respond(format: Format, body: string | Uint8Array<ArrayBuffer>): Response {
+function respond(format: Format, body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>): Response {
   return new Response(body, { status: 200, headers: { ...vendorHeaders, 'Content-Type': contentTypes[format] } })
 }
 

@@ -128,6 +128,14 @@ function phone(random: Random): string {
   return `555-${String(random.int(0, 9999)).padStart(4, '0')}`
 }
 
+const asciiNames = new Map<string, string>()
+
+/** The name without accents or punctuation, for email handles ("Zoë O'Brien" → "zoe.obrien"). */
 function ascii(name: string): string {
-  return name.normalize('NFD').replace(/[^A-Za-z]/g, '')
+  let plain = asciiNames.get(name)
+  if (plain === undefined) {
+    plain = name.normalize('NFD').replace(/[^A-Za-z]/g, '')
+    asciiNames.set(name, plain)
+  }
+  return plain
 }

@@ -16,24 +16,35 @@ export interface Random {
  * random.int(1, 6) // the same roll every run
  */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
+  return new Mulberry32(seed)
+}
+
+// A class rather than closures: generators make one per generated contact, so allocation matters.
+class Mulberry32 implements Random {
+  #state: number
+
+  constructor(seed: number) {
+    this.#state = seed >>> 0
+  }
+
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0
+    let t = this.#state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick(items) {
-      const item = items[Math.floor(next() * items.length)]
-      if (item === undefined) {
-        throw new RangeError('Failed to pick from an empty list.')
-      }
-      return item
-    },
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1))
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)]
+    if (item === undefined) {
+      throw new RangeError('Failed to pick from an empty list.')
+    }
+    return item
   }
 }
 

@@ -54,10 +54,17 @@ for (const choice of cloudspongeTargets()) {
 
     it('imports the whole address book, reporting progress as the events grow in place', async () => {
       const seen: ImportProgress[] = []
+      const announced: string[] = []
       const book = await client().importContacts(
         { ...target.account, userId: 'user-42' },
-        { onProgress: (progress) => seen.push(progress) },
+        {
+          onProgress: (progress) => seen.push(progress),
+          onEvent: (event) => announced.push(`${event.event_type}/${event.status}/${event.value}`),
+        },
       )
+      expect(announced[0]).toMatch(/^INITIALIZING\//)
+      expect(announced.slice(-2)).toEqual([`GATHERING/COMPLETED/${book.total}`, 'COMPLETE/COMPLETED/0'])
+      expect(new Set(announced).size).toBe(announced.length)
       expect(book.contacts).toHaveLength(book.total)
       expect(book.events.map((event) => [event.event_type, event.status])).toEqual([
         ['INITIALIZING', 'COMPLETED'],

@@ -24,6 +24,8 @@ export interface ImportContactsOptions {
    * before polling starts; either way the flow then waits for the user's answer.
    */
   onConsentUrl?: (url: string, importId: number) => void | Promise<void>
+  /** Called once for each event that is new or changed since the last poll, in order. */
+  onEvent?: (event: ImportEvent) => void
   /** Called after every poll of the events. */
   onProgress?: (progress: ImportProgress) => void
   signal?: AbortSignal
@@ -82,9 +84,18 @@ export async function waitForImport(
   const wait = options.sleep ?? defaultSleep
   const interval = Math.max(minPollIntervalMs, options.pollIntervalMs ?? minPollIntervalMs)
   let waitedMs = 0
+  // Events are updated in place, so "new" means a position not seen, or a changed status or value.
+  const seen: string[] = []
   for (;;) {
     const response = await client.getEvents(importId, { signal: options.signal })
     const events = response.events
+    events.forEach((event, index) => {
+      const key = `${event.event_type}/${event.status}/${event.value}`
+      if (seen[index] !== key) {
+        seen[index] = key
+        options.onEvent?.(event)
+      }
+    })
     const complete = events.some((event) => event.event_type === 'COMPLETE' && event.status === 'COMPLETED')
     const gathering = events.find((event) => event.event_type === 'GATHERING')
     options.onProgress?.({

@@ -154,7 +154,7 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
         raw.GET('/contacts/{import_id}.{format}', {
           params: { path: { import_id: importId, format }, query },
           parseAs,
-          signal: request(page).signal,
+          signal: page.signal,
         }),
       )
     },
@@ -198,10 +198,6 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
 }
 
 export type CloudSpongeClient = ReturnType<typeof createCloudSpongeClient>
-
-function request(options: RequestOptions): RequestOptions {
-  return { signal: options.signal }
-}
 
 function formBody(fields: Record<string, string | undefined>): URLSearchParams {
   const form = new URLSearchParams()

@@ -1,5 +1,6 @@
-import { manualClock, type RunningServer, serve } from '@contactkit/mocks'
+import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
+import { type RunningServer, serve } from '@contactkit/mocks/node'
 
 /** Something the contract suite runs against: the simulator, or the vendor's real API. */
 export interface CloudSpongeTarget {

@@ -1,6 +1,7 @@
 import { createCloudSpongeClient, ImportFailedError } from '@contactkit/clients/cloudsponge'
-import { manualClock, type RunningServer, serve } from '@contactkit/mocks'
+import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
+import { type RunningServer, serve } from '@contactkit/mocks/node'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, launchChromium } from '../src/browser.js'

@@ -7,13 +7,14 @@ import {
   NotFoundError,
   TimeoutError,
 } from '@contactkit/clients/cloudsponge'
-import { manualClock, type RunningServer, serve } from '@contactkit/mocks'
+import { manualClock } from '@contactkit/mocks'
 import {
   type CloudSpongeSimulator,
   createCloudSpongeSimulator,
   documentedTenant,
   secondTenant,
 } from '@contactkit/mocks/cloudsponge'
+import { type RunningServer, serve } from '@contactkit/mocks/node'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { conformanceRecorder } from '../src/conformance.js'

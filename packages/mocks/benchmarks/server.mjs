@@ -3,7 +3,8 @@
 // `raw` fetches the simulator's bytes once, then serves them from node:http: the baseline.
 import { createServer } from 'node:http'
 import { createCloudSpongeSimulator, documentedTenant } from '../dist/cloudsponge/index.js'
-import { manualClock, serve } from '../dist/index.js'
+import { manualClock } from '../dist/index.js'
+import { serve } from '../dist/node.js'
 
 const [mode, size, format, start = '0', count = '0'] = process.argv.slice(2)
 const auth = `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}`

@@ -34,7 +34,7 @@ export function checkCredentials(
   let password = params.domain_password
   if (authorization) {
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization)
-    const decoded = basic?.[1] ? Buffer.from(basic[1], 'base64').toString('utf8') : ''
+    const decoded = basic?.[1] ? decodeBase64Utf8(basic[1]) : ''
     const colon = decoded.indexOf(':')
     if (colon < 0) {
       return {
@@ -54,4 +54,13 @@ export function checkCredentials(
     }
   }
   return { kind: 'denied', why: 'the domain_key and domain_password match no domain' }
+}
+
+/** Base64 to UTF-8 text with web APIs only; undecodable input gives an empty string. */
+function decodeBase64Utf8(base64: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)))
+  } catch {
+    return ''
+  }
 }

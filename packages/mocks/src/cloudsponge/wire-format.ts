@@ -21,10 +21,7 @@ export const vendorHeaders: Record<string, string> = {
   'X-Frame-Options': 'ALLOWALL',
 }
 
-// Buffer.from encodes large strings faster than TextEncoder on Node.
-const encoder = {
-  encode: (text: string): Uint8Array<ArrayBuffer> => Buffer.from(text, 'utf8') as Uint8Array<ArrayBuffer>,
-}
+const encoder = new TextEncoder()
 
 /** The begin_import answer, keys in the order the vendor writes them. */
 export function beginImportBody(

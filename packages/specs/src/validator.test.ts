@@ -87,3 +87,82 @@ describe('validateResponse', () => {
     expect(validator.validateResponse('getEvents', 503, 'application/json', { error: { message: 'down' } })).toEqual([])
   })
 })
+
+describe('headers and media types', () => {
+  const toy = createValidator({
+    openapi: '3.1.0',
+    info: { title: 'toy', version: '1' },
+    paths: {
+      '/items/{id}': {
+        patch: {
+          operationId: 'updateItem',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'If-Match', in: 'header', required: true, schema: { type: 'string', minLength: 3 } },
+            { name: 'X-Count', in: 'header', schema: { type: 'integer' } },
+            { name: 'Authorization', in: 'header', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+              },
+              'multipart/*': { schema: { type: 'object', required: ['file'] } },
+            },
+          },
+          responses: { '200': { description: 'ok' } },
+        },
+        get: { operationId: 'getItem', responses: { '200': { description: 'ok' } } },
+      },
+    },
+  })
+
+  it('checks declared headers in any case, coerced, and ignores Authorization as OpenAPI says', () => {
+    const check = toy.validateRequest('updateItem', {
+      path: { id: 'a' },
+      headers: { 'IF-MATCH': '"abc"', 'x-count': '7' },
+      mediaType: 'application/json',
+      body: { name: 'n' },
+    })
+    expect(check.problems).toEqual([])
+    expect(check.headers).toEqual({ 'if-match': '"abc"', 'x-count': 7 })
+  })
+
+  it('names a missing or malformed header', () => {
+    const { problems } = toy.validateRequest('updateItem', {
+      path: { id: 'a' },
+      headers: { 'X-Count': 'many' },
+      mediaType: 'application/json',
+      body: { name: 'n' },
+    })
+    expect(problems.map((problem) => problem.location).sort()).toEqual(['header.if-match', 'header.x-count'])
+    expect(problems.every((problem) => problem.kind === undefined)).toBe(true)
+  })
+
+  it('checks the body with the schema of its own media type, ranges and +json included', () => {
+    const input = { path: { id: 'a' }, headers: { 'if-match': 'abc' } }
+    expect(
+      toy.validateRequest('updateItem', { ...input, mediaType: 'multipart/form-data', body: {} }).problems,
+    ).toEqual([{ location: 'body.file', message: 'file is required' }])
+    expect(
+      toy.validateRequest('updateItem', { ...input, mediaType: 'application/merge-patch+json', body: {} }).problems,
+    ).toEqual([{ location: 'body.name', message: 'name is required' }])
+  })
+
+  it('marks a media type the operation does not take, or a body where it takes none, as unsupported', () => {
+    const wrongType = toy.validateRequest('updateItem', {
+      path: { id: 'a' },
+      headers: { 'if-match': 'abc' },
+      mediaType: 'text/plain; charset=utf-8',
+      body: 'name=n',
+    })
+    expect(wrongType.problems).toEqual([
+      expect.objectContaining({ location: 'content-type', kind: 'unsupported-media-type' }),
+    ])
+    expect(wrongType.problems[0]?.message).toContain('application/json or multipart/*, not text/plain')
+    const bodyOnGet = toy.validateRequest('getItem', { mediaType: 'application/json', body: { a: 1 } })
+    expect(bodyOnGet.problems[0]?.kind).toBe('unsupported-media-type')
+    expect(toy.validateRequest('getItem', { mediaType: 'application/json', body: {} }).problems).toEqual([])
+  })
+})

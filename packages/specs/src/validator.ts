@@ -5,15 +5,24 @@ import type { OpenApiDocument } from './openapi-document.js'
 
 /** One thing wrong with a request or response, in words a person can act on. */
 export interface Problem {
-  /** Where: `query.start`, `body.service`, `path.import_id`, `body`. */
+  /** Where: `query.start`, `body.service`, `path.import_id`, `header.if-match`, `body`, `content-type`. */
   location: string
   message: string
+  /**
+   * `unsupported-media-type` when the body's media type is one the operation does not take (a 415);
+   * absent for every other problem (a 400).
+   */
+  kind?: 'unsupported-media-type'
 }
 
 /** What a request carried, already split by where it came from. Values are strings as on the wire. */
 export interface RequestInput {
   path?: Record<string, string>
   query?: Record<string, string | undefined>
+  /** Header names in any case. */
+  headers?: Record<string, string | undefined>
+  /** The body's media type (`application/json`, parameters dropped); picks the schema to check it with. */
+  mediaType?: string
   body?: unknown
 }
 
@@ -22,6 +31,8 @@ export interface RequestCheck {
   problems: Problem[]
   path: Record<string, unknown>
   query: Record<string, unknown>
+  /** The headers the operation declares, lower-cased names, coerced values. */
+  headers: Record<string, unknown>
   body: unknown
 }
 
@@ -63,7 +74,18 @@ interface CompiledOperation {
   pathNames: string[]
   pointer: string
   operation: Record<string, unknown>
-  request?: { path: ValidateFunction; query: ValidateFunction; body?: ValidateFunction; bodyRequired: boolean }
+  request?: {
+    path: ValidateFunction
+    query: ValidateFunction
+    headers: ValidateFunction
+    /** Declared header names, lower-cased. */
+    headerNames: string[]
+    /** One validator per media type the operation takes, compiled on first use. */
+    bodies: Map<string, ValidateFunction>
+    mediaTypes: string[]
+    bodyPointer: string | undefined
+    bodyRequired: boolean
+  }
 }
 
 const documentId = 'openapi'
@@ -102,31 +124,32 @@ export function createValidator(document: OpenApiDocument): Validator {
     }
     const parameters = (operation.operation.parameters as unknown[] | undefined) ?? []
     const resolved = parameters.map((parameter) => resolve(document, parameter, '').value as unknown as Parameter)
+    // OpenAPI says Accept, Content-Type and Authorization header parameters are ignored.
+    const ignoredHeaders = new Set(['accept', 'content-type', 'authorization'])
+    const inHeaders = (parameter: Parameter) =>
+      parameter.in === 'header' && !ignoredHeaders.has(parameter.name.toLowerCase())
     const objectSchema = (where: Parameter['in']) => {
-      const list = resolved.filter((parameter) => parameter.in === where)
+      const list = resolved.filter(
+        (parameter) => parameter.in === where && (where !== 'header' || inHeaders(parameter)),
+      )
+      const name = (parameter: Parameter) => (where === 'header' ? parameter.name.toLowerCase() : parameter.name)
       return {
         type: 'object',
-        properties: Object.fromEntries(list.map((parameter) => [parameter.name, parameter.schema ?? {}])),
-        required: list.filter((parameter) => parameter.required || where === 'path').map((parameter) => parameter.name),
+        properties: Object.fromEntries(list.map((parameter) => [name(parameter), parameter.schema ?? {}])),
+        required: list.filter((parameter) => parameter.required || where === 'path').map(name),
       }
     }
     const requestBody = operation.operation.requestBody
       ? resolve(document, operation.operation.requestBody, `${operation.pointer}/requestBody`)
       : undefined
-    let body: ValidateFunction | undefined
-    if (requestBody) {
-      const content = (requestBody.value.content ?? {}) as Record<string, unknown>
-      const mediaType = Object.keys(content)[0]
-      if (mediaType) {
-        body = requestAjv.compile({
-          $ref: `${documentId}#${requestBody.pointer}/content/${escapePointerToken(mediaType)}/schema`,
-        })
-      }
-    }
     operation.request = {
       path: requestAjv.compile(objectSchema('path')),
       query: requestAjv.compile(objectSchema('query')),
-      body,
+      headers: requestAjv.compile(objectSchema('header')),
+      headerNames: resolved.filter(inHeaders).map((parameter) => parameter.name.toLowerCase()),
+      bodies: new Map(),
+      mediaTypes: Object.keys((requestBody?.value.content ?? {}) as Record<string, unknown>),
+      bodyPointer: requestBody?.pointer,
       bodyRequired: requestBody?.value.required === true,
     }
     return operation.request
@@ -160,18 +183,47 @@ export function createValidator(document: OpenApiDocument): Validator {
       const path: Record<string, unknown> = { ...input.path }
       const query: Record<string, unknown> = withoutUndefined(input.query ?? {})
       const body = input.body === undefined || input.body === null ? input.body : structuredClone(input.body)
+      const headers = declaredHeaders(validators.headerNames, input.headers ?? {})
       check(validators.path, path, 'path', problems)
       check(validators.query, query, 'query', problems)
-      if (validators.body) {
+      check(validators.headers, headers, 'header', problems)
+      if (validators.mediaTypes.length > 0) {
         if (body === undefined || body === null) {
           if (validators.bodyRequired) {
             problems.push({ location: 'body', message: 'the request body is required' })
           }
         } else {
-          check(validators.body, body, 'body', problems)
+          const mediaType = pickMediaType(validators.mediaTypes, input.mediaType)
+          if (mediaType === undefined) {
+            problems.push({
+              location: 'content-type',
+              kind: 'unsupported-media-type',
+              message: `the body must be sent as ${validators.mediaTypes.join(' or ')}, not ${input.mediaType || 'a body without a Content-Type'}`,
+            })
+          } else {
+            let validate = validators.bodies.get(mediaType)
+            if (!validate) {
+              validate = requestAjv.compile({
+                $ref: `${documentId}#${validators.bodyPointer}/content/${escapePointerToken(mediaType)}/schema`,
+              })
+              validators.bodies.set(mediaType, validate)
+            }
+            check(validate, body, 'body', problems)
+          }
+        }
+      } else if (body !== undefined && body !== null && input.mediaType) {
+        // The operation takes no body: ignore one that is empty, refuse one that carries something.
+        const empty =
+          typeof body === 'string' ? body === '' : typeof body === 'object' && Object.keys(body).length === 0
+        if (!empty) {
+          problems.push({
+            location: 'content-type',
+            kind: 'unsupported-media-type',
+            message: `${operationId} takes no request body, but one was sent as ${input.mediaType}`,
+          })
         }
       }
-      return { problems, path, query, body }
+      return { problems, path, query, headers, body }
     },
 
     validateResponse(operationId, status, mediaType, body) {
@@ -286,6 +338,36 @@ function describe(error: ErrorObject, location: string): Problem {
     return { location: where, message: `${name} must be one of: ${allowed}` }
   }
   return { location: where, message: `${name} ${error.message ?? 'is invalid'}` }
+}
+
+/**
+ * The declared media type a request's type matches: exact first, then a declared range such as
+ * `multipart/*` or `*\/*`, then any JSON (`application/merge-patch+json`) for a declared
+ * `application/json`. With no Content-Type the only declared type is assumed.
+ */
+function pickMediaType(declared: string[], sent: string | undefined): string | undefined {
+  if (!sent) {
+    return declared.length === 1 ? declared[0] : undefined
+  }
+  const type = sent.split(';')[0]?.trim().toLowerCase() ?? ''
+  return (
+    declared.find((candidate) => candidate.toLowerCase() === type) ??
+    declared.find((candidate) => candidate.endsWith('/*') && type.startsWith(candidate.slice(0, -1))) ??
+    declared.find((candidate) => candidate === '*/*') ??
+    (type.endsWith('+json') ? declared.find((candidate) => candidate === 'application/json') : undefined)
+  )
+}
+
+function declaredHeaders(names: string[], sent: Record<string, string | undefined>): Record<string, string> {
+  const lowered = new Map(Object.entries(sent).map(([name, value]) => [name.toLowerCase(), value]))
+  const result: Record<string, string> = {}
+  for (const name of names) {
+    const value = lowered.get(name)
+    if (value !== undefined) {
+      result[name] = value
+    }
+  }
+  return result
 }
 
 function withoutUndefined(record: Record<string, string | undefined>): Record<string, string> {

@@ -1,7 +1,8 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { every } from 'hono/combine'
-import { describeProblems, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import { readBody } from '../core/request-body.js'
+import { type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
 import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
 import type { ImportRecord, ImportStore } from './imports.js'
@@ -25,8 +26,10 @@ interface ApiCall {
   format: Format
   /** Whether the path carried a suffix (`/events/1.json`) or not (`/events/1`). */
   suffixed: boolean
-  /** Query and form parameters together; empty values count as absent. */
+  /** Query and body parameters together; empty values count as absent. */
   params: Record<string, string>
+  /** The body's media type as sent; undefined when the parameters came in the query alone. */
+  mediaType: string | undefined
 }
 
 type Env = SpecValidationEnv & { Variables: { call: ApiCall; tenant: Tenant } }
@@ -50,10 +53,14 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
     authenticate(options.tenants),
     specValidation<Env>(options.document, {
       describe: (c) => canonicalRequest(c.var.call),
-      onInvalid: (c, problems) =>
-        problems.length === 0
-          ? cloudspongeError(c, 404, `There is no ${c.req.method} ${c.req.path}.`)
-          : badRequest(c, describeProblems(problems)),
+      onInvalid: (c, invalid) =>
+        invalid.status === 400
+          ? badRequest(c, invalid.message)
+          : cloudspongeError(
+              c,
+              invalid.status,
+              invalid.status === 404 ? `There is no ${c.req.method} ${c.req.path}.` : invalid.message,
+            ),
     }),
   )
 
@@ -71,16 +78,16 @@ const readCall: MiddlewareHandler<Env> = async (c, next) => {
   const [resource = '', resourceFormat] = (c.req.param('resource') ?? 'begin_import').split('.')
   const [target = '', targetFormat] = (c.req.param('method') ?? c.req.param('id') ?? '').split(/\.(?=(?:json|xml)$)/i)
   const format = (resourceFormat ?? targetFormat ?? 'json').toLowerCase() as Format
-  const params = await readParams(c)
-  if (typeof params === 'string') {
-    return badRequest(c, params)
+  const read = await readParams(c)
+  if (typeof read === 'string') {
+    return badRequest(c, read)
   }
   c.set('call', {
     resource: resource as ApiCall['resource'],
     target,
     format,
     suffixed: Boolean(resourceFormat ?? targetFormat),
-    params,
+    ...read,
   })
   await next()
 }
@@ -100,7 +107,8 @@ function authenticate(tenants: () => Iterable<Tenant>): MiddlewareHandler<Env> {
 function canonicalRequest(call: ApiCall) {
   const path = `/${call.resource}/${call.target}${call.suffixed ? `.${call.format}` : ''}`
   if (call.resource === 'begin_import') {
-    return { method: 'POST', path, query: {}, body: call.params }
+    // Parameters in the query alone read as a form, which is what a GET begin_import amounts to.
+    return { method: 'POST', path, query: {}, body: call.params, mediaType: call.mediaType ?? formType }
   }
   return { method: 'GET', path, query: call.params }
 }
@@ -190,8 +198,13 @@ function respond(format: Format, body: string | Uint8Array<ArrayBuffer> | Readab
   return new Response(body, { status: 200, headers: { ...vendorHeaders, 'Content-Type': contentTypes[format] } })
 }
 
-/** Query and form (or JSON) body parameters, body winning; empty values are dropped as the vendor does. */
-async function readParams(c: Context): Promise<Record<string, string> | string> {
+const formType = 'application/x-www-form-urlencoded'
+
+/**
+ * Query and body parameters, body winning, as Rails merges them; empty values are dropped as the
+ * vendor does. The core reads the body by its Content-Type (form, JSON or multipart).
+ */
+async function readParams(c: Context): Promise<Pick<ApiCall, 'params' | 'mediaType'> | string> {
   const params: Record<string, string> = {}
   const add = (key: string, value: unknown) => {
     if (typeof value === 'string' && value !== '') {
@@ -204,26 +217,24 @@ async function readParams(c: Context): Promise<Record<string, string> | string> 
     add(key, value)
   }
   if (c.req.method !== 'POST') {
-    return params
+    return { params, mediaType: undefined }
   }
-  const type = c.req.header('content-type') ?? ''
-  if (type.includes('application/json')) {
-    let body: unknown
-    try {
-      body = JSON.parse((await c.req.text()) || '{}')
-    } catch {
-      return 'the body is not valid JSON; send a form (application/x-www-form-urlencoded) or a JSON object.'
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return 'the JSON body must be an object of parameters.'
-    }
-    for (const [key, value] of Object.entries(body)) {
-      add(key, value)
-    }
-  } else if (type.includes('form')) {
-    for (const [key, value] of Object.entries(await c.req.parseBody())) {
-      add(key, value)
-    }
+  const body = await readBody(c)
+  if (body.problem) {
+    return `${body.problem}; send a form (application/x-www-form-urlencoded) or a JSON object`
   }
-  return params
+  if (body.value === undefined) {
+    return { params, mediaType: undefined }
+  }
+  if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
+    if (body.mediaType?.includes('json')) {
+      return 'the JSON body must be an object of parameters'
+    }
+    // Some other media type: validation answers 415 and names the ones the endpoint takes.
+    return { params, mediaType: body.mediaType ?? 'text/plain' }
+  }
+  for (const [key, value] of Object.entries(body.value)) {
+    add(key, value)
+  }
+  return { params, mediaType: body.mediaType }
 }

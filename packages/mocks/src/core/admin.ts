@@ -2,9 +2,15 @@ import { type Context, Hono } from 'hono'
 import type { FaultRuleInput } from './faults.js'
 import type { Simulator } from './simulator.js'
 
+/** The longest single clock move the admin API takes: ten years. */
+export const maxAdvanceMs = 10 * 365 * 24 * 60 * 60 * 1000
+const earliest = Date.parse('1970-01-01T00:00:00Z')
+const latest = Date.parse('9999-12-31T23:59:59Z')
+
 /**
  * The control plane every simulator mounts at `/__admin`. It answers in contactkit's own format,
- * `{"error":{"message":"..."}}` with 400 on bad input, never in a vendor's.
+ * `{"error":{"message":"..."}}`, with a 400 and a sentence that says what to fix on bad input,
+ * and a 401 when the simulator has an admin token and the request does not carry it.
  *
  * @example
  * await simulator.app.request('/__admin/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) })
@@ -13,8 +19,25 @@ export function createAdminApp(simulator: Simulator): Hono {
   const admin = new Hono()
 
   admin.onError((error, c) => {
-    const status = error instanceof RangeError || error instanceof SyntaxError ? 400 : 500
+    const status = error instanceof AdminInputError ? 400 : 500
     return c.json({ error: { message: error.message } }, status)
+  })
+
+  admin.use('*', async (c, next) => {
+    const expected = simulator.adminToken
+    if (expected && adminTokenOf(c) !== expected) {
+      return c.json(
+        {
+          error: {
+            message:
+              'The admin API of this simulator needs its admin token: send "Authorization: Bearer <token>", "X-Contactkit-Admin-Token: <token>" or ?admin_token=<token>. The CLI prints the token at start.',
+          },
+        },
+        401,
+        { 'WWW-Authenticate': 'Bearer realm="contactkit admin"' },
+      )
+    }
+    await next()
   })
 
   admin.post('/reset', (c) => {
@@ -24,20 +47,48 @@ export function createAdminApp(simulator: Simulator): Hono {
 
   admin.get('/clock', (c) => c.json(clockView(simulator)))
   admin.post('/clock', async (c) => {
-    const body = await jsonBody<{ advanceMs?: unknown; now?: unknown }>(c)
+    const body = onlyFields(await jsonObject(c, 'move the clock'), ['advanceMs', 'now'], 'move the clock')
+    if ((body.advanceMs === undefined) === (body.now === undefined)) {
+      throw new AdminInputError(
+        'Failed to move the clock: send exactly one of {"advanceMs": 60000} or {"now": "2026-01-01T00:00:00Z"}.',
+      )
+    }
     if (body.advanceMs !== undefined) {
-      simulator.clock.advance(Number(body.advanceMs))
-    } else if (typeof body.now === 'string' || typeof body.now === 'number') {
-      simulator.clock.set(body.now)
+      const ms = body.advanceMs
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > maxAdvanceMs) {
+        throw new AdminInputError(
+          `Failed to move the clock: "advanceMs" must be a number of milliseconds from 0 to ${maxAdvanceMs} (ten years), not ${JSON.stringify(ms)}.`,
+        )
+      }
+      simulator.clock.advance(ms)
     } else {
-      throw new RangeError('Failed to move the clock: send {"advanceMs": 60000} or {"now": "2026-01-01T00:00:00Z"}.')
+      simulator.clock.set(instant(body.now))
     }
     return c.json(clockView(simulator))
   })
 
-  admin.get('/requests', (c) =>
-    c.json({ requests: simulator.journal.list({ method: c.req.query('method'), path: c.req.query('path') }) }),
-  )
+  admin.get('/requests', (c) => {
+    const status = c.req.query('status')
+    const limit = c.req.query('limit')
+    const number = (name: string, value: string | undefined, min: number, max: number) => {
+      if (value === undefined) {
+        return undefined
+      }
+      const parsed = Number(value)
+      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+        throw new AdminInputError(`Failed to list requests: "${name}" must be a whole number from ${min} to ${max}.`)
+      }
+      return parsed
+    }
+    return c.json({
+      requests: simulator.journal.list({
+        method: c.req.query('method'),
+        path: c.req.query('path'),
+        status: number('status', status, 100, 599),
+        limit: number('limit', limit, 1, simulator.journal.limit),
+      }),
+    })
+  })
   admin.delete('/requests', (c) => {
     simulator.journal.clear()
     return c.json({ requests: [] })
@@ -45,9 +96,24 @@ export function createAdminApp(simulator: Simulator): Hono {
 
   admin.get('/faults', (c) => c.json({ faults: simulator.faults.list() }))
   admin.post('/faults', async (c) => {
-    const body = await jsonBody<FaultRuleInput | FaultRuleInput[]>(c)
-    const added = (Array.isArray(body) ? body : [body]).map((rule) => simulator.faults.add(rule))
-    return c.json({ faults: added }, 201)
+    const body = await json(c, 'add a fault rule')
+    const rules = Array.isArray(body) ? body : [body]
+    try {
+      // Check every rule before adding any, so a bad list adds nothing.
+      const added = rules.map((rule) => simulator.faults.add(rule as FaultRuleInput))
+      return c.json({ faults: added }, 201)
+    } catch (error) {
+      throw new AdminInputError((error as Error).message)
+    }
+  })
+  admin.delete('/faults/:id', (c) => {
+    if (!simulator.faults.remove(c.req.param('id'))) {
+      return c.json(
+        { error: { message: `There is no fault rule ${c.req.param('id')}; GET /__admin/faults lists them.` } },
+        404,
+      )
+    }
+    return c.json({ faults: simulator.faults.list() })
   })
   admin.delete('/faults', (c) => {
     simulator.faults.clear()
@@ -55,13 +121,23 @@ export function createAdminApp(simulator: Simulator): Hono {
   })
 
   admin.get('/state', (c) => c.json(simulator.inspect() as object))
-  admin.post('/state', async (c) => c.json(simulator.seed(await jsonBody(c)) as object, 201))
+  admin.post('/state', async (c) => {
+    const body = await json(c, `seed the ${simulator.name} simulator`)
+    try {
+      return c.json(simulator.seed(body) as object, 201)
+    } catch (error) {
+      if (error instanceof RangeError || error instanceof TypeError) {
+        throw new AdminInputError(error.message)
+      }
+      throw error
+    }
+  })
 
   admin.notFound((c) =>
     c.json(
       {
         error: {
-          message: `There is no admin endpoint ${c.req.method} /__admin${c.req.path.replace(/^\/__admin/, '')}; see the @contactkit/mocks README for the list.`,
+          message: `There is no admin endpoint ${c.req.method} ${c.req.path}; see the @contactkit/mocks README for the list.`,
         },
       },
       404,
@@ -70,16 +146,54 @@ export function createAdminApp(simulator: Simulator): Hono {
   return admin
 }
 
+/** Bad input to the admin API: a 400 whose message says what to send instead. */
+export class AdminInputError extends Error {
+  override name = 'AdminInputError'
+}
+
+function adminTokenOf(c: Context): string | undefined {
+  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+  return bearer ?? c.req.header('x-contactkit-admin-token') ?? c.req.query('admin_token')
+}
+
 function clockView(simulator: Simulator) {
   const nowMs = simulator.clock.now()
   return { mode: simulator.clock.mode, now: new Date(nowMs).toISOString(), nowMs }
 }
 
-async function jsonBody<T>(c: Context): Promise<T> {
+function instant(value: unknown): number {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN
+  if (!Number.isFinite(ms) || ms < earliest || ms > latest) {
+    throw new AdminInputError(
+      `Failed to move the clock: "now" must be an ISO 8601 time such as "2026-01-01T00:00:00Z" (or epoch milliseconds) between 1970 and 9999, not ${JSON.stringify(value)}.`,
+    )
+  }
+  return ms
+}
+
+async function json(c: Context, action: string): Promise<unknown> {
   const text = await c.req.text()
   try {
-    return JSON.parse(text || '{}') as T
+    return JSON.parse(text || '{}')
   } catch {
-    throw new SyntaxError('The admin API takes JSON bodies; this body is not valid JSON.')
+    throw new AdminInputError(`Failed to ${action}: the admin API takes JSON bodies, and this body is not valid JSON.`)
   }
+}
+
+async function jsonObject(c: Context, action: string): Promise<Record<string, unknown>> {
+  const body = await json(c, action)
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AdminInputError(`Failed to ${action}: send a JSON object.`)
+  }
+  return body as Record<string, unknown>
+}
+
+function onlyFields(body: Record<string, unknown>, allowed: string[], action: string): Record<string, unknown> {
+  const unknown = Object.keys(body).filter((key) => !allowed.includes(key))
+  if (unknown.length > 0) {
+    throw new AdminInputError(
+      `Failed to ${action}: unknown field ${unknown.map((key) => `"${key}"`).join(', ')}; send ${allowed.map((key) => `"${key}"`).join(' or ')}.`,
+    )
+  }
+  return body
 }

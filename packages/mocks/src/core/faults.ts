@@ -1,3 +1,4 @@
+import { globProblem, globToRegExp } from './glob.js'
 import type { Random } from './random.js'
 
 /** What a fault rule matches and what it does instead of (or before) the real handler. */
@@ -57,6 +58,20 @@ export class FaultBook {
     this.#rules.length = 0
   }
 
+  /** Removes one rule; false when there is no rule with that id. */
+  remove(id: string): boolean {
+    const index = this.#rules.findIndex((rule) => rule.id === id)
+    if (index >= 0) {
+      this.#rules.splice(index, 1)
+    }
+    return index >= 0
+  }
+
+  /** How many rules there are; zero makes the per-request check free. */
+  get size(): number {
+    return this.#rules.length
+  }
+
   /** The rule that takes this request, counting the hit; undefined when none does. */
   take(method: string, path: string): FaultRule | undefined {
     for (const rule of this.#rules) {
@@ -79,15 +94,25 @@ export class FaultBook {
   }
 }
 
+const ruleFields = ['method', 'path', 'status', 'body', 'headers', 'delayMs', 'times', 'probability']
+
 function checkRule(input: FaultRuleInput): FaultRuleInput {
   const fail = (why: string): never => {
     throw new RangeError(`Failed to add the fault rule: ${why}`)
   }
-  if (typeof input !== 'object' || input === null) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     fail('send an object such as {"path": "/events/*", "status": 503}.')
   }
-  if (typeof input.path !== 'string' || !input.path.startsWith('/')) {
-    fail('"path" must be a string starting with "/", such as "/events/*".')
+  const unknown = Object.keys(input).filter((key) => !ruleFields.includes(key))
+  if (unknown.length > 0) {
+    fail(`unknown field ${unknown.map((key) => `"${key}"`).join(', ')}; a rule takes ${ruleFields.join(', ')}.`)
+  }
+  const pathProblem = globProblem(input.path)
+  if (pathProblem) {
+    fail(`"path" ${pathProblem}.`)
+  }
+  if (input.method !== undefined && (typeof input.method !== 'string' || !/^[A-Za-z]+$/.test(input.method))) {
+    fail('"method" must be an HTTP method such as "GET" or "POST".')
   }
   if (input.status !== undefined && (!Number.isInteger(input.status) || input.status < 200 || input.status > 599)) {
     fail(`"status" ${String(input.status)} must be a whole number from 200 to 599.`)
@@ -101,30 +126,24 @@ function checkRule(input: FaultRuleInput): FaultRuleInput {
   if (input.times !== undefined && !(Number.isInteger(input.times) && input.times >= 1)) {
     fail('"times" must be a whole number >= 1; delete the rule to stop it.')
   }
-  if (input.probability !== undefined && !(input.probability >= 0 && input.probability <= 1)) {
+  if (
+    input.probability !== undefined &&
+    !(typeof input.probability === 'number' && input.probability >= 0 && input.probability <= 1)
+  ) {
     fail('"probability" must be a number from 0 to 1.')
   }
   if (input.status === undefined && input.delayMs === undefined) {
     fail('give a "status" to answer with, a "delayMs" to wait, or both.')
   }
-  if (input.headers !== undefined && (typeof input.headers !== 'object' || input.headers === null)) {
-    fail('"headers" must be an object of header names to values.')
+  if (
+    input.headers !== undefined &&
+    (typeof input.headers !== 'object' ||
+      input.headers === null ||
+      Array.isArray(input.headers) ||
+      Object.values(input.headers).some((value) => typeof value !== 'string'))
+  ) {
+    fail('"headers" must be an object of header names to string values.')
   }
   const { method, path, status, body, headers, delayMs, times, probability } = input
   return { method, path, status, body, headers, delayMs, times, probability }
-}
-
-const patterns = new Map<string, RegExp>()
-
-function globToRegExp(glob: string): RegExp {
-  let pattern = patterns.get(glob)
-  if (!pattern) {
-    const source = glob
-      .split(/(\*\*|\*)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-      .join('')
-    pattern = new RegExp(`^${source}$`)
-    patterns.set(glob, pattern)
-  }
-  return pattern
 }

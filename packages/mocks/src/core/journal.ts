@@ -1,3 +1,5 @@
+import { isSecretName, redactBody, redacted, redactRecord } from './redaction.js'
+
 /** One request as the simulator saw it, with the answer it gave. */
 export interface JournalEntry {
   id: number
@@ -6,10 +8,17 @@ export interface JournalEntry {
   method: string
   path: string
   query: Record<string, string>
+  /** Request headers; credentials show as `[redacted]` unless the journal keeps secrets. */
   headers: Record<string, string>
-  /** The body as text, cut at `bodyPreviewBytes`. */
+  /** The start of the body as text (never more than the preview limit); secrets redacted. */
   body: string
+  /** Whether `body` stops short of the whole body. */
+  bodyTruncated: boolean
+  /** Bytes of body the simulator read. */
+  bodyBytes: number
   status: number
+  /** Wall-clock milliseconds the simulator took to answer (not counting a streamed body). */
+  durationMs: number
   requestId: string | null
   /** The fault rule that answered, if one did. */
   faultId: string | null
@@ -19,42 +28,130 @@ export interface JournalFilter {
   method?: string
   /** Substring of the path. */
   path?: string
+  /** Only requests with this status. */
+  status?: number
+  /** At most this many, newest first. */
+  limit?: number
+}
+
+export interface JournalOptions {
+  /** How many requests it keeps, the oldest dropped first. Default 1,000. */
+  limit?: number
+  /** Show credentials and secret parameters as sent, instead of `[redacted]`. Default false. */
+  keepSecrets?: boolean
+}
+
+/** What the core hands the journal: raw parts, turned into an entry only when someone reads it. */
+export interface JournalRecord {
+  atMs: number
+  method: string
+  /** Path and query as received. */
+  url: string
+  headers: Headers
+  body: { text: string; truncated: boolean; bytes: number }
+  status: number
+  durationMs: number
+  requestId: string | null
+  faultId: string | null
 }
 
 /**
- * A bounded request log: the newest `limit` entries, oldest dropped first.
+ * A bounded request log. Recording is cheap (it keeps references, copies nothing); reading builds
+ * the entries and redacts secrets: `Authorization` and other credential headers, and passwords,
+ * tokens, signatures and secrets in the query and body.
  *
  * @example
- * const journal = new RequestJournal(100)
+ * const journal = new RequestJournal({ limit: 100 })
  * journal.list({ path: '/events' })
  */
 export class RequestJournal {
-  readonly #entries: JournalEntry[] = []
+  readonly limit: number
+  readonly keepSecrets: boolean
+  // A ring: `#start` is the oldest entry once full, so dropping the oldest costs nothing.
+  readonly #records: (JournalRecord & { id: number })[] = []
+  #start = 0
   #nextId = 1
 
-  constructor(readonly limit = 1000) {
+  constructor(options: JournalOptions | number = {}) {
+    const { limit = 1000, keepSecrets = false } = typeof options === 'number' ? { limit: options } : options
     if (!Number.isInteger(limit) || limit < 1) {
       throw new RangeError(`Failed to create the request journal: limit ${limit} must be a whole number >= 1.`)
     }
+    this.limit = limit
+    this.keepSecrets = keepSecrets
   }
 
-  record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const stored = { id: this.#nextId++, ...entry }
-    this.#entries.push(stored)
-    if (this.#entries.length > this.limit) {
-      this.#entries.shift()
+  record(record: JournalRecord): number {
+    const id = this.#nextId++
+    const stored = Object.assign(record, { id })
+    if (this.#records.length < this.limit) {
+      this.#records.push(stored)
+    } else {
+      this.#records[this.#start] = stored
+      this.#start = (this.#start + 1) % this.limit
     }
-    return stored
+    return id
   }
 
+  /** Entries, oldest first (or the newest `limit`, newest first, when a limit is given). */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase()
-    return this.#entries.filter(
-      (entry) => (!method || entry.method === method) && (!filter.path || entry.path.includes(filter.path)),
+    const ordered = [...this.#records.slice(this.#start), ...this.#records.slice(0, this.#start)]
+    const matching = ordered.filter(
+      (record) =>
+        (!method || record.method === method) &&
+        (!filter.path || pathOf(record.url).includes(filter.path)) &&
+        (filter.status === undefined || record.status === filter.status),
     )
+    const chosen = filter.limit === undefined ? matching : matching.slice(-filter.limit).reverse()
+    return chosen.map((record) => this.#entry(record))
+  }
+
+  get size(): number {
+    return this.#records.length
   }
 
   clear(): void {
-    this.#entries.length = 0
+    this.#records.length = 0
+    this.#start = 0
   }
+
+  #entry(record: JournalRecord & { id: number }): JournalEntry {
+    const url = new URL(record.url, 'http://simulator')
+    const query = Object.fromEntries(url.searchParams)
+    const headers = Object.fromEntries(record.headers)
+    const keep = this.keepSecrets
+    return {
+      id: record.id,
+      at: new Date(record.atMs).toISOString(),
+      method: record.method,
+      path: url.pathname,
+      query: keep ? query : redactRecord(query),
+      headers: keep ? headers : redactHeaders(headers),
+      body: keep ? record.body.text : redactBody(record.body.text, record.headers.get('content-type')),
+      bodyTruncated: record.body.truncated,
+      bodyBytes: record.body.bytes,
+      status: record.status,
+      durationMs: record.durationMs,
+      requestId: record.requestId,
+      faultId: record.faultId,
+    }
+  }
+}
+
+/** The path of a URL that may be absolute (`http://host/a?b`) or not (`/a?b`), without parsing it whole. */
+function pathOf(url: string): string {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(url)?.[0].length ?? 0
+  const query = url.indexOf('?', origin)
+  return url.slice(origin, query < 0 ? undefined : query)
+}
+
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    // Keep the scheme of an Authorization header: "Basic [redacted]" still says how the caller signed in.
+    const scheme = /^(basic|bearer|digest|aws4-hmac-sha256)\s/i.exec(value)?.[1]
+    result[name] = isSecretName(name) ? (scheme ? `${scheme} ${redacted}` : redacted) : value
+  }
+  return result
 }

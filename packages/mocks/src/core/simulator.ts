@@ -1,11 +1,14 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import { createAdminApp } from './admin.js'
+import { type BodyTap, tapBody } from './body-tap.js'
 import type { Clock } from './clock.js'
 import { FaultBook, type FaultRule } from './faults.js'
-import { RequestJournal } from './journal.js'
+import { globProblem, globToRegExp } from './glob.js'
+import { type JournalOptions, RequestJournal } from './journal.js'
 import { seededRandom } from './random.js'
+import { requestIds } from './request-id.js'
 
 /** Options every simulator takes. */
 export interface SimulatorOptions {
@@ -13,10 +16,19 @@ export interface SimulatorOptions {
   clock?: Clock
   /** How many requests the journal keeps (the oldest go first). Default 1,000. */
   journalLimit?: number
-  /** Seed for fault probabilities. Default 1. */
+  /** Journal options: its size, and whether it keeps secrets as sent (default: redacted). */
+  journal?: JournalOptions
+  /** Seed for fault probabilities, request ids and generated data. Default 1. */
   randomSeed?: number
-  /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
+  /** Largest request body a route takes unless it sets its own limit, in bytes; larger ones get 413. Default 1 MiB. */
   bodyLimitBytes?: number
+  /**
+   * Required on `/__admin` when set: `Authorization: Bearer <token>`, `X-Contactkit-Admin-Token` or
+   * `?admin_token=`. `serve()` refuses to listen beyond loopback without one.
+   */
+  adminToken?: string
+  /** The simulator's own public origin, when it sits behind a proxy. */
+  publicUrl?: string
 }
 
 /** The vendor's own state, seen through the admin API. */
@@ -29,6 +41,22 @@ export interface VendorState {
   reset(): void
 }
 
+/** A route's own body limit: large uploads can pass through as a stream, never held whole. */
+export interface BodyLimitRule {
+  method?: string
+  /** A path glob, as for fault rules. */
+  path: string
+  maxBytes: number
+}
+
+/** Extra detail for a vendor error: a machine-readable code where the vendor has them. */
+export interface ErrorDetails {
+  code?: string
+}
+
+/** The vendor's error body and headers for a status and a sentence. */
+export type ErrorResponder = (c: Context, status: number, message: string, details?: ErrorDetails) => Response
+
 /** What a vendor gives the core: its routes, its error format and its state. */
 export interface VendorDefinition {
   name: string
@@ -36,9 +64,13 @@ export interface VendorDefinition {
   clock: Clock
   routes: Hono
   state: VendorState
-  /** The vendor's own error body and headers for a status and a sentence. */
-  errorResponse(c: Context, status: number, message: string): Response
+  errorResponse: ErrorResponder
+  /** Routes with their own body limit (first match wins); the rest use `bodyLimitBytes`. */
+  bodyLimits?: BodyLimitRule[]
 }
+
+/** Variables the core sets on every request's context. */
+export type CoreEnv = { Variables: { requestId: string } }
 
 /** A running simulator: one Hono app for a server, in-process calls and MSW alike. */
 export interface Simulator {
@@ -47,6 +79,9 @@ export interface Simulator {
   readonly clock: Clock
   readonly journal: RequestJournal
   readonly faults: FaultBook
+  readonly document: OpenApiDocument
+  /** The token `/__admin` requires, when one is set. */
+  readonly adminToken: string | undefined
   /** Forgets imports, journal and fault rules; the clock keeps its time. */
   reset(): void
   inspect(): unknown
@@ -54,29 +89,45 @@ export interface Simulator {
 }
 
 export const faultHeader = 'X-Contactkit-Fault'
-const adminPrefix = '/__admin'
+export const adminPrefix = '/__admin'
+const previewBytes = 4096
 
 /**
  * Wraps a vendor's routes in the shared machinery: the `/__admin` control plane, the request
- * journal, fault injection, the body limit, request ids, `/openapi.json`, and error handling that
- * answers in the vendor's own format.
+ * journal, fault injection, per-route body limits, request ids, `/openapi.json`, and error
+ * handling that answers in the vendor's own format, `HTTPException`s from any middleware included.
  *
  * @example
  * const simulator = createSimulator({ name: 'cloudsponge', document, clock, routes, state, errorResponse })
  * await simulator.app.request('/__admin/clock')
  */
 export function createSimulator(vendor: VendorDefinition, options: SimulatorOptions = {}): Simulator {
-  const journal = new RequestJournal(options.journalLimit ?? 1000)
-  const faults = new FaultBook(seededRandom(options.randomSeed ?? 1))
-  const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024
-  const app = new Hono({ strict: false })
+  const journal = new RequestJournal({ limit: options.journalLimit, ...options.journal })
+  const seed = options.randomSeed ?? 1
+  const faults = new FaultBook(seededRandom(seed))
+  // A separate stream, so adding a probabilistic fault does not change the ids that follow.
+  const nextRequestId = requestIds(seededRandom(seed ^ 0x5eed))
+  const defaultLimit = options.bodyLimitBytes ?? 1024 * 1024
+  const limits = (vendor.bodyLimits ?? []).map((rule) => {
+    const problem = globProblem(rule.path)
+    if (problem) {
+      throw new RangeError(`Failed to create the ${vendor.name} simulator: body limit path ${problem}.`)
+    }
+    return { method: rule.method?.toUpperCase(), pattern: globToRegExp(rule.path), maxBytes: rule.maxBytes }
+  })
+  const bodyLimitFor = (method: string, path: string) =>
+    limits.find((rule) => (!rule.method || rule.method === method) && rule.pattern.test(path))?.maxBytes ?? defaultLimit
+  const clock = vendor.clock
+  const app = new Hono<CoreEnv>({ strict: false })
 
   const simulator: Simulator = {
     name: vendor.name,
-    app,
-    clock: vendor.clock,
+    app: app as unknown as Hono,
+    clock,
     journal,
     faults,
+    document: vendor.document,
+    adminToken: options.adminToken,
     reset() {
       vendor.state.reset()
       journal.clear()
@@ -89,49 +140,72 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
   app.route(adminPrefix, createAdminApp(simulator))
   app.get('/openapi.json', (c) => c.json(vendor.document))
 
+  const taps = new WeakMap<Context, BodyTap>()
+  const tooLarge = (c: Context, maxBytes: number) =>
+    vendor.errorResponse(c, 413, `The request body is larger than ${maxBytes} bytes; send a smaller body.`)
+
+  // One middleware for all per-request bookkeeping: each extra layer costs on the hot path.
   app.use('*', async (c, next) => {
-    const requestId = crypto.randomUUID()
-    const at = new Date(vendor.clock.now()).toISOString()
-    await next()
-    c.res.headers.set('X-Request-Id', requestId)
+    const startedAt = performance.now()
+    const atMs = clock.now()
+    const requestId = nextRequestId()
+    c.set('requestId', requestId)
+    const method = c.req.method
+    let tap: BodyTap | undefined
+    let faultId: string | null = null
+    let tooLargeFor: number | undefined
+    if (method !== 'GET' && method !== 'HEAD' && c.req.raw.body) {
+      const maxBytes = bodyLimitFor(method, c.req.path)
+      if (Number(c.req.header('content-length')) > maxBytes) {
+        tooLargeFor = maxBytes
+      } else {
+        const tapped = tapBody(c.req.raw, { maxBytes, previewBytes })
+        c.req.raw = tapped.request
+        tap = tapped.tap
+        taps.set(c, tap)
+      }
+    }
+    if (tooLargeFor === undefined) {
+      const rule = faults.size > 0 ? faults.take(method, c.req.path) : undefined
+      if (rule?.delayMs) {
+        // Wall-clock delay on purpose: it exercises the client's timeout, not the vendor's clock.
+        await new Promise((resolve) => setTimeout(resolve, rule.delayMs))
+      }
+      faultId = rule?.id ?? null
+      if (rule && rule.status !== undefined) {
+        c.res = faultResponse(c, rule, vendor)
+      } else {
+        await next()
+      }
+      if (tap?.exceeded && c.res.status !== 413) {
+        tooLargeFor = bodyLimitFor(method, c.req.path)
+      }
+    }
+    if (tooLargeFor !== undefined) {
+      // Clear first: assigning over an existing response would copy its headers into this one.
+      c.res = undefined
+      c.res = tooLarge(c, tooLargeFor)
+    }
+    const headers = c.res.headers
+    headers.set('X-Request-Id', requestId)
+    if (faultId) {
+      headers.set(faultHeader, faultId)
+    }
+    await tap?.settle()
     journal.record({
-      at,
-      method: c.req.method,
-      path: c.req.path,
-      query: c.req.query(),
-      headers: Object.fromEntries(c.req.raw.headers),
-      body: await bodyPreview(c),
+      atMs,
+      method,
+      url: c.req.url,
+      headers: c.req.raw.headers,
+      body: tap
+        ? { text: tap.preview(), truncated: tap.truncated(), bytes: tap.bytesSeen }
+        : { text: '', truncated: false, bytes: 0 },
       status: c.res.status,
+      durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
       requestId,
-      faultId: c.res.headers.get(faultHeader),
+      faultId,
     })
   })
-
-  app.use('*', async (c, next) => {
-    const rule = faults.take(c.req.method, c.req.path)
-    if (!rule) {
-      return next()
-    }
-    if (rule.delayMs) {
-      // Wall-clock delay on purpose: it exercises the client's timeout, not the vendor's clock.
-      await new Promise((resolve) => setTimeout(resolve, rule.delayMs))
-    }
-    if (rule.status === undefined) {
-      await next()
-      c.res.headers.set(faultHeader, rule.id)
-      return
-    }
-    return faultResponse(c, rule, vendor)
-  })
-
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) =>
-        vendor.errorResponse(c, 413, `The request body is larger than ${bodyLimitBytes} bytes; send a smaller body.`),
-    }),
-  )
 
   app.route('/', vendor.routes)
 
@@ -142,14 +216,59 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
       `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
     ),
   )
-  app.onError((error, c) =>
-    vendor.errorResponse(
+  app.onError((error, c) => {
+    if (taps.get(c)?.exceeded) {
+      return tooLarge(c, bodyLimitFor(c.req.method, c.req.path))
+    }
+    if (error instanceof HTTPException) {
+      return fromHttpException(c, error, vendor.errorResponse)
+    }
+    return vendor.errorResponse(
       c,
       500,
       `The simulator failed on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}.`,
-    ),
-  )
+    )
+  })
   return simulator
+}
+
+// Headers a middleware's own answer carries that the vendor's error must keep (the Basic challenge…).
+const keptExceptionHeaders = ['www-authenticate', 'retry-after', 'allow', 'etag', 'location']
+
+/** An `HTTPException` from any middleware (basic-auth, bearer-auth, body-limit…) in the vendor's format. */
+function fromHttpException(c: Context, error: HTTPException, errorResponse: ErrorResponder): Response {
+  const status = error.status >= 400 && error.status <= 599 ? error.status : 500
+  const response = errorResponse(
+    c,
+    status,
+    error.message || statusSentences[status] || `The request failed (${status}).`,
+  )
+  const original = error.res
+  if (!original) {
+    return response
+  }
+  const headers = new Headers(response.headers)
+  for (const name of keptExceptionHeaders) {
+    const value = original.headers.get(name)
+    if (value !== null) {
+      headers.set(name, value)
+    }
+  }
+  return new Response(response.body, { status, headers })
+}
+
+const statusSentences: Record<number, string> = {
+  400: 'The request is malformed; check its parameters and body.',
+  401: 'The request has no valid credentials; send the credentials the API reference names.',
+  403: 'The credentials are valid but do not allow this request.',
+  404: 'There is nothing at this path.',
+  405: 'This path does not take that method.',
+  408: 'The request took too long to arrive.',
+  409: 'The request conflicts with the current state.',
+  412: 'A precondition (If-Match) failed: the resource changed since it was read.',
+  413: 'The request body is too large; send a smaller body.',
+  415: 'The request body has a media type this endpoint does not take.',
+  429: 'Too many requests; wait and try again.',
 }
 
 function faultResponse(c: Context, rule: FaultRule, vendor: VendorDefinition): Response {
@@ -165,20 +284,5 @@ function faultResponse(c: Context, rule: FaultRule, vendor: VendorDefinition): R
   for (const [name, value] of Object.entries(rule.headers ?? {})) {
     headers.set(name, value)
   }
-  headers.set(faultHeader, rule.id)
   return new Response(response.body, { status, headers })
-}
-
-const previewBytes = 4096
-
-async function bodyPreview(c: Context): Promise<string> {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status === 413) {
-    return ''
-  }
-  try {
-    const text = await c.req.text()
-    return text.length > previewBytes ? `${text.slice(0, previewBytes)}…` : text
-  } catch {
-    return ''
-  }
 }

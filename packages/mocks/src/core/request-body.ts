@@ -1,0 +1,90 @@
+import type { Context } from 'hono'
+
+/** A request body read by its Content-Type. */
+export interface ParsedBody {
+  /** The media type sent, lower-cased, without parameters; undefined without a Content-Type. */
+  mediaType: string | undefined
+  /**
+   * JSON as parsed; form and multipart fields as an object (a repeated name gives an array, a file
+   * part a `File`); any other non-empty body as text; undefined when there is no body.
+   */
+  value: unknown
+  /** Why the body could not be read as its Content-Type says (bad JSON, broken multipart). */
+  problem?: string
+}
+
+const cacheKey = 'contactkit.parsedBody'
+
+/**
+ * Reads the body once by its Content-Type and caches the result on the context, so the vendor's
+ * own middleware (credentials sent in a form) and spec validation share one read.
+ *
+ * @example
+ * const { mediaType, value, problem } = await readBody(c)
+ */
+export async function readBody(c: Context): Promise<ParsedBody> {
+  const cached = c.get(cacheKey as never) as ParsedBody | undefined
+  if (cached) {
+    return cached
+  }
+  const parsed = await parse(c)
+  c.set(cacheKey as never, parsed as never)
+  return parsed
+}
+
+async function parse(c: Context): Promise<ParsedBody> {
+  const method = c.req.method
+  const header = c.req.header('content-type')
+  const mediaType = header?.split(';')[0]?.trim().toLowerCase() || undefined
+  if (method === 'GET' || method === 'HEAD' || !c.req.raw.body) {
+    return { mediaType, value: undefined }
+  }
+  if (mediaType === 'multipart/form-data') {
+    try {
+      return { mediaType, value: fields(await c.req.raw.formData()) }
+    } catch (error) {
+      rethrowOverLimit(error)
+      return {
+        mediaType,
+        value: undefined,
+        problem: 'the body is not valid multipart/form-data (check the boundary in the Content-Type)',
+      }
+    }
+  }
+  const text = await c.req.raw.text().catch((error: unknown) => {
+    rethrowOverLimit(error)
+    throw error
+  })
+  if (text === '') {
+    return { mediaType, value: undefined }
+  }
+  if (mediaType === 'application/json' || mediaType?.endsWith('+json')) {
+    try {
+      return { mediaType, value: JSON.parse(text) }
+    } catch (error) {
+      return { mediaType, value: undefined, problem: `the body is not valid JSON (${(error as Error).message})` }
+    }
+  }
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    return { mediaType, value: fields(new URLSearchParams(text)) }
+  }
+  return { mediaType, value: text }
+}
+
+function fields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const [name, value] of entries) {
+    const previous = result[name]
+    result[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value]
+  }
+  return result
+}
+
+// A body over its limit fails the read; let that reach the core's error handler as it is (a 413).
+function rethrowOverLimit(error: unknown): void {
+  const name = (error as Error)?.name
+  const causeName = ((error as Error)?.cause as Error | undefined)?.name
+  if (name === 'BodyTooLargeError' || causeName === 'BodyTooLargeError') {
+    throw error
+  }
+}

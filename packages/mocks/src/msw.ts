@@ -1,5 +1,7 @@
 import { http, type RequestHandler } from 'msw'
 import type { Simulator } from './core/simulator.js'
+import type { SimulatorSet } from './core/simulator-set.js'
+import { type VendorName, vendors } from './vendors.js'
 
 export interface MswHandlerOptions {
   /**
@@ -10,10 +12,10 @@ export interface MswHandlerOptions {
   baseUrl: string
 }
 
-/** Where each vendor's real API lives, for `createMswHandlers(sim, { baseUrl: vendorBaseUrls.cloudsponge })`. */
-export const vendorBaseUrls = {
-  cloudsponge: 'https://api.cloudsponge.com',
-} as const
+/** Where each vendor's real API lives, from the vendor registry: `{ cloudsponge: 'https://api.cloudsponge.com', … }`. */
+export const vendorBaseUrls = Object.fromEntries(vendors.map((vendor) => [vendor.name, vendor.baseUrl])) as Readonly<
+  Record<VendorName, string>
+>
 
 /**
  * MSW handlers that hand every request under `baseUrl` to a simulator's `app.fetch`. No behaviour
@@ -37,9 +39,29 @@ export function createMswHandlers(simulator: Simulator, options: MswHandlerOptio
       const init: RequestInit & { duplex?: 'half' } = {
         method: request.method,
         headers: request.headers,
-        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer(),
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
+        duplex: 'half',
       }
       return simulator.app.fetch(new Request(url, init))
     }),
   ]
+}
+
+/**
+ * Handlers for a whole simulator set, each vendor at its real base URL (or one given here), and
+ * tells the set that is where each lives, so links between simulators go through MSW too.
+ *
+ * @example
+ * const set = createSimulators({ clock: manualClock() })
+ * const server = setupServer(...createSetHandlers(set))
+ */
+export function createSetHandlers(set: SimulatorSet, baseUrls: Record<string, string> = {}): RequestHandler[] {
+  return set.simulators.flatMap((simulator) => {
+    const baseUrl = baseUrls[simulator.name] ?? (vendorBaseUrls as Record<string, string>)[simulator.name]
+    if (!baseUrl) {
+      throw new RangeError(`Failed to create MSW handlers: no base URL for ${simulator.name}; pass one in baseUrls.`)
+    }
+    set.setUrl(simulator.name, baseUrl)
+    return createMswHandlers(simulator, { baseUrl })
+  })
 }

@@ -1,6 +1,7 @@
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import { type Clock, systemClock } from '../core/clock.js'
 import { seededRandom } from '../core/random.js'
+import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
 import { cloudspongeError } from './errors.js'
 import { defaultTiming, ImportStore, type ImportStore as ImportStoreType, type ImportTiming } from './imports.js'
@@ -13,8 +14,6 @@ export interface CloudSpongeSimulatorOptions extends SimulatorOptions {
   tenants?: Tenant[]
   /** Step durations on the simulator clock; each defaults to a realistic value. */
   timing?: Partial<ImportTiming>
-  /** Origin for consent and applet URLs, when the simulator sits behind a proxy. */
-  publicUrl?: string
 }
 
 /** A CloudSponge simulator: the shared controls plus the user's side of consent. */
@@ -63,6 +62,21 @@ export function createCloudSpongeSimulator(options: CloudSpongeSimulatorOptions 
     },
   })
 }
+
+/** The CloudSponge entry of the vendor registry: what the CLI, the simulator set and MSW read. */
+export const cloudspongeVendor = defineVendor({
+  name: 'cloudsponge',
+  title: 'CloudSponge',
+  defaultPort: 4010,
+  baseUrl: 'https://api.cloudsponge.com',
+  baseUrlEnv: 'CLOUDSPONGE_BASE_URL',
+  create: createCloudSpongeSimulator,
+  credentials: [
+    { label: 'domain key', value: documentedTenant.domainKey, env: 'CLOUDSPONGE_DOMAIN_KEY' },
+    { label: 'domain password', value: documentedTenant.domainPassword, env: 'CLOUDSPONGE_DOMAIN_PASSWORD' },
+  ],
+  hints: ['try: service=icloud username=foo password=bar (the documented account)'],
+})
 
 export { documentedBook, maxGeneratedContacts } from './address-books.js'
 export type { ImportTiming } from './imports.js'

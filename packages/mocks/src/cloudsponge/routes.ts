@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { every } from 'hono/combine'
+import { publicOrigin } from '../core/public-origin.js'
 import { readBody } from '../core/request-body.js'
 import { type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
 import { consentPages } from './consent-page.js'
@@ -131,7 +132,7 @@ function beginImport(c: Context<Env>, options: RoutesOptions): Response {
     includeMailingAddress: form.include === 'mailing_address',
     redirectUrl: form.redirect_url ?? null,
   })
-  const origin = options.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin
+  const origin = publicOrigin(c, options.publicUrl)
   const url =
     method === 'user_consent'
       ? `${origin}/${service.importType === 'CSV' ? 'csv' : 'n'}/${record.consent?.code}`

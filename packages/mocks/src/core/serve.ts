@@ -27,6 +27,13 @@ export interface RunningServer {
  */
 export function serve(simulator: Simulator, options: ServeOptions = {}): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1'
+  if (!isLoopback(hostname) && !simulator.adminToken) {
+    return Promise.reject(
+      new Error(
+        `Refusing to serve ${simulator.name} on ${hostname} without an admin token: anyone on the network could reset it or read its journal. Create it with { adminToken } or listen on 127.0.0.1`,
+      ),
+    )
+  }
   return new Promise((resolve, reject) => {
     const server = serveNode({ fetch: simulator.app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
       const host = hostname.includes(':') ? `[${hostname}]` : hostname
@@ -48,4 +55,16 @@ export function serve(simulator: Simulator, options: ServeOptions = {}): Promise
     })
     server.once('error', reject)
   })
+}
+
+/**
+ * Whether a host name only reaches this machine.
+ *
+ * @example
+ * isLoopback('127.0.0.1') // true
+ * isLoopback('0.0.0.0') // false: every interface
+ */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }

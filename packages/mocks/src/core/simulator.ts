@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   adminToken?: string
   /** The simulator's own public origin, when it sits behind a proxy. */
   publicUrl?: string
+  /** Where the other simulators of its set are; given by `createSimulatorSet`. */
+  peers?: { urlOf(vendor: string): string }
 }
 
 /** The vendor's own state, seen through the admin API. */

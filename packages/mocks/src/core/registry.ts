@@ -1,0 +1,48 @@
+import type { Simulator, SimulatorOptions } from './simulator.js'
+
+/** A credential the CLI prints, and the environment variable a contract target reads it from. */
+export interface VendorCredential {
+  /** What it is, in the vendor's words: "domain key", "token key", "account token". */
+  label: string
+  value: string
+  /** The environment variable the contract suite's real target reads, e.g. `CLOUDSPONGE_DOMAIN_KEY`. */
+  env?: string
+}
+
+/**
+ * Everything the rest of contactkit needs to know about one vendor's simulator: the CLI, the
+ * simulator set, MSW base URLs and the real-target script all read this, so a new vendor is a
+ * folder plus one entry in `vendors.ts`.
+ */
+export interface VendorRegistration<S extends Simulator = Simulator, O extends SimulatorOptions = SimulatorOptions> {
+  /** Lower-case id: the subpath (`@contactkit/mocks/<name>`), the CLI flag prefix, the env prefix. */
+  name: string
+  /** As the vendor writes its name. */
+  title: string
+  /** Port the CLI uses unless told otherwise. */
+  defaultPort: number
+  /** Where the real API lives; MSW intercepts requests under it. */
+  baseUrl: string
+  /** The environment variable that points the contract suite's real target elsewhere, e.g. `CLOUDSPONGE_BASE_URL`. */
+  baseUrlEnv: string
+  create(options: O): S
+  /** The documented credentials, printed by the CLI. */
+  credentials: VendorCredential[]
+  /** A line or two on how to try it, printed by the CLI. */
+  hints?: string[]
+}
+
+/**
+ * Declares a vendor; only a typed identity, so that `create` keeps the vendor's own types.
+ *
+ * @example
+ * export const cloudspongeVendor = defineVendor({ name: 'cloudsponge', title: 'CloudSponge', defaultPort: 4010, … })
+ */
+export function defineVendor<N extends string, S extends Simulator, O extends SimulatorOptions>(
+  registration: VendorRegistration<S, O> & { name: N },
+): VendorRegistration<S, O> & { name: N } {
+  if (!/^[a-z][a-z0-9]*$/.test(registration.name)) {
+    throw new RangeError(`Failed to register vendor "${registration.name}": use lower-case letters and digits only.`)
+  }
+  return registration
+}

@@ -1,5 +1,7 @@
+import { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
+import { timeline } from '../core/timeline.js'
 import { type AddressBook, type SeededAccount, type SignIn, signIn } from './address-books.js'
 import type { ImportMethod, ServiceInfo } from './services.js'
 
@@ -66,8 +68,6 @@ export interface ImportRecord {
   consent: Consent | null
   /** Known at begin for username/password, at approval for the other methods. */
   outcome: SignIn | null
-  /** Serialized pages of a complete import, by format and range: its contacts can no longer change. */
-  pages: Map<string, Uint8Array<ArrayBuffer>>
 }
 
 export interface BeginInput {
@@ -82,7 +82,6 @@ export interface BeginInput {
 }
 
 export const firstImportId = 1126
-const maxCachedPages = 64
 
 /**
  * Every import of one simulator. Progress is never stored: it is computed from the clock each
@@ -97,13 +96,27 @@ export class ImportStore {
   readonly #imports = new Map<number, ImportRecord>()
   readonly #byConsentCode = new Map<string, ImportRecord>()
   #nextId = firstImportId
-  readonly accounts: SeededAccount[] = []
+  readonly #accounts: SeededAccount[] = []
+  // Pages of complete imports, by import, format and range: their contacts can no longer change.
+  readonly #pages: ByteCache
 
   constructor(
     private readonly clock: Clock,
     readonly timing: ImportTiming,
     private readonly random: Random,
-  ) {}
+    pageCache: ByteCache = new ByteCache({ maxBytes: 64 * 1024 * 1024, maxEntries: 256 }),
+  ) {
+    this.#pages = pageCache
+  }
+
+  /** Accounts seeded through the admin API, consulted before the generated ones. */
+  get accounts(): readonly SeededAccount[] {
+    return this.#accounts
+  }
+
+  addAccount(account: SeededAccount): void {
+    this.#accounts.push(account)
+  }
 
   begin(input: BeginInput): ImportRecord {
     const usesPassword = input.method === 'import'
@@ -119,9 +132,8 @@ export class ImportStore {
         ? null
         : { code: this.#newConsentCode(), redirectUrl: input.redirectUrl, decision: null, decidedAt: null },
       outcome: usesPassword
-        ? signIn(input.service.code, input.username ?? '', input.password ?? '', this.accounts)
+        ? signIn(input.service.code, input.username ?? '', input.password ?? '', this.#accounts)
         : null,
-      pages: new Map(),
     }
     this.#imports.set(record.id, record)
     if (record.consent) {
@@ -157,7 +169,7 @@ export class ImportStore {
     record.consent.decision = decision
     record.consent.decidedAt = this.clock.now()
     if (decision === 'approved') {
-      record.outcome = signIn(record.service.code, username || 'foo', null, this.accounts)
+      record.outcome = signIn(record.service.code, username || 'foo', null, this.#accounts)
     }
     return undefined
   }
@@ -198,9 +210,19 @@ export class ImportStore {
         deletesAt: null,
       }
     }
-    const gatheringAt = startedAt + this.timing.initializeMs
+    const steps = timeline(startedAt, [
+      { phase: 'initializing', durationMs: this.timing.initializeMs },
+      {
+        phase: 'gathering',
+        durationMs:
+          record.outcome?.kind === 'book' && record.outcome.slow ? this.timing.slowGatherMs : this.timing.gatherMs,
+      },
+      { phase: 'complete', durationMs: this.timing.deleteAfterMs },
+    ])
+    const position = steps.at(now)
+    const gatheringAt = steps.startOf('gathering') ?? startedAt
     const initializing = event('INITIALIZING', 'INPROGRESS', record.createdAt)
-    if (now < gatheringAt || !record.outcome) {
+    if (position.phase === 'initializing' || !record.outcome) {
       return { phase: 'initializing', events: [initializing], completedAt: null, deletesAt: null }
     }
     if (record.outcome.kind === 'rejected') {
@@ -217,8 +239,8 @@ export class ImportStore {
     }
     const initialized = { ...initializing, status: 'COMPLETED' as const }
     const total = record.outcome.book.size
-    const completedAt = gatheringAt + (record.outcome.slow ? this.timing.slowGatherMs : this.timing.gatherMs)
-    if (now < completedAt) {
+    const completedAt = steps.startOf('complete') ?? gatheringAt
+    if (position.phase === 'gathering') {
       // The vendor updates progress at most once a second; so does the simulator.
       const wholeSeconds = Math.floor((now - gatheringAt) / 1000) * 1000
       const gathered = Math.floor((total * wholeSeconds) / (completedAt - gatheringAt))
@@ -229,15 +251,15 @@ export class ImportStore {
         deletesAt: null,
       }
     }
-    const deletesAt = completedAt + this.timing.deleteAfterMs
+    const deletesAt = steps.endsAt
     const events = [
       initialized,
       event('GATHERING', 'COMPLETED', gatheringAt, total),
       event('COMPLETE', 'COMPLETED', completedAt),
     ]
-    if (now >= deletesAt) {
+    if (position.phase === 'done') {
       // Deleted contacts free their memory; the events stay, as the vendor's do.
-      record.pages.clear()
+      this.#pages.deletePrefix(`${record.id}:`)
       return { phase: 'deleted', events, completedAt, deletesAt }
     }
     return { phase: 'complete', events, completedAt, deletesAt }
@@ -248,26 +270,20 @@ export class ImportStore {
     return record.outcome?.kind === 'book' ? record.outcome.book : undefined
   }
 
-  /** A serialized page, made once: `render` runs only on the first request for this key. */
+  /** A serialized page, made once: `render` runs only on the first request for this key (while it stays cached). */
   page(record: ImportRecord, key: string, render: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-    let bytes = record.pages.get(key)
-    if (!bytes) {
-      bytes = render()
-      if (record.pages.size >= maxCachedPages) {
-        const oldest = record.pages.keys().next().value
-        if (oldest !== undefined) {
-          record.pages.delete(oldest)
-        }
-      }
-      record.pages.set(key, bytes)
-    }
-    return bytes
+    return this.#pages.get(`${record.id}:${key}`, render)
   }
 
-  reset(): void {
+  /** Forgets imports; with `accounts`, the seeded accounts too. */
+  reset(options: { accounts?: boolean } = {}): void {
     this.#imports.clear()
     this.#byConsentCode.clear()
+    this.#pages.clear()
     this.#nextId = firstImportId
+    if (options.accounts) {
+      this.#accounts.length = 0
+    }
   }
 
   #newConsentCode(): string {

@@ -1,3 +1,4 @@
+import { isoSeconds } from '../core/time-format.js'
 /**
  * Writes XML the way CloudSponge's Rails 2 server did (`Hash#to_xml` on Builder 3.0): the
  * declaration, two-space indentation, dasherized element names, `type` attributes on integers,
@@ -133,7 +134,7 @@ export function escapeText(text: string): string {
 
 /** Ruby's `Time#xmlschema` for a UTC time: no fraction, `Z` for the zone. */
 export function xmlschema(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return isoSeconds(date.getTime())
 }
 
 function singular(name: string): string {

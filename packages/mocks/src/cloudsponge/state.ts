@@ -80,7 +80,7 @@ export function createCloudSpongeState(store: ImportStore, configuredTenants: Te
         seededTenants.push({ domainKey: tenant.domainKey, domainPassword: tenant.domainPassword })
       }
       for (const account of seed.accounts ?? []) {
-        store.accounts.push(seededAccount(account))
+        store.addAccount(seededAccount(account))
       }
       for (const decision of seed.decisions ?? []) {
         decide(decision.importId, decision.decision, decision.username)
@@ -93,8 +93,7 @@ export function createCloudSpongeState(store: ImportStore, configuredTenants: Te
     },
 
     reset() {
-      store.reset()
-      store.accounts.length = 0
+      store.reset({ accounts: true })
       seededTenants.length = 0
     },
   }

@@ -1,4 +1,5 @@
 import type { components } from '@contactkit/specs/cloudsponge'
+import { wholeSeconds } from '../core/time-format.js'
 import type { Contact } from './address-books.js'
 import type { ImportRecord, ImportStore, Progress } from './imports.js'
 import { type RailsXmlHash, railsXmlElement, railsXmlFields, toRailsXml } from './rails-xml.js'
@@ -52,7 +53,7 @@ export function eventsBody(format: Format, record: ImportRecord, progress: Progr
     description: event.description,
     status: event.status,
     // The vendor stores times to the second (recorded JSON always shows ".000").
-    created_at: new Date(Math.floor(event.createdAt / 1000) * 1000),
+    created_at: new Date(wholeSeconds(event.createdAt)),
   }))
   const body = { events, import_id: record.id, user_id: record.userId, id: record.id, echo }
   return serialize(format, 'eventsResponse', body)

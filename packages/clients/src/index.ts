@@ -1,4 +1,12 @@
 export * from './core/errors.js'
 export { type Page, paginate } from './core/paginate.js'
+export {
+  type CallOptions,
+  callInit,
+  type RequestPolicy,
+  requestPolicy,
+  withRequestPolicy,
+} from './core/request-policy.js'
 export { backoff, type RetryOptions, resilientFetch, retryAfterMs } from './core/retry.js'
+export { idempotentMethods, isRetryableStatus, mayRetry } from './core/retry-policy.js'
 export { type Sleep, sleep } from './core/sleep.js'

@@ -1,62 +1,198 @@
 import { describe, expect, it } from 'vitest'
-import { ConnectionError } from './errors.js'
+import { fakeFetch, hang, json, networkError } from '../testing/fake-fetch.js'
+import { sleepUntilAborted } from '../testing/fake-sleep.js'
+import { ConnectionError, TimeoutError } from './errors.js'
+import { withRequestPolicy } from './request-policy.js'
 import { backoff, resilientFetch, retryAfterMs } from './retry.js'
 
 const noWait = async () => {}
+const url = 'http://api.test/x'
 
-describe('resilientFetch', () => {
-  it('retries network errors and 5xx, resending the same body each time', async () => {
-    const bodies: string[] = []
-    let calls = 0
-    const flaky = resilientFetch(
-      async (request) => {
-        bodies.push(await request.text())
-        calls++
-        if (calls === 1) {
-          throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })
-        }
-        return new Response(null, { status: calls === 2 ? 502 : 200 })
-      },
-      { sleep: noWait },
+describe('resilientFetch: which requests are retried', () => {
+  for (const method of ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']) {
+    it(`retries a ${method} on 5xx until it succeeds`, async () => {
+      const fake = fakeFetch(
+        () => json(503, {}),
+        () => json(502, {}),
+        () => new Response(null, { status: 200 }),
+      )
+      const response = await resilientFetch(fake.fetch, { sleep: noWait })(new Request(url, { method }))
+      expect(response.status).toBe(200)
+      expect(fake.requests.map((request) => request.method)).toEqual([method, method, method])
+    })
+  }
+
+  for (const method of ['POST', 'PATCH']) {
+    it(`sends a ${method} once, whatever the failure`, async () => {
+      for (const answer of [() => json(503, {}), () => json(429, {}), () => json(408, {})]) {
+        const fake = fakeFetch(answer, () => json(200, {}))
+        const response = await resilientFetch(fake.fetch, { sleep: noWait })(
+          new Request(url, { method, body: 'service=icloud' }),
+        )
+        expect(response.status).not.toBe(200)
+        expect(fake.requests).toHaveLength(1)
+      }
+    })
+  }
+
+  it('does not resend a POST after a network error, and says how to allow it', async () => {
+    const fake = fakeFetch(networkError('ECONNRESET'), () => json(200, {}))
+    const error = await resilientFetch(fake.fetch, { sleep: noWait })(
+      new Request(url, { method: 'POST', body: 'x' }),
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toBe(
+      'Could not reach POST http://api.test/x: ECONNRESET. It was not retried because a POST may already have taken effect; pass idempotent: true if repeating it is safe.',
     )
-    const response = await flaky(new Request('http://api.test/x', { method: 'POST', body: 'service=icloud' }))
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('retries a POST marked idempotent, resending the same body each time', async () => {
+    const fake = fakeFetch(
+      networkError('ECONNRESET'),
+      () => json(502, {}),
+      () => json(200, {}),
+    )
+    const request = withRequestPolicy(new Request(url, { method: 'POST', body: 'service=icloud' }), {
+      idempotent: true,
+    })
+    const response = await resilientFetch(fake.fetch, { sleep: noWait })(request)
     expect(response.status).toBe(200)
-    expect(bodies).toEqual(['service=icloud', 'service=icloud', 'service=icloud'])
+    expect(fake.requests.map((sent) => sent.body)).toEqual(['service=icloud', 'service=icloud', 'service=icloud'])
   })
 
-  it('does not retry a 400', async () => {
-    let calls = 0
-    const fetch400 = resilientFetch(
-      async () => {
-        calls++
-        return new Response(null, { status: 400 })
-      },
-      { sleep: noWait },
+  it('does not retry a GET marked idempotent: false', async () => {
+    const fake = fakeFetch(
+      () => json(503, {}),
+      () => json(200, {}),
     )
-    expect((await fetch400(new Request('http://api.test/x'))).status).toBe(400)
-    expect(calls).toBe(1)
+    const request = withRequestPolicy(new Request(url), { idempotent: false })
+    expect((await resilientFetch(fake.fetch, { sleep: noWait })(request)).status).toBe(503)
+    expect(fake.requests).toHaveLength(1)
   })
 
-  it('throws ConnectionError naming the cause once retries run out', async () => {
-    const down = resilientFetch(
-      async () => {
-        throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
-      },
-      { sleep: noWait, maxRetries: 1 },
-    )
-    await expect(down(new Request('http://api.test/x'))).rejects.toThrow(
-      new ConnectionError('Could not reach GET http://api.test/x: ECONNREFUSED.'),
-    )
+  it('never retries a 409, even for a GET or a marked POST', async () => {
+    for (const request of [
+      new Request(url),
+      withRequestPolicy(new Request(url, { method: 'POST', body: 'x' }), { idempotent: true }),
+    ]) {
+      const fake = fakeFetch(
+        () => json(409, {}),
+        () => json(200, {}),
+      )
+      expect((await resilientFetch(fake.fetch, { sleep: noWait })(request)).status).toBe(409)
+      expect(fake.requests).toHaveLength(1)
+    }
   })
 
-  it('stops waiting when the caller aborts', async () => {
+  it('does not retry other 4xx answers', async () => {
+    for (const status of [400, 401, 403, 404, 410, 412, 422]) {
+      const fake = fakeFetch(
+        () => json(status, {}),
+        () => json(200, {}),
+      )
+      expect((await resilientFetch(fake.fetch, { sleep: noWait })(new Request(url))).status).toBe(status)
+      expect(fake.requests).toHaveLength(1)
+    }
+  })
+
+  it('returns the last failing response once maxRetries is used up', async () => {
+    const fake = fakeFetch(() => json(500, { attempt: 'any' }))
+    const response = await resilientFetch(fake.fetch, { sleep: noWait, maxRetries: 3 })(new Request(url))
+    expect(response.status).toBe(500)
+    expect(fake.requests).toHaveLength(4)
+  })
+})
+
+describe('resilientFetch: waits', () => {
+  it('honours Retry-After on a 429 and a 503, and backs off otherwise', async () => {
+    const waits: number[] = []
+    const fake = fakeFetch(
+      () => json(429, {}, { 'Retry-After': '3' }),
+      () => json(503, {}, { 'retry-after-ms': '250' }),
+      () => json(500, {}),
+      () => json(200, {}),
+    )
+    const retries: string[] = []
+    await resilientFetch(fake.fetch, {
+      maxRetries: 3,
+      initialDelayMs: 100,
+      sleep: async (ms) => void waits.push(ms),
+      onRetry: ({ attempt, reason }) => retries.push(`${attempt}: ${reason}`),
+    })(new Request(url))
+    expect(waits.slice(0, 2)).toEqual([3000, 250])
+    // The third wait is the backoff of attempt 2: 400 ms, jittered down by at most a quarter.
+    expect(waits[2]).toBeGreaterThanOrEqual(300)
+    expect(waits[2]).toBeLessThanOrEqual(400)
+    expect(retries).toEqual(['1: status 429', '2: status 503', '3: status 500'])
+  })
+
+  it('caps Retry-After at maxDelayMs', async () => {
+    const waits: number[] = []
+    const fake = fakeFetch(
+      () => json(429, {}, { 'Retry-After': '120' }),
+      () => json(200, {}),
+    )
+    await resilientFetch(fake.fetch, { maxDelayMs: 5000, sleep: async (ms) => void waits.push(ms) })(new Request(url))
+    expect(waits).toEqual([5000])
+  })
+
+  it('stops waiting and retrying as soon as the caller aborts', async () => {
     const controller = new AbortController()
-    const pending = resilientFetch(async () => new Response(null, { status: 503 }), {
-      sleep: (_ms, signal) =>
-        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
-    })(new Request('http://api.test/x', { signal: controller.signal }))
+    const fake = fakeFetch(() => json(503, {}))
+    const { sleep, waiting } = sleepUntilAborted()
+    const pending = resilientFetch(fake.fetch, { sleep })(new Request(url, { signal: controller.signal }))
+    await waiting
     controller.abort(new Error('user went away'))
     await expect(pending).rejects.toThrow('user went away')
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('sends nothing when the signal has already aborted', async () => {
+    const fake = fakeFetch(() => json(200, {}))
+    const request = new Request(url, { signal: AbortSignal.abort(new Error('too late')) })
+    await expect(resilientFetch(fake.fetch)(request)).rejects.toThrow('too late')
+    expect(fake.requests).toHaveLength(0)
+  })
+})
+
+describe('resilientFetch: timeouts', () => {
+  it('times out each attempt, retries a GET, then throws TimeoutError', async () => {
+    const fake = fakeFetch(hang)
+    const error = await resilientFetch(fake.fetch, { timeoutMs: 20, maxRetries: 1, sleep: noWait })(
+      new Request(url),
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect((error as Error).message).toBe('No answer from GET http://api.test/x within 20 ms.')
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('uses the timeout a request carries in place of the client default', async () => {
+    const fake = fakeFetch(hang)
+    const request = withRequestPolicy(new Request(url), { timeoutMs: 15 })
+    const started = Date.now()
+    await expect(resilientFetch(fake.fetch, { timeoutMs: 60_000, maxRetries: 0 })(request)).rejects.toThrow(
+      'within 15 ms',
+    )
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('does not resend a timed-out POST', async () => {
+    const fake = fakeFetch(hang)
+    await expect(
+      resilientFetch(fake.fetch, { timeoutMs: 15, sleep: noWait })(new Request(url, { method: 'POST', body: 'x' })),
+    ).rejects.toBeInstanceOf(TimeoutError)
+    expect(fake.requests).toHaveLength(1)
+  })
+})
+
+describe('resilientFetch: connection errors', () => {
+  it('throws ConnectionError naming the cause once retries run out', async () => {
+    const fake = fakeFetch(networkError('ECONNREFUSED'))
+    await expect(resilientFetch(fake.fetch, { sleep: noWait, maxRetries: 1 })(new Request(url))).rejects.toThrow(
+      new ConnectionError('Could not reach GET http://api.test/x: ECONNREFUSED.'),
+    )
+    expect(fake.requests).toHaveLength(2)
   })
 })
 

@@ -1,27 +1,29 @@
 import { ConnectionError, TimeoutError } from './errors.js'
+import { requestPolicy } from './request-policy.js'
+import { isRetryableStatus, mayRetry } from './retry-policy.js'
 import { sleep as defaultSleep, type Sleep } from './sleep.js'
 
 export interface RetryOptions {
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt, for requests that may be retried at all. Default 2. */
   maxRetries?: number
   /** First backoff; each retry doubles it. Default 500 ms. */
   initialDelayMs?: number
   /** Longest backoff, and the cap on a `Retry-After`. Default 8 s. */
   maxDelayMs?: number
-  /** Per-attempt timeout. Default 60 s. */
+  /** Per-attempt timeout; a call may set its own (`timeoutMs` in its request init). Default 60 s. */
   timeoutMs?: number
   /** How to wait between attempts; tests pass one that advances a simulated clock. */
   sleep?: Sleep
   /** Called before each retry, e.g. to log it. */
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string; request: Request }) => void
 }
-
-const retryableStatuses = new Set([408, 409, 429])
 
 /**
  * Wraps fetch with a per-attempt timeout and retries with exponential backoff and jitter on
- * 408, 409, 429, 5xx and network errors, honouring `Retry-After`. Throws ConnectionError or
- * TimeoutError when no answer comes; returns the last response otherwise.
+ * 408, 429, 5xx, network errors and timeouts, honouring `Retry-After`. Only requests that may be
+ * repeated are retried: GET, HEAD, OPTIONS, PUT and DELETE, or any request marked
+ * `idempotent: true`; a POST or PATCH is sent once unless marked, and a 409 is never retried.
+ * Throws ConnectionError or TimeoutError when no answer comes; returns the last response otherwise.
  *
  * @example
  * const fetchWithRetry = resilientFetch(fetch, { maxRetries: 3 })
@@ -31,13 +33,13 @@ export function resilientFetch(
   fetchImpl: (request: Request) => Promise<Response>,
   options: RetryOptions = {},
 ): (request: Request) => Promise<Response> {
-  const maxRetries = options.maxRetries ?? 2
   const initialDelayMs = options.initialDelayMs ?? 500
   const maxDelayMs = options.maxDelayMs ?? 8000
-  const timeoutMs = options.timeoutMs ?? 60_000
   const wait = options.sleep ?? defaultSleep
 
   return async (request) => {
+    const maxRetries = mayRetry(request) ? (options.maxRetries ?? 2) : 0
+    const timeoutMs = requestPolicy(request).timeoutMs ?? options.timeoutMs ?? 60_000
     for (let attempt = 0; ; attempt++) {
       request.signal.throwIfAborted()
       const last = attempt >= maxRetries
@@ -46,8 +48,9 @@ export function resilientFetch(
       let reason: string
       let delayMs = backoff(attempt, initialDelayMs, maxDelayMs)
       try {
+        // Each attempt sends a fresh copy, so a retried request still has its body.
         const response = await fetchImpl(new Request(request.clone(), { signal }))
-        if (!(retryableStatuses.has(response.status) || response.status >= 500) || last) {
+        if (last || !isRetryableStatus(response.status)) {
           return response
         }
         reason = `status ${response.status}`
@@ -58,31 +61,47 @@ export function resilientFetch(
           throw request.signal.reason
         }
         const failure = timeout.aborted
-          ? new TimeoutError(`No answer from ${request.method} ${request.url} within ${timeoutMs} ms.`, {
-              cause: error,
-            })
-          : new ConnectionError(`Could not reach ${request.method} ${request.url}: ${describe(error)}.`, {
-              cause: error,
-            })
+          ? new TimeoutError(
+              `No answer from ${request.method} ${request.url} within ${timeoutMs} ms.${notRetried(request)}`,
+              {
+                cause: error,
+              },
+            )
+          : new ConnectionError(
+              `Could not reach ${request.method} ${request.url}: ${describe(error)}.${notRetried(request)}`,
+              {
+                cause: error,
+              },
+            )
         if (last) {
           throw failure
         }
         reason = failure.message
       }
-      options.onRetry?.({ attempt: attempt + 1, delayMs, reason })
+      options.onRetry?.({ attempt: attempt + 1, delayMs, reason, request })
       request.signal.throwIfAborted()
       await wait(delayMs, request.signal)
     }
   }
 }
 
-/** Exponential backoff with up to 25% jitter, so clients that failed together do not retry together. */
+/**
+ * Exponential backoff with up to 25% jitter, so clients that failed together do not retry together.
+ *
+ * @example
+ * backoff(2, 500, 8000) // between 1500 and 2000
+ */
 export function backoff(attempt: number, initialDelayMs: number, maxDelayMs: number): number {
   const base = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs)
   return Math.round(base * (1 - Math.random() * 0.25))
 }
 
-/** `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, capped; undefined when absent or unreadable. */
+/**
+ * `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, capped; undefined when absent or unreadable.
+ *
+ * @example
+ * retryAfterMs(new Headers({ 'Retry-After': '3' }), 8000) // 3000
+ */
 export function retryAfterMs(headers: Headers, maxDelayMs: number): number | undefined {
   const ms = Number(headers.get('retry-after-ms'))
   if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) {
@@ -95,6 +114,13 @@ export function retryAfterMs(headers: Headers, maxDelayMs: number): number | und
   const seconds = Number(value)
   const delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
   return Number.isFinite(delay) ? Math.min(Math.max(delay, 0), maxDelayMs) : undefined
+}
+
+/** Tells the caller why a failed write was not sent again, and how to allow it. */
+function notRetried(request: Request): string {
+  return mayRetry(request)
+    ? ''
+    : ` It was not retried because a ${request.method} may already have taken effect; pass idempotent: true if repeating it is safe.`
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,21 @@
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  type FetchResult,
+  type UnwrappedResult,
+} from './core/api-client.js'
+export {
+  type Authenticator,
+  basicAuth,
+  bearerAuth,
+  combineAuth,
+  headerAuth,
+  queryAuth,
+  type TokenSource,
+} from './core/auth.js'
 export * from './core/errors.js'
+export { formUrlEncoded } from './core/form-body.js'
 export { type Page, paginate } from './core/paginate.js'
 export {
   type CallOptions,

@@ -6,8 +6,11 @@ export interface VendorErrorDetails {
   message?: string
 }
 
-/** Reads a vendor's error body (already parsed from JSON, or text) into a code and a message. */
-export type ErrorBodyReader = (body: unknown) => VendorErrorDetails
+/**
+ * Reads a vendor's error body (parsed JSON, the vendor's decoded format, or text) into a code and
+ * a message. The response is there for vendors that put the code in a header.
+ */
+export type ErrorBodyReader = (body: unknown, response: Response) => VendorErrorDetails
 
 /** Every error a contactkit client throws. */
 export class ContactKitError extends Error {
@@ -79,6 +82,29 @@ export class TimeoutError extends ContactKitError {
   override name = 'TimeoutError'
 }
 
+/** How long a poll went on before giving up. */
+export interface PollTimeoutDetails {
+  maxWaitMs?: number
+  elapsedMs?: number
+  /** Checks made, the first included. */
+  attempts?: number
+}
+
+/** A poll (an import, a sync) did not finish within its `maxWaitMs`. */
+export class PollTimeoutError extends ContactKitError {
+  override name = 'PollTimeoutError'
+  readonly maxWaitMs: number | undefined
+  readonly elapsedMs: number | undefined
+  readonly attempts: number | undefined
+
+  constructor(message: string, details: PollTimeoutDetails & ErrorOptions = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.maxWaitMs = details.maxWaitMs
+    this.elapsedMs = details.elapsedMs
+    this.attempts = details.attempts
+  }
+}
+
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -95,13 +121,13 @@ const byStatus: Record<number, typeof ApiError> = {
  * The typed error for a failed response.
  *
  * @example
- * throw apiError(response, body, (body) => ({ message: body?.error?.message }))
+ * throw apiError(response, body, (body) => ({ message: (body as { error?: { message?: string } })?.error?.message }))
  */
 export function apiError(response: Response, body: unknown, read: ErrorBodyReader): ApiError {
   const ErrorClass = byStatus[response.status] ?? (response.status >= 500 ? InternalServerError : ApiError)
   let details: VendorErrorDetails = {}
   try {
-    details = read(body)
+    details = read(body, response)
   } catch {
     // An unreadable body still yields an error with the status; the body stays on the error.
   }

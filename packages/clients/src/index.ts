@@ -17,6 +17,7 @@ export {
 export * from './core/errors.js'
 export { formUrlEncoded } from './core/form-body.js'
 export { type Page, paginate } from './core/paginate.js'
+export { type PollAttempt, type PollOptions, type PollStep, poll } from './core/poll.js'
 export {
   type CallOptions,
   callInit,

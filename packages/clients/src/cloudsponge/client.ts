@@ -1,10 +1,12 @@
 import type { components, paths } from '@contactkit/specs/cloudsponge'
-import createClient, { type Client } from 'openapi-fetch'
-import { apiError } from '../core/errors.js'
+import { createApiClient, type FetchResult } from '../core/api-client.js'
+import { basicAuth, queryAuth } from '../core/auth.js'
+import { formUrlEncoded } from '../core/form-body.js'
 import { paginate } from '../core/paginate.js'
-import { type RetryOptions, resilientFetch } from '../core/retry.js'
+import { type CallOptions, callInit } from '../core/request-policy.js'
+import type { RetryOptions } from '../core/retry.js'
+import { decodeCloudSpongeBody, readCloudSpongeError } from './errors.js'
 import { type ImportContactsOptions, type ImportedAddressBook, importContacts, waitForImport } from './import-flow.js'
-import { decodeRailsXml } from './rails-xml.js'
 
 type Schemas = components['schemas']
 export type Contact = Schemas['Contact']
@@ -43,9 +45,12 @@ export interface BeginImportInput {
   redirectUrl?: string
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal
-}
+/**
+ * A call's signal and policy: `idempotent: true` lets a `beginImport` be retried (it may then start
+ * a second import), `idempotent: false` stops a GET from being retried, `timeoutMs` overrides the
+ * client's per-attempt timeout.
+ */
+export type RequestOptions = CallOptions
 
 export interface ContactsPageOptions extends RequestOptions {
   start?: number
@@ -71,36 +76,26 @@ const beginPaths = {
 export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
   const format = options.format ?? 'json'
   const parseAs = format === 'xml' ? 'text' : 'json'
-  const useParams = options.credentials === 'params'
-  const raw: Client<paths> = createClient<paths>({
-    baseUrl: (options.baseUrl ?? 'https://api.cloudsponge.com').replace(/\/$/, ''),
-    fetch: resilientFetch(options.fetch ?? ((request) => globalThis.fetch(request)), options),
-    headers: useParams ? {} : { Authorization: `Basic ${btoa(`${options.domainKey}:${options.domainPassword}`)}` },
+  const { raw, unwrap } = createApiClient<paths>({
+    defaultBaseUrl: 'https://api.cloudsponge.com',
+    baseUrl: options.baseUrl,
+    auth:
+      options.credentials === 'params'
+        ? queryAuth({ domain_key: options.domainKey, domain_password: options.domainPassword })
+        : basicAuth(options.domainKey, options.domainPassword),
+    fetch: options.fetch,
+    readError: readCloudSpongeError,
+    decodeBody: decodeCloudSpongeBody,
+    maxRetries: options.maxRetries,
+    initialDelayMs: options.initialDelayMs,
+    maxDelayMs: options.maxDelayMs,
+    timeoutMs: options.timeoutMs,
+    sleep: options.sleep,
+    onRetry: options.onRetry,
   })
-  if (useParams) {
-    raw.use({
-      onRequest({ request }) {
-        const url = new URL(request.url)
-        url.searchParams.set('domain_key', options.domainKey)
-        url.searchParams.set('domain_password', options.domainPassword)
-        return new Request(url, request)
-      },
-    })
-  }
-
-  /** Decodes XML when asked for, and throws the typed error on a failure status. */
-  async function unwrap<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-    const { data, error, response } = await pending
-    if (!response.ok) {
-      const body = typeof error === 'string' && error.trimStart().startsWith('<') ? decodeRailsXml(error) : error
-      throw apiError(response, body, (parsed) => ({
-        message:
-          (parsed as { error?: { message?: string } })?.error?.message ??
-          (typeof parsed === 'string' ? parsed : undefined),
-      }))
-    }
-    return (format === 'xml' ? decodeRailsXml(data as string) : data) as T
-  }
+  // XML arrives as text and is decoded into the JSON shape, so every call's data has the JSON type
+  // whatever the wire format; openapi-fetch's own typing only knows the text.
+  const call = <Data>(pending: Promise<FetchResult<unknown>>) => unwrap(pending) as Promise<Data>
 
   const client = {
     /** The underlying openapi-fetch client, every path and parameter typed. */
@@ -120,25 +115,25 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
         redirect_url: input.redirectUrl,
       }
       // The three begin paths share their parameters; the cast picks one path's types for all.
-      return unwrap(
+      return call(
         raw.POST(beginPaths[method] as '/begin_import/import.{format}', {
           params: { path: { format } },
           body: form as Schemas['UsernamePasswordImportForm'],
-          bodySerializer: (body) => formBody(body as Record<string, string | undefined>),
+          bodySerializer: (body) => formUrlEncoded(body as Record<string, string | undefined>),
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           parseAs,
-          signal: request.signal,
+          ...callInit(request),
         }),
       )
     },
 
     /** Step 2: the import's events. Poll no faster than once a second. */
     getEvents(importId: number, request: RequestOptions & { echo?: string } = {}): Promise<EventsResponse> {
-      return unwrap(
+      return call(
         raw.GET('/events/{import_id}.{format}', {
           params: { path: { import_id: importId, format }, query: { echo: request.echo } },
           parseAs,
-          signal: request.signal,
+          ...callInit(request),
         }),
       )
     },
@@ -150,11 +145,11 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
         count: page.start === undefined ? undefined : page.count,
         echo: page.echo,
       }
-      return unwrap(
+      return call(
         raw.GET('/contacts/{import_id}.{format}', {
           params: { path: { import_id: importId, format }, query },
           parseAs,
-          signal: page.signal,
+          ...callInit(page),
         }),
       )
     },
@@ -163,7 +158,7 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
     pages(importId: number, page: { pageSize?: number } & RequestOptions = {}): AsyncGenerator<ContactsResponse> {
       const pageSize = page.pageSize ?? 1000
       return paginate<ContactsResponse, number>(async (start = 0) => {
-        const response = await client.getContacts(importId, { start, count: pageSize, signal: page.signal })
+        const response = await client.getContacts(importId, { ...callInit(page), start, count: pageSize })
         const next = start + response.contacts.length
         const total = response.total ?? next
         return { items: [response], next: response.contacts.length > 0 && next < total ? next : undefined }
@@ -198,13 +193,3 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
 }
 
 export type CloudSpongeClient = ReturnType<typeof createCloudSpongeClient>
-
-function formBody(fields: Record<string, string | undefined>): URLSearchParams {
-  const form = new URLSearchParams()
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) {
-      form.set(key, value)
-    }
-  }
-  return form
-}

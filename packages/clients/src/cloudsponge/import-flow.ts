@@ -1,5 +1,6 @@
-import { ContactKitError } from '../core/errors.js'
-import { sleep as defaultSleep, type Sleep } from '../core/sleep.js'
+import { ContactKitError, PollTimeoutError } from '../core/errors.js'
+import { poll } from '../core/poll.js'
+import type { Sleep } from '../core/sleep.js'
 import type {
   BeginImportInput,
   CloudSpongeClient,
@@ -63,8 +64,8 @@ export class ImportFailedError extends ContactKitError {
   }
 }
 
-/** The import did not finish within `maxWaitMs`. */
-export class ImportTimeoutError extends ContactKitError {
+/** The import did not finish within `maxWaitMs`; a PollTimeoutError, so `maxWaitMs`, `elapsedMs` and `attempts` are on it. */
+export class ImportTimeoutError extends PollTimeoutError {
   override name = 'ImportTimeoutError'
 }
 
@@ -81,42 +82,50 @@ export async function waitForImport(
   importId: number,
   options: ImportContactsOptions = {},
 ): Promise<EventsResponse> {
-  const wait = options.sleep ?? defaultSleep
-  const interval = Math.max(minPollIntervalMs, options.pollIntervalMs ?? minPollIntervalMs)
-  let waitedMs = 0
   // Events are updated in place, so "new" means a position not seen, or a changed status or value.
   const seen: string[] = []
-  for (;;) {
-    const response = await client.getEvents(importId, { signal: options.signal })
-    const events = response.events
-    events.forEach((event, index) => {
-      const key = `${event.event_type}/${event.status}/${event.value}`
-      if (seen[index] !== key) {
-        seen[index] = key
-        options.onEvent?.(event)
+  // Polling stops when the import ends either way; an ERROR ending throws after onProgress has seen it.
+  const response = await poll<EventsResponse, ImportProgress>(
+    async ({ signal }) => {
+      const response = await client.getEvents(importId, { signal })
+      const events = response.events
+      events.forEach((event, index) => {
+        const key = `${event.event_type}/${event.status}/${event.value}`
+        if (seen[index] !== key) {
+          seen[index] = key
+          options.onEvent?.(event)
+        }
+      })
+      const complete = events.some((event) => event.event_type === 'COMPLETE' && event.status === 'COMPLETED')
+      const failed = events.some((event) => event.status === 'ERROR')
+      const gathering = events.find((event) => event.event_type === 'GATHERING')
+      const progress: ImportProgress = {
+        importId,
+        phase: complete ? 'complete' : gathering ? 'gathering' : 'waiting',
+        gathered: gathering?.value ?? 0,
+        events,
       }
-    })
-    const complete = events.some((event) => event.event_type === 'COMPLETE' && event.status === 'COMPLETED')
-    const gathering = events.find((event) => event.event_type === 'GATHERING')
-    options.onProgress?.({
-      importId,
-      phase: complete ? 'complete' : gathering ? 'gathering' : 'waiting',
-      gathered: gathering?.value ?? 0,
-      events,
-    })
-    if (events.some((event) => event.status === 'ERROR')) {
-      const completeEvent = events.find((event) => event.event_type === 'COMPLETE')
-      throw new ImportFailedError(importId, events, completeEvent?.value)
-    }
-    if (complete) {
-      return response
-    }
-    if (options.maxWaitMs !== undefined && waitedMs >= options.maxWaitMs) {
-      throw new ImportTimeoutError(`Import ${importId} did not complete within ${options.maxWaitMs} ms.`)
-    }
-    await wait(interval, options.signal)
-    waitedMs += interval
+      return complete || failed ? { done: true, value: response, progress } : { done: false, progress }
+    },
+    {
+      intervalMs: Math.max(minPollIntervalMs, options.pollIntervalMs ?? minPollIntervalMs),
+      maxWaitMs: options.maxWaitMs,
+      signal: options.signal,
+      sleep: options.sleep,
+      onProgress: options.onProgress,
+      timeoutError: (details) =>
+        new ImportTimeoutError(
+          `Import ${importId} did not complete within ${details.maxWaitMs} ms; raise maxWaitMs, or check its events for a step that is stuck.`,
+          details,
+        ),
+    },
+  )
+  const { events } = response
+  if (events.some((event) => event.status === 'ERROR')) {
+    const completeEvent = events.find((event) => event.event_type === 'COMPLETE')
+    throw new ImportFailedError(importId, events, completeEvent?.value)
   }
+  return response
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from '../core/errors.js'
 export * from './client.js'
+export { decodeCloudSpongeBody, readCloudSpongeError } from './errors.js'
 export {
   type ImportContactsOptions,
   type ImportedAddressBook,

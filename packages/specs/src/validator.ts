@@ -103,7 +103,8 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020
  * // [{ location: 'query.start', message: 'start must be >= 0' }]
  */
 export function createValidator(document: OpenApiDocument): Validator {
-  // Requests arrive as strings: coerce "10" to 10 before checking. Responses are checked as sent.
+  // Parameters and form fields arrive as strings: coerce "10" to 10 before checking. JSON bodies
+  // and responses are checked as sent.
   const requestAjv = newAjv(document, true)
   const responseAjv = newAjv(document, false)
   const operations = collectOperations(document)
@@ -203,7 +204,9 @@ export function createValidator(document: OpenApiDocument): Validator {
           } else {
             let validate = validators.bodies.get(mediaType)
             if (!validate) {
-              validate = requestAjv.compile({
+              // JSON carries its own types: "5" for a string field is wrong there, unlike in a form.
+              const ajv = /json/i.test(mediaType) ? responseAjv : requestAjv
+              validate = ajv.compile({
                 $ref: `${documentId}#${validators.bodyPointer}/content/${escapePointerToken(mediaType)}/schema`,
               })
               validators.bodies.set(mediaType, validate)
@@ -343,11 +346,11 @@ function describe(error: ErrorObject, location: string): Problem {
 /**
  * The declared media type a request's type matches: exact first, then a declared range such as
  * `multipart/*` or `*\/*`, then any JSON (`application/merge-patch+json`) for a declared
- * `application/json`. With no Content-Type the only declared type is assumed.
+ * `application/json`. With no Content-Type the first declared type is assumed.
  */
 function pickMediaType(declared: string[], sent: string | undefined): string | undefined {
   if (!sent) {
-    return declared.length === 1 ? declared[0] : undefined
+    return declared[0]
   }
   const type = sent.split(';')[0]?.trim().toLowerCase() ?? ''
   return (

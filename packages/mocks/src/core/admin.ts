@@ -100,7 +100,7 @@ export function createAdminApp(simulator: Simulator): Hono {
     const rules = Array.isArray(body) ? body : [body]
     try {
       // Check every rule before adding any, so a bad list adds nothing.
-      const added = rules.map((rule) => simulator.faults.add(rule as FaultRuleInput))
+      const added = simulator.faults.addAll(rules as FaultRuleInput[])
       return c.json({ faults: added }, 201)
     } catch (error) {
       throw new AdminInputError((error as Error).message)
@@ -133,7 +133,8 @@ export function createAdminApp(simulator: Simulator): Hono {
     }
   })
 
-  admin.notFound((c) =>
+  // A catch-all route, not notFound: a mounted app's notFound gives way to the parent's (the vendor's 404).
+  admin.all('*', (c) =>
     c.json(
       {
         error: {

@@ -45,9 +45,16 @@ export class FaultBook {
 
   /** Adds a rule after checking it; throws a RangeError that says what to fix. */
   add(input: FaultRuleInput): FaultRule {
-    const rule: FaultRule = { ...checkRule(input), id: `fault-${this.#nextId++}`, hits: 0 }
-    this.#rules.push(rule)
-    return rule
+    const [rule] = this.addAll([input])
+    return rule as FaultRule
+  }
+
+  /** Adds rules after checking them all: one bad rule adds none. */
+  addAll(inputs: readonly FaultRuleInput[]): FaultRule[] {
+    const checked = inputs.map((input) => checkRule(input))
+    const rules = checked.map((input) => ({ ...input, id: `fault-${this.#nextId++}`, hits: 0 }))
+    this.#rules.push(...rules)
+    return rules.map((rule) => ({ ...rule }))
   }
 
   list(): FaultRule[] {

@@ -32,7 +32,7 @@ export interface ImportContactsOptions {
   signal?: AbortSignal
   /** Time between polls; never under the vendor's limit of one a second. Default 1 s. */
   pollIntervalMs?: number
-  /** Give up (TimeoutError-like ImportTimeoutError) after this long. Default: wait as long as the signal allows. */
+  /** Give up with ImportTimeoutError once this long has passed. Default: wait as long as the signal allows. */
   maxWaitMs?: number
   /** Contacts per page while downloading. Default 1,000. */
   pageSize?: number

@@ -1,4 +1,3 @@
-import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
 import type { OpenApiDocument } from '@contactkit/specs'
 import { createValidator, type Problem } from '@contactkit/specs/validator'
 
@@ -17,20 +16,31 @@ export interface ConformanceRecorder {
   violations: Violation[]
 }
 
+/** Turns a response body into what the spec's schema describes; each vendor has its own (Rails XML, S3 XML…). */
+export type BodyDecoder = (mediaType: string, text: string) => unknown
+
+/** JSON as JSON, anything else as text: the default for vendors that speak JSON only. */
+export const decodeJson: BodyDecoder = (mediaType, text) =>
+  mediaType.endsWith('json') && text !== '' ? JSON.parse(text) : text
+
 // Answers from injected faults are the test's own making, not the vendor's.
 const faultHeader = 'x-contactkit-fault'
 
 /**
  * Wraps fetch so that every response any test receives is validated against the vendor's spec:
- * the status must be declared, the media type declared for it, and the body (JSON, or Rails XML
- * decoded) must match the schema.
+ * the status must be declared, the media type declared for it, and the body, read by the vendor's
+ * decoder, must match the schema.
  *
  * @example
- * const conformance = conformanceRecorder(cloudspongeDocument, baseUrl)
+ * const conformance = conformanceRecorder(cloudspongeDocument, baseUrl, decodeCloudSponge)
  * const client = createCloudSpongeClient({ ..., fetch: conformance.fetch })
  * afterEach(() => expect(conformance.violations).toEqual([]))
  */
-export function conformanceRecorder(document: OpenApiDocument, baseUrl: string): ConformanceRecorder {
+export function conformanceRecorder(
+  document: OpenApiDocument,
+  baseUrl: string,
+  decode: BodyDecoder = decodeJson,
+): ConformanceRecorder {
   const validator = createValidator(document)
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '')
   const recorder: ConformanceRecorder = {
@@ -56,7 +66,7 @@ export function conformanceRecorder(document: OpenApiDocument, baseUrl: string):
       const text = await response.clone().text()
       let body: unknown = text
       try {
-        body = mediaType.endsWith('xml') ? decodeRailsXml(text) : mediaType.endsWith('json') ? JSON.parse(text) : text
+        body = decode(mediaType, text)
       } catch (error) {
         recorder.violations.push({
           request: label,

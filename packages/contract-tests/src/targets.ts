@@ -1,80 +1,56 @@
-import { manualClock } from '@contactkit/mocks'
-import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
-import { type RunningServer, serve } from '@contactkit/mocks/node'
+import { type VendorName, vendors } from '@contactkit/mocks'
 
-/** Something the contract suite runs against: the simulator, or the vendor's real API. */
-export interface CloudSpongeTarget {
-  name: 'simulator' | 'real'
-  baseUrl: string
-  domainKey: string
-  domainPassword: string
-  /** The account imported by the username/password tests. */
-  account: { service: string; username: string; password: string }
-  /** How the client waits between polls: the simulator's clock moves instead of the test sleeping. */
-  sleep?: (ms: number) => Promise<void>
-  /** Present on the simulator target only. */
-  simulator?: CloudSpongeSimulator
-  close(): Promise<void>
-}
-
-export interface TargetChoice {
+/** Something a vendor's contract suite runs against: the simulator, or the vendor's real API. */
+export interface TargetChoice<T> {
   name: 'simulator' | 'real'
   /** Why this target does not run, printed by the suite; undefined when it runs. */
   skipReason?: string
-  start(): Promise<CloudSpongeTarget>
+  start(): Promise<T>
 }
 
-// CONTACTKIT_TARGETS=real runs only the real target (CI points it at a separately started simulator).
-const only = process.env.CONTACTKIT_TARGETS?.split(',').map((name) => name.trim())
+/** How one vendor reaches its two targets. */
+export interface VendorTargets<T> {
+  simulator(): Promise<T>
+  /** The real API, given the values of the vendor's credential variables and its base URL. */
+  real(env: { baseUrl: string; credentials: Record<string, string> }): Promise<T>
+}
 
 /**
- * The targets of the CloudSponge contract suite: the simulator always, served over HTTP on an
- * ephemeral port; the real API when CLOUDSPONGE_DOMAIN_KEY and CLOUDSPONGE_DOMAIN_PASSWORD are set
- * (CLOUDSPONGE_BASE_URL overrides its URL).
+ * The targets of one vendor's contract suite: the simulator always, served over HTTP on an
+ * ephemeral port; the real API when every credential variable the vendor registers is set (its
+ * base URL variable overrides where that is). `CONTACTKIT_TARGETS=real` runs only the real target
+ * (CI points it at a separately started simulator).
+ *
+ * @example
+ * for (const choice of targetChoices('cloudsponge', { simulator: startSimulator, real: startReal })) { … }
  */
-export function cloudspongeTargets(): TargetChoice[] {
+export function targetChoices<T>(vendorName: VendorName, targets: VendorTargets<T>): TargetChoice<T>[] {
+  const vendor = vendors.find((candidate) => candidate.name === vendorName)
+  if (!vendor) {
+    throw new Error(`There is no vendor ${vendorName} in the registry.`)
+  }
   const env = process.env
-  const hasCredentials = Boolean(env.CLOUDSPONGE_DOMAIN_KEY && env.CLOUDSPONGE_DOMAIN_PASSWORD)
-  const targets: TargetChoice[] = [
-    {
-      name: 'simulator',
-      start: async () => {
-        const simulator = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
-        const server: RunningServer = await serve(simulator)
-        return {
-          name: 'simulator',
-          baseUrl: server.url,
-          domainKey: documentedTenant.domainKey,
-          domainPassword: documentedTenant.domainPassword,
-          account: { service: 'icloud', username: 'foo', password: 'bar' },
-          sleep: async (ms) => simulator.clock.advance(ms),
-          simulator,
-          close: () => server.close(),
-        }
-      },
-    },
+  const variables = vendor.credentials.flatMap((credential) => (credential.env ? [credential.env] : []))
+  const missing = variables.filter((name) => !env[name])
+  const only = env.CONTACTKIT_TARGETS?.split(',').map((name) => name.trim())
+  const choices: TargetChoice<T>[] = [
+    { name: 'simulator', start: () => targets.simulator() },
     {
       name: 'real',
-      skipReason: hasCredentials
-        ? undefined
-        : 'CLOUDSPONGE_DOMAIN_KEY and CLOUDSPONGE_DOMAIN_PASSWORD are not set, so the real CloudSponge API is not called.',
-      start: async () => ({
-        name: 'real',
-        baseUrl: env.CLOUDSPONGE_BASE_URL ?? 'https://api.cloudsponge.com',
-        domainKey: env.CLOUDSPONGE_DOMAIN_KEY ?? '',
-        domainPassword: env.CLOUDSPONGE_DOMAIN_PASSWORD ?? '',
-        account: {
-          service: env.CLOUDSPONGE_TEST_SERVICE ?? 'icloud',
-          username: env.CLOUDSPONGE_TEST_USERNAME ?? 'foo',
-          password: env.CLOUDSPONGE_TEST_PASSWORD ?? 'bar',
-        },
-        close: async () => {},
-      }),
+      skipReason:
+        missing.length > 0
+          ? `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set, so the real ${vendor.title} API is not called.`
+          : undefined,
+      start: () =>
+        targets.real({
+          baseUrl: env[vendor.baseUrlEnv] ?? vendor.baseUrl,
+          credentials: Object.fromEntries(variables.map((name) => [name, env[name] ?? ''])),
+        }),
     },
   ]
-  return targets.map((target) =>
-    only && !only.includes(target.name)
-      ? { ...target, skipReason: `CONTACTKIT_TARGETS=${only.join(',')} leaves out the ${target.name} target.` }
-      : target,
+  return choices.map((choice) =>
+    only && !only.includes(choice.name)
+      ? { ...choice, skipReason: `CONTACTKIT_TARGETS=${only.join(',')} leaves out the ${choice.name} target.` }
+      : choice,
   )
 }

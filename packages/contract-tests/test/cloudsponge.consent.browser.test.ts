@@ -57,7 +57,14 @@ describe.skipIf(Boolean(skipReason))('CloudSponge consent page in headless Chrom
         {
           onConsentUrl: async (url) => {
             await page.goto(url)
-            await Promise.all([page.waitForLoadState('load'), page.click('#deny')])
+            // Wait for the answer page itself: waitForLoadState would resolve on the page being left.
+            await Promise.all([
+              page.waitForResponse(
+                (response) => response.request().method() === 'POST' && response.url().startsWith(url),
+              ),
+              page.click('#deny'),
+            ])
+            await page.locator('h1', { hasText: 'Access denied' }).waitFor()
           },
         },
       )

@@ -9,8 +9,9 @@ import {
 } from '@contactkit/clients/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { decodeCloudSponge } from '../src/cloudsponge/decode.js'
+import { type CloudSpongeTarget, cloudspongeTargets } from '../src/cloudsponge/targets.js'
 import { type ConformanceRecorder, conformanceRecorder } from '../src/conformance.js'
-import { type CloudSpongeTarget, cloudspongeTargets } from '../src/targets.js'
 
 for (const choice of cloudspongeTargets()) {
   if (choice.skipReason) {
@@ -33,7 +34,7 @@ for (const choice of cloudspongeTargets()) {
 
     beforeAll(async () => {
       target = await choice.start()
-      conformance = conformanceRecorder(cloudspongeDocument, target.baseUrl)
+      conformance = conformanceRecorder(cloudspongeDocument, target.baseUrl, decodeCloudSponge)
     })
     afterAll(async () => {
       console.log(`CloudSponge ${choice.name}: ${conformance.checked} responses checked against the spec.`)

@@ -17,6 +17,7 @@ import {
 import { type RunningServer, serve } from '@contactkit/mocks/node'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { decodeCloudSponge } from '../src/cloudsponge/decode.js'
 import { conformanceRecorder } from '../src/conformance.js'
 
 const basic = (key: string, password: string) => ({ Authorization: `Basic ${btoa(`${key}:${password}`)}` })
@@ -591,11 +592,10 @@ describe('faults, journal and the client over HTTP', () => {
   })
   const url = () => server?.url ?? ''
 
-  it('retries injected 503s with backoff and then succeeds, the journal showing every attempt', async () => {
+  it('retries injected 503s on GETs with backoff and then succeeds, the journal showing every attempt', async () => {
     server = await serve(sim)
-    sim.faults.add({ method: 'POST', path: '/begin_import/**', status: 503, times: 2 })
     const waits: number[] = []
-    const conformance = conformanceRecorder(cloudspongeDocument, url())
+    const conformance = conformanceRecorder(cloudspongeDocument, url(), decodeCloudSponge)
     const client = createCloudSpongeClient({
       ...documentedTenant,
       baseUrl: url(),
@@ -606,16 +606,40 @@ describe('faults, journal and the client over HTTP', () => {
     })
     const result = await client.beginImport({ service: 'icloud', username: 'foo', password: 'bar' })
     expect(result.import_id).toBe(1126)
+    sim.faults.add({ method: 'GET', path: '/events/*', status: 503, times: 2 })
+    const events = await client.getEvents(result.import_id)
+    expect(events.import_id).toBe(1126)
     expect(waits).toHaveLength(2)
     expect(waits[1]).toBeGreaterThan(waits[0] ?? Number.POSITIVE_INFINITY)
-    const journal = sim.journal.list({ path: '/begin_import' })
+    const journal = sim.journal.list({ path: '/events' })
     expect(journal.map((entry) => [entry.status, entry.faultId])).toEqual([
       [503, 'fault-1'],
       [503, 'fault-1'],
       [200, null],
     ])
-    expect(journal[0]?.body).toContain('username=foo')
     expect(conformance.violations).toEqual([])
+  })
+
+  it('never sends begin_import twice on a 5xx, so one call cannot start two imports', async () => {
+    server = await serve(sim)
+    sim.faults.add({ method: 'POST', path: '/begin_import/**', status: 503, times: 1 })
+    const client = createCloudSpongeClient({ ...documentedTenant, baseUrl: url(), sleep: async () => {} })
+    const error = await client
+      .beginImport({ service: 'icloud', username: 'foo', password: 'bar' })
+      .catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ status: 503 })
+    const journal = sim.journal.list({ path: '/begin_import' })
+    expect(journal.map((entry) => entry.status)).toEqual([503])
+    expect(journal[0]?.body).toContain('username=foo')
+    expect(journal[0]?.body).toContain('password=[redacted]')
+    // A caller who knows the retry is safe can say so.
+    sim.faults.add({ method: 'POST', path: '/begin_import/**', status: 503, times: 1 })
+    const result = await client.beginImport(
+      { service: 'icloud', username: 'foo', password: 'bar' },
+      { idempotent: true },
+    )
+    expect(result.import_id).toBe(1126)
+    expect(sim.journal.list({ path: '/begin_import' }).map((entry) => entry.status)).toEqual([503, 503, 200])
   })
 
   it('gives up after the retries with a typed error carrying the vendor body and request id', async () => {

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cloudsponge.ts', 'src/validator.ts'],
+  // Every module in src/ is an entry: each spec's `src/<vendor>.ts` becomes `@contactkit/specs/<vendor>`.
+  entry: ['src/*.ts', '!src/*.test.ts', '!src/openapi-document.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,6 +1,7 @@
 // Turns each hand-written spec in openapi/ into two generated modules under src/generated/:
 // <vendor>.types.ts (openapi-typescript's `paths`, `components`, `operations`) and
-// <vendor>.document.ts (the parsed document, so runtimes need no YAML parser or file access).
+// <vendor>.document.ts (the parsed document, so runtimes need no YAML parser or file access), and
+// index.ts, the one list of specs (`documents`, `Vendor`) that the package index reads.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import openapiTS, { astToString } from 'openapi-typescript'
@@ -25,3 +26,15 @@ for (const file of specs) {
       `const document: OpenApiDocument = ${JSON.stringify(document, null, 2)}\n\nexport default document\n`,
   )
 }
+
+// The spec index: one entry per file in openapi/, so a new spec needs no edit elsewhere in this package.
+const vendors = specs.map((file) => basename(file, '.yaml'))
+const identifier = (vendor) => vendor.replace(/-(\w)/g, (_, letter) => letter.toUpperCase())
+await writeFile(
+  join(outDir, 'index.ts'),
+  `${banner.replace('%s', '*.yaml')}${vendors
+    .map((vendor) => `import ${identifier(vendor)} from './${vendor}.document.js'\n`)
+    .join('')}\n/** Every spec in openapi/, by file name. */\nexport const documents = { ${vendors
+    .map((vendor) => (vendor === identifier(vendor) ? vendor : `'${vendor}': ${identifier(vendor)}`))
+    .join(', ')} } as const\n`,
+)

@@ -1,12 +1,13 @@
-import { cloudspongeDocument } from './cloudsponge.js'
+import { documents } from './generated/index.js'
 import type { OpenApiDocument } from './openapi-document.js'
 
 export type { OpenApiDocument } from './openapi-document.js'
 
-/** The vendors whose APIs contactkit describes. */
-export type Vendor = 'cloudsponge'
+/** The APIs contactkit describes: one per spec file in `openapi/`. */
+export type Vendor = keyof typeof documents
 
-const documents: Record<Vendor, OpenApiDocument> = { cloudsponge: cloudspongeDocument }
+/** Every spec's name, in file order. */
+export const vendors = Object.keys(documents) as Vendor[]
 
 /**
  * Returns a vendor's parsed OpenAPI document.

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { openApiDocument, vendors } from './index.js'
+
+// One spec file is one vendor: these are the few places a new spec must reach, checked here.
+const root = new URL('..', import.meta.url)
+const specFiles = readdirSync(new URL('openapi/', root)).filter((file) => file.endsWith('.yaml'))
+const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, unknown> }
+
+describe('the spec index', () => {
+  it('lists every spec in openapi/, and nothing else', () => {
+    expect([...vendors].sort()).toEqual(specFiles.map((file) => file.replace(/\.yaml$/, '')).sort())
+  })
+
+  it.each(specFiles.map((file) => file.replace(/\.yaml$/, '')))('gives %s a module and a package export', (vendor) => {
+    expect(openApiDocument(vendor as never).openapi).toMatch(/^3\.1\./)
+    expect(readdirSync(new URL('src/', root))).toContain(`${vendor}.ts`)
+    expect(manifest.exports[`./${vendor}`]).toEqual({ types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` })
+  })
+})

@@ -21,7 +21,7 @@ function start(args: string[], env: Record<string, string> = {}) {
   const urlOf = (name: string) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
-        const match = new RegExp(`^${name}\\s+(http://\\S+)`, 'm').exec(output)
+        const match = new RegExp(`^${name}\\s+(https?://\\S+)`, 'm').exec(output)
         if (match?.[1]) {
           resolve(match[1])
         }
@@ -76,7 +76,40 @@ describe('contactkit-mocks', () => {
     }
   })
 
+  it('protects /__admin with a generated token when it listens beyond loopback, and prints how to use it', async () => {
+    const run = start(['--host', '0.0.0.0', '--cloudsponge-port', '0'])
+    const url = await run.urlOf('cloudsponge')
+    await new Promise<void>((resolve) => {
+      const check = () => (/admin token .*: (\w+)/.test(run.output()) ? resolve() : setTimeout(check, 20))
+      check()
+    })
+    const token = /admin token .*: (\w+)/.exec(run.output())?.[1]
+    expect(token).toMatch(/^[0-9a-f]{32}$/)
+    expect(run.output()).toContain(`curl -H "Authorization: Bearer ${token}"`)
+    expect((await fetch(`${url}/__admin/clock`)).status).toBe(401)
+    expect((await fetch(`${url}/__admin/clock`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200)
+  })
+
+  it('takes a chosen admin token from the environment, and writes consent links on the public URL', async () => {
+    const run = start(['--cloudsponge-port', '0', '--cloudsponge-public-url', 'https://mocks.example.com'], {
+      CONTACTKIT_ADMIN_TOKEN: 'chosen-token',
+    })
+    expect(await run.urlOf('cloudsponge')).toBe('https://mocks.example.com')
+    const served = /served at (http:\/\/\S+),/.exec(run.output())?.[1]
+    expect(run.output()).toContain('admin token (as given): chosen-token')
+    const begun = await fetch(`${served}/begin_import/user_consent.json`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${btoa('33664218758c5244136965160db455db012b1411:Tpa01z+vVPE7MxXi')}` },
+      body: new URLSearchParams({ service: 'gmail' }),
+    })
+    expect(((await begun.json()) as { url: string }).url).toMatch(/^https:\/\/mocks\.example\.com\/n\/[A-Z0-9]{7}$/)
+    expect(
+      (await fetch(`${served}/__admin/clock`, { headers: { 'X-Contactkit-Admin-Token': 'chosen-token' } })).status,
+    ).toBe(200)
+  })
+
   it.each([
+    [['--cloudsponge-public-url', 'ftp://x'], /public URL must be an http\(s\) URL/],
     [['--cloudsponge-port', 'abc'], /port must be a whole number/],
     [['--clock', 'fast'], /--clock must be "system" or "manual"/],
     [['--only', 'nosuchvendor'], /Unknown simulator nosuchvendor/],

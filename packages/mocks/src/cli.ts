@@ -114,7 +114,8 @@ for (const vendor of chosen) {
     servers.push(server)
     set.setUrl(vendor.name, server.url)
     const shown = set.urlOf(vendor.name)
-    console.log(`${vendor.name.padEnd(12)} ${shown}  (admin: ${shown}/__admin, spec: ${shown}/openapi.json)`)
+    const served = shown === server.url ? '' : `served at ${server.url}, `
+    console.log(`${vendor.name.padEnd(12)} ${shown}  (${served}admin: ${shown}/__admin, spec: ${shown}/openapi.json)`)
     for (const credential of vendor.credentials) {
       const variable = credential.env ? `  [${credential.env}]` : ''
       console.log(`${''.padEnd(12)} ${credential.label} ${credential.value}${variable}`)

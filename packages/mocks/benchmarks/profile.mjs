@@ -1,0 +1,72 @@
+// `node benchmarks/profile.mjs [simulator|raw|hono] [json|xml] [seconds]`: serves a page of 1,000
+// contacts under load with `node --cpu-prof`, then prints self time by function and by file.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+const [mode = 'simulator', format = 'json', seconds = '10', size = '100000', start = '0', count = '1000'] =
+  process.argv.slice(2)
+const dir = mkdtempSync(join(tmpdir(), 'contactkit-profile-'))
+const child = spawn(
+  process.execPath,
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    fileURLToPath(new URL('./server.mjs', import.meta.url)),
+    mode,
+    size,
+    format,
+    start,
+    count,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+)
+const [line] = await once(child.stdout, 'data')
+const server = JSON.parse(String(line))
+const result = await autocannon({
+  url: server.url,
+  connections: 10,
+  duration: Number(seconds),
+  headers: { Authorization: server.auth },
+})
+child.kill('SIGTERM')
+await once(child, 'exit')
+console.log(`${mode} ${format}: ${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx`)
+const file = join(
+  dir,
+  readdirSync(dir).find((name) => name.endsWith('.cpuprofile')),
+)
+console.log(file)
+summarise(JSON.parse(readFileSync(file, 'utf8')))
+
+function summarise(profile) {
+  const self = new Map(profile.nodes.map((node) => [node.id, 0]))
+  const deltas = profile.timeDeltas
+  for (let index = 0; index < profile.samples.length; index++) {
+    const id = profile.samples[index]
+    self.set(id, self.get(id) + (deltas[index] ?? 0))
+  }
+  const total = [...self.values()].reduce((sum, value) => sum + value, 0)
+  const byFunction = new Map()
+  const byFile = new Map()
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame
+    const short = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^.*\/packages\//, '')
+    const key = `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`
+    byFunction.set(key, (byFunction.get(key) ?? 0) + self.get(node.id))
+    const fileKey = short || functionName
+    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + self.get(node.id))
+  }
+  const show = (title, map, rows) => {
+    console.log(`\n${title} (of ${(total / 1000).toFixed(0)} ms sampled)`)
+    for (const [key, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, rows)) {
+      console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`)
+    }
+  }
+  show('self time by function', byFunction, Number(process.env.ROWS ?? 45))
+  show('self time by file', byFile, 25)
+}

@@ -1,9 +1,9 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { every } from 'hono/combine'
 import { publicOrigin } from '../core/public-origin.js'
 import { readBody } from '../core/request-body.js'
-import { type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import { respondWith } from '../core/simulator.js'
+import { type RequestDescription, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
 import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
 import type { ImportRecord, ImportStore } from './imports.js'
@@ -48,75 +48,103 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
   routes.route('/', consentPages(store))
 
-  // Read the call, check the domain, then validate against the spec, before any handler runs.
-  const api = every(
-    readCall,
-    authenticate(options.tenants),
-    specValidation<Env>(options.document, {
-      describe: (c) => canonicalRequest(c.var.call),
-      onInvalid: (c, invalid) =>
-        invalid.status === 400
-          ? badRequest(c, invalid.message)
-          : cloudspongeError(
-              c,
-              invalid.status,
-              invalid.status === 404 ? `There is no ${c.req.method} ${c.req.path}.` : invalid.message,
-            ),
-    }),
-  )
+  const validate = specValidation<Env>(options.document, {
+    describe: (c) => canonicalRequest(c.get('call')),
+    onInvalid: (c, invalid) =>
+      invalid.status === 400
+        ? badRequest(c, invalid.message)
+        : cloudspongeError(
+            c,
+            invalid.status,
+            invalid.status === 404 ? `There is no ${c.req.method} ${c.req.path}.` : invalid.message,
+          ),
+  })
+  const calls = new Map<string, ApiCall>()
+  // Read the call, check the domain, then validate against the spec, before any handler runs. One
+  // middleware rather than hono/combine's `every`, which composes a chain of closures per request.
+  const api: MiddlewareHandler<Env> = async (c, next) => {
+    const call = await readCall(c, calls)
+    if (typeof call === 'string') {
+      return badRequest(c, call)
+    }
+    c.set('call', call)
+    const check = checkCredentials(c.req.header('authorization'), call.params, options.tenants())
+    if (check.kind === 'denied') {
+      return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${check.why}.)`)
+    }
+    c.set('tenant', check.tenant)
+    return validate(c, next)
+  }
 
   routes.on(['GET', 'POST'], '/begin_import/:method', api, (c) => beginImport(c, options))
   routes.get('/:resource{(?:events|contacts)}/:id', api, (c) =>
-    c.var.call.resource === 'events' ? events(c, store) : contacts(c, store),
+    c.get('call').resource === 'events' ? events(c, store) : contacts(c, store),
   )
   routes.get('/:resource{(?:events|contacts)\\.(?:json|xml)}/:id', api, (c) =>
-    c.var.call.resource === 'events' ? events(c, store) : contacts(c, store),
+    c.get('call').resource === 'events' ? events(c, store) : contacts(c, store),
   )
   return routes as unknown as Hono
 }
 
-const readCall: MiddlewareHandler<Env> = async (c, next) => {
+const maxRememberedCalls = 1000
+
+/**
+ * The call a request makes. Without a body (GET) it is a function of the URL alone, so it is read
+ * once per URL and then shared, read-only, with its canonical form for validation.
+ */
+async function readCall(c: Context<Env>, calls: Map<string, ApiCall>): Promise<ApiCall | string> {
+  const withBody = c.req.method === 'POST'
+  const url = c.req.url
+  const known = withBody ? undefined : calls.get(url)
+  if (known) {
+    return known
+  }
   const [resource = '', resourceFormat] = (c.req.param('resource') ?? 'begin_import').split('.')
   const [target = '', targetFormat] = (c.req.param('method') ?? c.req.param('id') ?? '').split(/\.(?=(?:json|xml)$)/i)
   const format = (resourceFormat ?? targetFormat ?? 'json').toLowerCase() as Format
   const read = await readParams(c)
   if (typeof read === 'string') {
-    return badRequest(c, read)
+    return read
   }
-  c.set('call', {
+  const call: ApiCall = {
     resource: resource as ApiCall['resource'],
     target,
     format,
     suffixed: Boolean(resourceFormat ?? targetFormat),
     ...read,
-  })
-  await next()
+  }
+  if (!withBody) {
+    Object.freeze(call.params)
+    if (calls.size >= maxRememberedCalls) {
+      calls.clear()
+    }
+    calls.set(url, Object.freeze(call))
+  }
+  return call
 }
 
-function authenticate(tenants: () => Iterable<Tenant>): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const check = checkCredentials(c.req.header('authorization'), c.var.call.params, tenants())
-    if (check.kind === 'denied') {
-      return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${check.why}.)`)
-    }
-    c.set('tenant', check.tenant)
-    await next()
-  }
-}
+const canonical = new WeakMap<ApiCall, RequestDescription>()
 
 /** The spec's form of a call: begin_import is a POST with a form body, whatever was sent. */
-function canonicalRequest(call: ApiCall) {
-  const path = `/${call.resource}/${call.target}${call.suffixed ? `.${call.format}` : ''}`
-  if (call.resource === 'begin_import') {
-    // Parameters in the query alone read as a form, which is what a GET begin_import amounts to.
-    return { method: 'POST', path, query: {}, body: call.params, mediaType: call.mediaType ?? formType }
+function canonicalRequest(call: ApiCall): RequestDescription {
+  let description = canonical.get(call)
+  if (description) {
+    return description
   }
-  return { method: 'GET', path, query: call.params }
+  const path = `/${call.resource}/${call.target}${call.suffixed ? `.${call.format}` : ''}`
+  // Parameters in the query alone read as a form, which is what a GET begin_import amounts to.
+  description =
+    call.resource === 'begin_import'
+      ? { method: 'POST', path, query: {}, body: call.params, mediaType: call.mediaType ?? formType }
+      : { method: 'GET', path, query: call.params }
+  canonical.set(call, description)
+  return description
 }
 
 function beginImport(c: Context<Env>, options: RoutesOptions): Response {
-  const { call, tenant } = c.var
-  const form = c.var.request.body as Record<string, string>
+  const call = c.get('call')
+  const tenant = c.get('tenant')
+  const form = c.get('request').body as Record<string, string>
   const method = call.target as ImportMethod
   const service = findService(form.service ?? '', method)
   if (typeof service === 'string') {
@@ -139,7 +167,7 @@ function beginImport(c: Context<Env>, options: RoutesOptions): Response {
       : method === 'desktop_applet'
         ? `${origin}/objects/ContactsApplet_signed.jar`
         : undefined
-  return respond(call.format, beginImportBody(call.format, record, url, form.echo ?? null))
+  return respond(c, call.format, beginImportBody(call.format, record, url, form.echo ?? null))
 }
 
 function events(c: Context<Env>, store: ImportStore): Response {
@@ -147,8 +175,8 @@ function events(c: Context<Env>, store: ImportStore): Response {
   if (record instanceof Response) {
     return record
   }
-  const { format, params } = c.var.call
-  return respond(format, eventsBody(format, record, store.progress(record), params.echo ?? null))
+  const { format, params } = c.get('call')
+  return respond(c, format, eventsBody(format, record, store.progress(record), params.echo ?? null))
 }
 
 function contacts(c: Context<Env>, store: ImportStore): Response {
@@ -170,33 +198,43 @@ function contacts(c: Context<Env>, store: ImportStore): Response {
   if (progress.phase !== 'complete') {
     return cloudspongeError(c, 404, vendorMessages.notReady)
   }
-  const query = c.var.request.query as { start?: number; count?: number; echo?: string }
+  const query = c.get('request').query as { start?: number; count?: number; echo?: string }
   const total = store.book(record)?.size ?? 0
   // As documented: count is ignored unless start is given, and 0 means all.
   const start = Math.min(query.start ?? 0, total)
   const count = query.start === undefined ? 0 : (query.count ?? 0)
   const end = count === 0 ? total : Math.min(start + count, total)
-  const { format } = c.var.call
-  return respond(format, contactsBody(format, store, record, { start, end }, query.echo ?? null))
+  const { format } = c.get('call')
+  return respond(c, format, contactsBody(format, store, record, { start, end }, query.echo ?? null))
 }
 
 /** The import named in the path, if it exists and belongs to the caller's domain. */
 function ownImport(c: Context<Env>, store: ImportStore): ImportRecord | Response {
-  const id = c.var.request.path.import_id as number
+  const id = c.get('request').path.import_id as number
   const record = store.find(id)
   if (!record) {
-    return c.var.call.resource === 'contacts'
+    return c.get('call').resource === 'contacts'
       ? cloudspongeError(c, 404, `${vendorMessages.notReady} There is no import ${id}.`)
       : cloudspongeError(c, 404, `There is no import ${id}.`)
   }
-  if (record.tenant !== c.var.tenant.domainKey) {
+  if (record.tenant !== c.get('tenant').domainKey) {
     return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: import ${id} belongs to another domain.)`)
   }
   return record
 }
 
-function respond(format: Format, body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>): Response {
-  return new Response(body, { status: 200, headers: { ...vendorHeaders, 'Content-Type': contentTypes[format] } })
+// The vendor's headers per format, made once; `respondWith` adds the request id without a Headers copy.
+const headersOf: Record<Format, Readonly<Record<string, string>>> = {
+  json: Object.freeze({ ...vendorHeaders, 'Content-Type': contentTypes.json }),
+  xml: Object.freeze({ ...vendorHeaders, 'Content-Type': contentTypes.xml }),
+}
+
+function respond(
+  c: Context<Env>,
+  format: Format,
+  body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>,
+): Response {
+  return respondWith(c, body, 200, headersOf[format])
 }
 
 const formType = 'application/x-www-form-urlencoded'

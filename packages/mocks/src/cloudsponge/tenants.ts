@@ -33,17 +33,15 @@ export function checkCredentials(
   let key = params.domain_key
   let password = params.domain_password
   if (authorization) {
-    const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization)
-    const decoded = basic?.[1] ? decodeBase64Utf8(basic[1]) : ''
-    const colon = decoded.indexOf(':')
-    if (colon < 0) {
+    const basic = basicCredentials(authorization)
+    if (!basic) {
       return {
         kind: 'denied',
         why: 'the Authorization header is not HTTP Basic credentials of the form domain_key:domain_password',
       }
     }
-    key = decoded.slice(0, colon)
-    password = decoded.slice(colon + 1)
+    key = basic.key
+    password = basic.password
   }
   if (!key || !password) {
     return { kind: 'denied', why: 'no domain_key and domain_password were given' }
@@ -54,6 +52,27 @@ export function checkCredentials(
     }
   }
   return { kind: 'denied', why: 'the domain_key and domain_password match no domain' }
+}
+
+// Decoded Authorization headers: a client sends the same one on every request, so it is decoded once.
+// The decoding only; checking the credentials against the tenants runs on every request.
+const decodedHeaders = new Map<string, { key: string; password: string } | null>()
+const maxDecodedHeaders = 256
+
+/** The `key:password` of an HTTP Basic header, or null when it is not one. */
+function basicCredentials(authorization: string): { key: string; password: string } | null {
+  let credentials = decodedHeaders.get(authorization)
+  if (credentials === undefined) {
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization)
+    const decoded = basic?.[1] ? decodeBase64Utf8(basic[1]) : ''
+    const colon = decoded.indexOf(':')
+    credentials = colon < 0 ? null : { key: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+    if (decodedHeaders.size >= maxDecodedHeaders) {
+      decodedHeaders.clear()
+    }
+    decodedHeaders.set(authorization, credentials)
+  }
+  return credentials
 }
 
 /** Base64 to UTF-8 text with web APIs only; undecodable input gives an empty string. */

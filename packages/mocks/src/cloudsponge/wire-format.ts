@@ -1,6 +1,6 @@
 import type { components } from '@contactkit/specs/cloudsponge'
 import { wholeSeconds } from '../core/time-format.js'
-import type { Contact } from './address-books.js'
+import type { AddressBook, Contact } from './address-books.js'
 import type { ImportRecord, ImportStore, Progress } from './imports.js'
 import { type RailsXmlHash, railsXmlElement, railsXmlFields, toRailsXml } from './rails-xml.js'
 
@@ -64,9 +64,11 @@ export const streamAboveContacts = 2000
 const contactsPerChunk = 500
 
 /**
- * The contacts answer. The contacts of a complete import can no longer change, so a page is
- * serialized once per range and format and then served as bytes; the small tail (owner, counts,
- * `echo`) is written per request. Larger ranges stream, a chunk of contacts at a time.
+ * The contacts answer. The contacts of a complete import can no longer change, and neither can the
+ * rest of a page (owner, counts, ids), so a page is serialized once per range and format and then
+ * served as the very same bytes: no copy per request. Only an `echo` changes the tail; such a page
+ * reuses the cached contacts and writes its own tail. Larger ranges stream, a chunk of contacts at a
+ * time, so memory stays flat.
  */
 export function contactsBody(
   format: Format,
@@ -76,9 +78,76 @@ export function contactsBody(
   echo: string | null,
 ): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
   const book = store.book(record)
+  if (range.end - range.start <= streamAboveContacts) {
+    const whole = store.page(record, `${format}:${range.start}:${range.end}`, () =>
+      encoder.encode(
+        `${[...contactsParts(format, book, record, range)].join('')}${contactsTail(format, book, record, range, null)}`,
+      ),
+    )
+    if (echo === null) {
+      return whole
+    }
+    const headLength = whole.byteLength - encoder.encode(contactsTail(format, book, record, range, null)).byteLength
+    const tail = encoder.encode(contactsTail(format, book, record, range, echo))
+    const bytes = new Uint8Array(headLength + tail.byteLength)
+    bytes.set(whole.subarray(0, headLength))
+    bytes.set(tail, headLength)
+    return bytes
+  }
+  const chunks = contactsParts(format, book, record, range)
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next()
+      if (next.done) {
+        controller.enqueue(encoder.encode(contactsTail(format, book, record, range, echo)))
+        controller.close()
+      } else if (next.value) {
+        controller.enqueue(encoder.encode(next.value))
+      }
+    },
+  })
+}
+
+/** The start of a contacts answer and its contacts, in chunks of `contactsPerChunk`. */
+function* contactsParts(
+  format: Format,
+  book: AddressBook | undefined,
+  record: ImportRecord,
+  range: { start: number; end: number },
+): Generator<string, void> {
   const include = record.includeMailingAddress
+  if (format === 'json') {
+    yield '{"contacts":['
+  } else {
+    const contacts = range.end > range.start ? '  <contacts type="array">\n' : '  <contacts type="array"/>\n'
+    yield `<?xml version="1.0" encoding="UTF-8"?>\n<contactsResponse>\n${contacts}`
+  }
+  let chunk: string[] = []
+  for (let index = range.start; index < range.end; index++) {
+    const contact = withAddresses(book?.contactAt(index) as Contact, include)
+    chunk.push(
+      format === 'json'
+        ? `${index === range.start ? '' : ','}${JSON.stringify(contact)}`
+        : railsXmlElement('contact', contact as RailsXmlHash, 2),
+    )
+    if (chunk.length === contactsPerChunk) {
+      yield chunk.join('')
+      chunk = []
+    }
+  }
+  yield chunk.join('')
+}
+
+/** What follows the contacts: the owner, the counts, the ids and `echo`. */
+function contactsTail(
+  format: Format,
+  book: AddressBook | undefined,
+  record: ImportRecord,
+  range: { start: number; end: number },
+  echo: string | null,
+): string {
   const rest: Omit<Schemas['ContactsResponse'], 'contacts'> = {
-    contacts_owner: book?.owner ? withAddresses(book.owner, include) : null,
+    contacts_owner: book?.owner ? withAddresses(book.owner, record.includeMailingAddress) : null,
     start: range.start,
     count: range.end - range.start,
     total: book?.size ?? 0,
@@ -87,54 +156,9 @@ export function contactsBody(
     id: record.id,
     echo,
   }
-  const tail =
-    format === 'json'
-      ? `],${JSON.stringify(rest).slice(1)}`
-      : `${range.end > range.start ? '  </contacts>\n' : ''}${railsXmlFields(rest as RailsXmlHash, 1)}</contactsResponse>\n`
-  const parts = function* () {
-    if (format === 'json') {
-      yield '{"contacts":['
-    } else {
-      const contacts = range.end > range.start ? '  <contacts type="array">\n' : '  <contacts type="array"/>\n'
-      yield `<?xml version="1.0" encoding="UTF-8"?>\n<contactsResponse>\n${contacts}`
-    }
-    let chunk: string[] = []
-    for (let index = range.start; index < range.end; index++) {
-      const contact = withAddresses(book?.contactAt(index) as Contact, include)
-      chunk.push(
-        format === 'json'
-          ? `${index === range.start ? '' : ','}${JSON.stringify(contact)}`
-          : railsXmlElement('contact', contact as RailsXmlHash, 2),
-      )
-      if (chunk.length === contactsPerChunk) {
-        yield chunk.join('')
-        chunk = []
-      }
-    }
-    yield chunk.join('')
-  }
-  if (range.end - range.start <= streamAboveContacts) {
-    const head = store.page(record, `${format}:${range.start}:${range.end}`, () =>
-      encoder.encode([...parts()].join('')),
-    )
-    const tailBytes = encoder.encode(tail)
-    const bytes = new Uint8Array(head.length + tailBytes.length)
-    bytes.set(head)
-    bytes.set(tailBytes, head.length)
-    return bytes
-  }
-  const chunks = parts()
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next()
-      if (next.done) {
-        controller.enqueue(encoder.encode(tail))
-        controller.close()
-      } else if (next.value) {
-        controller.enqueue(encoder.encode(next.value))
-      }
-    },
-  })
+  return format === 'json'
+    ? `],${JSON.stringify(rest).slice(1)}`
+    : `${range.end > range.start ? '  </contacts>\n' : ''}${railsXmlFields(rest as RailsXmlHash, 1)}</contactsResponse>\n`
 }
 
 /** The vendor's error body: `{"error":{"message":…}}`, or `<result><status>error</status>…` in XML. */

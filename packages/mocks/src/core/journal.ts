@@ -83,7 +83,8 @@ export class RequestJournal {
 
   record(record: JournalRecord): number {
     const id = this.#nextId++
-    const stored = Object.assign(record, { id })
+    const stored = record as JournalRecord & { id: number }
+    stored.id = id
     if (this.#records.length < this.limit) {
       this.#records.push(stored)
     } else {

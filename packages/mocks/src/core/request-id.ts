@@ -1,5 +1,17 @@
 import type { Random } from './random.js'
 
+// Two hex digits per byte, looked up rather than formatted: ids are made on every request.
+const hexByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
+function hex32(word: number): string {
+  return (
+    (hexByte[word >>> 24] as string) +
+    (hexByte[(word >>> 16) & 0xff] as string) +
+    (hexByte[(word >>> 8) & 0xff] as string) +
+    (hexByte[word & 0xff] as string)
+  )
+}
+
 /**
  * Request ids in the UUID v4 layout, drawn from a seeded random source so a run on a manual clock
  * repeats exactly, ids included.
@@ -10,13 +22,13 @@ import type { Random } from './random.js'
  */
 export function requestIds(random: Random): () => string {
   return () => {
-    let hex = ''
-    for (let word = 0; word < 4; word++) {
-      hex += Math.floor(random.next() * 0x1_0000_0000)
-        .toString(16)
-        .padStart(8, '0')
-    }
-    const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+    const a = hex32(Math.floor(random.next() * 0x1_0000_0000))
+    const b = hex32(Math.floor(random.next() * 0x1_0000_0000))
+    const c = Math.floor(random.next() * 0x1_0000_0000)
+    const d = hex32(Math.floor(random.next() * 0x1_0000_0000))
+    const cHex = hex32(c)
+    // The variant digit keeps the low two bits of the word's first digit and sets the high one.
+    const variant = ((((c >>> 28) & 0x3) | 0x8) as number).toString(16)
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${cHex.slice(1, 4)}-${cHex.slice(4, 8)}${d}`
   }
 }

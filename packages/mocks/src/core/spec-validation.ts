@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '@contactkit/specs'
-import { createValidator, type Problem } from '@contactkit/specs/validator'
+import { createValidator, type OperationMatch, type Problem, type Validator } from '@contactkit/specs/validator'
 import type { Context, MiddlewareHandler } from 'hono'
 import { readBody } from './request-body.js'
 
@@ -65,11 +65,34 @@ export function specValidation<E extends SpecValidationEnv>(
   options: SpecValidationOptions<E>,
 ): MiddlewareHandler<E> {
   const validator = createValidator(document)
+  const headerNames = declaredHeaderNames(document)
+  // Validation is a function of the operation, its parameters and the body: a request without a
+  // body that was checked before gets the same answer from here, without ajv and without copying
+  // the request's headers. Bodies are checked every time.
+  const matches = new Map<string, OperationMatch | null>()
+  const checked = new Map<string, ValidatedRequest | Invalid>()
+  const keys = new WeakMap<object, string>()
+  const keyOf = (value: object) => {
+    let key = keys.get(value)
+    if (key === undefined) {
+      key = JSON.stringify(value)
+      keys.set(value, key)
+    }
+    return key
+  }
   return async (c, next) => {
-    const description = options.describe ? await options.describe(c) : undefined
+    let description = options.describe?.(c)
+    if (description instanceof Promise) {
+      description = await description
+    }
     const method = description?.method ?? c.req.method
     const path = description?.path ?? c.req.path
-    const match = validator.matchOperation(method, path)
+    const matchKey = `${method} ${path}`
+    let match = matches.get(matchKey)
+    if (match === undefined) {
+      match = validator.matchOperation(method, path) ?? null
+      remember(matches, matchKey, match)
+    }
     if (!match) {
       return options.onInvalid(c, {
         status: 404,
@@ -77,32 +100,122 @@ export function specValidation<E extends SpecValidationEnv>(
         message: `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
       })
     }
-    const read = description && 'body' in description ? undefined : await readBody(c)
+    const described = description !== undefined && 'body' in description
+    const read = described ? undefined : await readBody(c)
     if (read?.problem) {
       return options.onInvalid(c, invalid([{ location: 'body', message: read.problem }]))
     }
-    const body = description && 'body' in description ? description.body : read?.value
-    const files = fileParts(body)
-    const check = validator.validateRequest(match.operationId, {
-      path: match.pathParams,
-      query: description?.query ?? c.req.query(),
-      headers: description?.headers ?? c.req.header(),
-      mediaType: description?.mediaType ?? read?.mediaType ?? c.req.header('content-type'),
-      body: files ? withFileNames(body as Record<string, unknown>) : body,
-    })
-    if (check.problems.length > 0) {
-      return options.onInvalid(c, invalid(check.problems))
+    const body = described ? description?.body : read?.value
+    const query = description?.query ?? c.req.query()
+    const mediaType = description?.mediaType ?? read?.mediaType ?? c.req.header('content-type')
+    const names = headerNames.get(match.operationId) ?? []
+    let headers: Record<string, string | undefined>
+    let headerValues = ''
+    if (description?.headers) {
+      headers = description.headers
+    } else {
+      // Only the headers the operation declares: the validator looks at no others.
+      headers = {}
+      for (const name of names) {
+        const value = c.req.header(name)
+        headers[name] = value
+        headerValues += `\n${value ?? ''}`
+      }
     }
-    c.set('request', {
-      operationId: match.operationId,
-      path: check.path,
-      query: check.query,
-      headers: check.headers,
-      body: files ? { ...(check.body as object), ...files } : check.body,
-      mediaType: description?.mediaType ?? read?.mediaType,
-    })
+    const cacheKey =
+      body === undefined && !description?.headers
+        ? `${match.operationId}\n${keyOf(match)}\n${keyOf(query)}\n${mediaType ?? ''}\n${description?.mediaType ?? read?.mediaType ?? ''}${headerValues}`
+        : undefined
+    let outcome = cacheKey === undefined ? undefined : checked.get(cacheKey)
+    if (outcome === undefined) {
+      outcome = validate(validator, match, query, headers, mediaType, body, description?.mediaType ?? read?.mediaType)
+      if (cacheKey !== undefined) {
+        remember(checked, cacheKey, outcome)
+      }
+    }
+    if ('problems' in outcome && 'status' in outcome) {
+      return options.onInvalid(c, outcome)
+    }
+    c.set('request', outcome as ValidatedRequest)
     await next()
   }
+}
+
+const rememberedPerValidator = 1000
+
+// A bounded memo: a simulator sees few distinct requests; past the bound it starts again.
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= rememberedPerValidator) {
+    map.clear()
+  }
+  map.set(key, value)
+}
+
+function validate(
+  validator: Validator,
+  match: OperationMatch,
+  query: Record<string, string | undefined>,
+  headers: Record<string, string | undefined>,
+  mediaType: string | undefined,
+  body: unknown,
+  requestMediaType: string | undefined,
+): ValidatedRequest | Invalid {
+  const files = fileParts(body)
+  const check = validator.validateRequest(match.operationId, {
+    path: match.pathParams,
+    query,
+    headers,
+    mediaType,
+    body: files ? withFileNames(body as Record<string, unknown>) : body,
+  })
+  if (check.problems.length > 0) {
+    return invalid(check.problems)
+  }
+  // Shared by every request with the same parameters: read-only.
+  return Object.freeze({
+    operationId: match.operationId,
+    path: Object.freeze(check.path),
+    query: Object.freeze(check.query),
+    headers: Object.freeze(check.headers),
+    body: files ? { ...(check.body as object), ...files } : check.body,
+    mediaType: requestMediaType,
+  })
+}
+
+/** Header parameters by operationId, lower-cased, as the validator reads them (a superset is harmless). */
+function declaredHeaderNames(document: OpenApiDocument): Map<string, string[]> {
+  const names = new Map<string, string[]>()
+  const resolve = (value: unknown): Record<string, unknown> | undefined => {
+    let current = value as Record<string, unknown> | undefined
+    for (let hops = 0; typeof current?.$ref === 'string' && hops < 20; hops++) {
+      current = String(current.$ref)
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>(
+          (node, token) =>
+            (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
+          document,
+        ) as Record<string, unknown> | undefined
+    }
+    return current
+  }
+  for (const item of Object.values(document.paths ?? {}) as Record<string, unknown>[]) {
+    for (const operation of Object.values(item ?? {}) as Record<string, unknown>[]) {
+      if (typeof operation !== 'object' || operation === null || typeof operation.operationId !== 'string') {
+        continue
+      }
+      const parameters = [
+        ...((item.parameters as unknown[] | undefined) ?? []),
+        ...((operation.parameters as unknown[] | undefined) ?? []),
+      ]
+      const headers = parameters
+        .map(resolve)
+        .filter((parameter) => parameter?.in === 'header' && typeof parameter.name === 'string')
+        .map((parameter) => String(parameter?.name).toLowerCase())
+      names.set(operation.operationId, [...new Set(headers)])
+    }
+  }
+  return names
 }
 
 function invalid(problems: Problem[]): Invalid {

@@ -354,6 +354,8 @@ describe('magic usernames', () => {
   })
 })
 
+const formType = { 'Content-Type': 'application/x-www-form-urlencoded' }
+
 describe('user consent', () => {
   it('waits for the user, then imports after approval on the consent page and follows redirect_url', async () => {
     const { body } = await begin(
@@ -391,6 +393,27 @@ describe('user consent', () => {
     })
     const again = await sim.app.request(path, { method: 'POST', body: form({ decision: 'approve' }) })
     expect(again.status).toBe(409)
+  })
+
+  it('refuses a submission carrying both Allow and Deny, or a form it cannot read, and keeps waiting', async () => {
+    const { body } = await begin({ service: 'gmail' }, auth, '/begin_import/user_consent.json')
+    const path = new URL(body.url ?? '').pathname
+    const both = await sim.app.request(path, {
+      method: 'POST',
+      body: 'decision=approve&decision=deny',
+      headers: formType,
+    })
+    expect(both.status).toBe(400)
+    expect(await both.text()).toContain('more than one answer; send either Allow or Deny')
+    const unreadable = await sim.app.request(path, {
+      method: 'POST',
+      body: 'decision=approve',
+      headers: { 'Content-Type': 'multipart/form-data' },
+    })
+    expect(unreadable.status).toBe(400)
+    expect(await unreadable.text()).toContain('could not be read')
+    const { body: events } = await json(`/events/${body.import_id}`)
+    expect(events.events).toEqual([expect.objectContaining({ event_type: 'INITIALIZING', status: 'INPROGRESS' })])
   })
 
   it('points CSV imports at a CSV page and applets at the applet, both answerable for the user', async () => {

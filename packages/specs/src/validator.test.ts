@@ -166,3 +166,12 @@ describe('headers and media types', () => {
     expect(toy.validateRequest('getItem', { mediaType: 'application/json', body: {} }).problems).toEqual([])
   })
 })
+
+describe('malformed percent-encoding', () => {
+  it('keeps a segment that cannot be decoded as sent, so validation refuses it instead of throwing', () => {
+    const match = validator.matchOperation('GET', '/contacts/%ZZ.json')
+    expect(match?.pathParams.import_id).toBe('%ZZ')
+    const { problems } = validator.validateRequest('getContactsFormatted', { path: match?.pathParams })
+    expect(problems.map((problem) => problem.location)).toEqual(['path.import_id'])
+  })
+})

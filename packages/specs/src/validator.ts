@@ -166,7 +166,7 @@ export function createValidator(document: OpenApiDocument): Validator {
         const match = operation.pathPattern.exec(pathname)
         if (match) {
           const pathParams = Object.fromEntries(
-            operation.pathNames.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+            operation.pathNames.map((name, index) => [name, safeDecode(match[index + 1] ?? '')]),
           )
           return {
             operationId: String(operation.operation.operationId),
@@ -371,6 +371,15 @@ function declaredHeaders(names: string[], sent: Record<string, string | undefine
     }
   }
   return result
+}
+
+/** Percent-decodes a path segment; one that is malformed (`%ZZ`) stays as sent, for validation to refuse. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 function withoutUndefined(record: Record<string, string | undefined>): Record<string, string> {

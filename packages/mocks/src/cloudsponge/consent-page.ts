@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { html, raw } from 'hono/html'
+import { readBody } from '../core/request-body.js'
 import type { ImportStore } from './imports.js'
 
 /**
@@ -42,7 +43,17 @@ export function consentPages(store: ImportStore): Hono {
       if (!record?.consent) {
         return c.html(page('Link not found', html`<p>This consent link is unknown or has expired.</p>`), 404)
       }
-      const form = await c.req.parseBody()
+      const body = await readBody(c)
+      const form = (typeof body.value === 'object' && body.value !== null ? body.value : {}) as Record<string, unknown>
+      if (body.problem) {
+        return c.html(page('Unreadable answer', html`<p>The form could not be read: ${body.problem}.</p>`), 400)
+      }
+      if (Array.isArray(form.decision)) {
+        return c.html(
+          page('Choose one answer', html`<p>The form carried more than one answer; send either Allow or Deny.</p>`),
+          400,
+        )
+      }
       const decision = form.decision === 'approve' ? 'approved' : form.decision === 'deny' ? 'denied' : undefined
       if (!decision) {
         return c.html(page('Choose an answer', html`<p>Send decision=approve or decision=deny.</p>`), 400)

@@ -1,0 +1,145 @@
+import { createValidator } from '@contactkit/specs/validator'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { cloudspongeFuzzProfile } from '../src/fuzz/cloudsponge-profile.js'
+import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
+import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
+import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
+import { listOperations } from '../src/fuzz/openapi-operations.js'
+import { fuzzRequests } from '../src/fuzz/request-generator.js'
+
+// FUZZ_RUNS cases per category and vendor (`pnpm fuzz` runs 5,000). A failure prints fast-check's
+// seed and path: FUZZ_SEED=<seed> FUZZ_PATH=<path> replays it exactly (add `-t <category>`).
+const runs = Number(process.env.FUZZ_RUNS ?? 50)
+const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
+const path = process.env.FUZZ_PATH
+const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 2000)
+
+const profiles: FuzzProfile[] = [cloudspongeFuzzProfile]
+
+for (const profile of profiles) {
+  describe(`${profile.vendor}: fuzz every route from the spec`, () => {
+    const arbitraries = fuzzRequests(profile)
+    const target = profile.createTarget()
+
+    for (const category of fuzzCategories) {
+      it(
+        `${category}: never a 5xx, never a hang, errors in the vendor's format`,
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(arbitraries[category], async (request) => {
+              await runFuzzCase(profile, target, request, { timeoutMs })
+            }),
+            { numRuns: runs, seed, path },
+          )
+        },
+        // Shrinking a failure sends a few hundred more requests.
+        Math.max(60_000, runs * 200),
+      )
+    }
+
+    it('makes valid requests that the spec itself accepts', () => {
+      // The generator's own check: a "valid" request the spec rejects would make the fuzz lie.
+      const validator = createValidator(profile.document)
+      const credentialNames = new Set(
+        listOperations(profile.document).flatMap((operation) =>
+          operation.security.flat().flatMap((scheme) => (scheme.parameterName ? [scheme.parameterName] : [])),
+        ),
+      )
+      for (const request of fc.sample(arbitraries.valid, { numRuns: 200, seed: 1 })) {
+        const url = new URL(`http://fuzz.invalid${request.target}`)
+        const match = validator.matchOperation(request.method, url.pathname)
+        expect(match?.operationId, request.target).toBe(request.operationId)
+        const query = Object.fromEntries([...url.searchParams].filter(([name]) => !credentialNames.has(name)))
+        const check = validator.validateRequest(match?.operationId ?? '', {
+          path: match?.pathParams,
+          query,
+          body: decodedBody(request),
+        })
+        expect(check.problems, JSON.stringify(request)).toEqual([])
+      }
+    })
+  })
+}
+
+describe('the fuzz harness', () => {
+  const answer = (respond: (request: Request) => Response | Promise<Response>): FuzzTarget => ({
+    app: { request: respond },
+    reset: () => undefined,
+  })
+  const request: FuzzRequest = {
+    category: 'valid',
+    note: 'harness check',
+    method: 'GET',
+    target: '/events/1126.json',
+    headers: [],
+    expect: 'accepted',
+    declared: ['200', '400', '404'],
+  }
+  const jsonError = (status: number) =>
+    new Response('{"error":{"message":"No."}}', { status, headers: { 'Content-Type': 'application/json' } })
+  const profile = { ...cloudspongeFuzzProfile, prepare: undefined } as unknown as FuzzProfile
+
+  it('passes an answer that keeps every rule', async () => {
+    await expect(
+      runFuzzCase(
+        profile,
+        answer(() => jsonError(404)),
+        request,
+      ),
+    ).resolves.toMatchObject({ status: 404 })
+  })
+
+  it('fails a 5xx, an error outside the vendor format, a 400 for a valid call, and a hang', async () => {
+    await expect(
+      runFuzzCase(
+        profile,
+        answer(() => jsonError(500)),
+        request,
+      ),
+    ).rejects.toThrow(/answered 500/)
+    await expect(
+      runFuzzCase(
+        profile,
+        answer(() => new Response('nope', { status: 404 })),
+        request,
+      ),
+    ).rejects.toThrow(/not in the cloudsponge error format/)
+    await expect(
+      runFuzzCase(
+        profile,
+        answer(() => jsonError(400)),
+        request,
+      ),
+    ).rejects.toThrow(/valid request/)
+    const xmlPath = { ...request, target: '/events/1126.xml' }
+    await expect(
+      runFuzzCase(
+        profile,
+        answer(() => jsonError(404)),
+        xmlPath,
+      ),
+    ).rejects.toThrow(/application\/xml/)
+    const never = answer(() => new Promise<Response>(() => undefined))
+    await expect(runFuzzCase(profile, never, request, { timeoutMs: 50 })).rejects.toThrow(/a hang/)
+  })
+
+  it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {
+    const ok = answer(() => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    await expect(runFuzzCase(profile, ok, { ...request, expect: 'rejected' })).rejects.toThrow(/not a 4xx/)
+    await expect(runFuzzCase(profile, ok, { ...request, expect: 'denied' })).rejects.toThrow(/not 401 or 403/)
+  })
+})
+
+/** The body a request carries, read back by its Content-Type. */
+function decodedBody(request: FuzzRequest): unknown {
+  const type = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? ''
+  if (request.body === undefined) {
+    return undefined
+  }
+  const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body)
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text))
+  }
+  return JSON.parse(text)
+}

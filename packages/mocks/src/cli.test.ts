@@ -30,7 +30,20 @@ function start(args: string[], env: Record<string, string> = {}) {
       child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
       check()
     })
-  return { child, urlOf, output: () => output }
+  // Output arrives in chunks: wait for a line instead of reading what came so far.
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(output)
+        if (match) {
+          resolve(match)
+        }
+      }
+      child.stdout?.on('data', check)
+      child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}: ${output}`)))
+      check()
+    })
+  return { child, urlOf, waitFor, output: () => output }
 }
 
 afterEach(() => {
@@ -79,13 +92,9 @@ describe('contactkit-mocks', () => {
   it('protects /__admin with a generated token when it listens beyond loopback, and prints how to use it', async () => {
     const run = start(['--host', '0.0.0.0', '--cloudsponge-port', '0'])
     const url = await run.urlOf('cloudsponge')
-    await new Promise<void>((resolve) => {
-      const check = () => (/admin token .*: (\w+)/.test(run.output()) ? resolve() : setTimeout(check, 20))
-      check()
-    })
-    const token = /admin token .*: (\w+)/.exec(run.output())?.[1]
+    const token = (await run.waitFor(/admin token .*: (\w+)/))[1]
     expect(token).toMatch(/^[0-9a-f]{32}$/)
-    expect(run.output()).toContain(`curl -H "Authorization: Bearer ${token}"`)
+    await run.waitFor(new RegExp(`curl -H "Authorization: Bearer ${token}"`))
     expect((await fetch(`${url}/__admin/clock`)).status).toBe(401)
     expect((await fetch(`${url}/__admin/clock`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200)
   })
@@ -95,8 +104,8 @@ describe('contactkit-mocks', () => {
       CONTACTKIT_ADMIN_TOKEN: 'chosen-token',
     })
     expect(await run.urlOf('cloudsponge')).toBe('https://mocks.example.com')
-    const served = /served at (http:\/\/\S+),/.exec(run.output())?.[1]
-    expect(run.output()).toContain('admin token (as given): chosen-token')
+    const served = (await run.waitFor(/served at (http:\/\/\S+),/))[1]
+    await run.waitFor(/admin token \(as given\): chosen-token/)
     const begun = await fetch(`${served}/begin_import/user_consent.json`, {
       method: 'POST',
       headers: { Authorization: `Basic ${btoa('33664218758c5244136965160db455db012b1411:Tpa01z+vVPE7MxXi')}` },

@@ -47,7 +47,12 @@ export interface JournalRecord {
   method: string
   /** Path and query as received. */
   url: string
-  headers: Headers
+  /**
+   * The request's headers, or, under a Node server, its raw name/value list: keeping the Headers of
+   * a Node request would keep the whole incoming message alive until the ring drops it, and a
+   * thousand of those cost every request in garbage collection.
+   */
+  headers: Headers | readonly string[]
   body: { text: string; truncated: boolean; bytes: number }
   status: number
   durationMs: number
@@ -120,7 +125,8 @@ export class RequestJournal {
   #entry(record: JournalRecord & { id: number }): JournalEntry {
     const url = new URL(record.url, 'http://simulator')
     const query = Object.fromEntries(url.searchParams)
-    const headers = Object.fromEntries(record.headers)
+    const sent = headersOf(record.headers)
+    const headers = Object.fromEntries(sent)
     const keep = this.keepSecrets
     return {
       id: record.id,
@@ -129,7 +135,7 @@ export class RequestJournal {
       path: url.pathname,
       query: keep ? query : redactRecord(query),
       headers: keep ? headers : redactHeaders(headers),
-      body: keep ? record.body.text : redactBody(record.body.text, record.headers.get('content-type')),
+      body: keep ? record.body.text : redactBody(record.body.text, sent.get('content-type')),
       bodyTruncated: record.body.truncated,
       bodyBytes: record.body.bytes,
       status: record.status,
@@ -138,6 +144,25 @@ export class RequestJournal {
       faultId: record.faultId,
     }
   }
+}
+
+/** Headers from a raw name/value list as a server received them (HTTP/2 pseudo-headers left out). */
+function headersOf(headers: Headers | readonly string[]): Headers {
+  if (!Array.isArray(headers)) {
+    return headers as Headers
+  }
+  const result = new Headers()
+  for (let index = 0; index + 1 < headers.length; index += 2) {
+    const name = headers[index] as string
+    if (!name.startsWith(':')) {
+      try {
+        result.append(name, headers[index + 1] as string)
+      } catch {
+        // A value a Headers object refuses; the server let it through, the journal leaves it out.
+      }
+    }
+  }
+  return result
 }
 
 /** The path of a URL that may be absolute (`http://host/a?b`) or not (`/a?b`), without parsing it whole. */

@@ -235,7 +235,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
       atMs,
       method,
       url: raw.url,
-      headers: raw.headers,
+      headers: rawHeadersOf(c) ?? raw.headers,
       body: tap ? { text: tap.preview(), truncated: tap.truncated(), bytes: tap.bytesSeen } : noBody,
       status: response.status,
       durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
@@ -267,6 +267,16 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     )
   })
   return simulator
+}
+
+/**
+ * The raw header list of a request served by `@hono/node-server`, which hands its Node request to
+ * the app as `env.incoming`; undefined anywhere else (MSW, `app.request`, a browser tab), where the
+ * request's own Headers are kept instead. Feature-detected: no Node API is used.
+ */
+function rawHeadersOf(c: Context): readonly string[] | undefined {
+  const rawHeaders = (c.env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming?.rawHeaders
+  return Array.isArray(rawHeaders) ? rawHeaders : undefined
 }
 
 // Headers a middleware's own answer carries that the vendor's error must keep (the Basic challenge…).

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { ContactFields } from './contact-fields.js'
+import { AddressBook } from './contacts.js'
+
+function countingBook(generated: number) {
+  const made = { count: 0 }
+  const book = new AddressBook({
+    idPrefix: 'c1_',
+    createdMs: 0,
+    generated,
+    generate: (index): ContactFields => {
+      made.count++
+      return { nickName: `n${index}` }
+    },
+  })
+  return { book, made }
+}
+
+describe('AddressBook', () => {
+  it('walks the change log for a delta, never the book: no generated contact is made', () => {
+    const { book, made } = countingBook(1_000_000)
+    const from = book.seq
+    const a = book.create({ nickName: 'a' }, 1)
+    const b = book.create({ nickName: 'b' }, 2)
+    book.replace(a, { nickName: 'a2' }, 3)
+    book.delete(b, 4)
+    made.count = 0
+    expect(book.updatedSince(from, book.seq, 100).contacts.map((contact) => contact.fields)).toEqual([
+      { nickName: 'a2' },
+    ])
+    expect(book.deletedSince(from, book.seq, 100).deletions).toEqual([{ id: b.id, atMs: 4 }])
+    expect(made.count).toBe(0)
+    expect(book.size).toBe(1_000_001)
+  })
+
+  it('leaves a contact changed again after the delta’s end to the next delta', () => {
+    const { book } = countingBook(0)
+    const contact = book.create({ nickName: 'v1' }, 1)
+    const end = book.seq
+    book.replace(contact, { nickName: 'v2' }, 2)
+    expect(book.updatedSince(0, end, 100).contacts).toEqual([])
+    expect(book.updatedSince(end, book.seq, 100).contacts.map((found) => found.fields)).toEqual([{ nickName: 'v2' }])
+  })
+
+  it('stops a page at its limit and says where to go on', () => {
+    const { book } = countingBook(0)
+    for (let index = 0; index < 5; index++) {
+      book.create({ nickName: String(index) }, index)
+    }
+    const page = book.updatedSince(0, book.seq, 2)
+    expect(page).toMatchObject({ next: 2 })
+    expect(book.scan(page.next, book.endOrdinal, 10).contacts).toHaveLength(3)
+  })
+
+  it('gives each state of a contact its own etag, and the same etag for the same generated contact', () => {
+    const { book } = countingBook(3)
+    const generated = book.at(1)
+    expect(generated?.etag).toBe(book.etagOf(generated?.id ?? ''))
+    expect(book.at(1)?.etag).toBe(generated?.etag)
+    const etags = new Set([generated?.etag])
+    let current = generated
+    for (let change = 0; change < 50; change++) {
+      current = book.replace(current as never, { nickName: `v${change}` }, change)
+      etags.add(current.etag)
+    }
+    expect(etags.size).toBe(51)
+  })
+
+  it('knows only the ids it gave', () => {
+    const { book } = countingBook(40)
+    expect(book.find('c1_a')?.ordinal).toBe(10)
+    for (const id of ['c1_0a', 'c1_A', 'c2_a', 'c1_14', 'c1_-1', 'c1_']) {
+      expect(book.find(id)).toBeUndefined()
+    }
+  })
+})

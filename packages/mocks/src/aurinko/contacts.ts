@@ -1,0 +1,219 @@
+import { seedFromString } from '../core/random.js'
+import { type ContactFields, type ContactMeta, wireContact } from './contact-fields.js'
+
+/** One contact as stored: its fields and the bookkeeping around them. Never changed in place. */
+export interface StoredContact extends ContactMeta {
+  ordinal: number
+  /** Sequence number of its last change in the book's change log; 0 for contacts the book began with. */
+  seq: number
+  fields: ContactFields
+  /** The contact as the API writes it (no photo, no native properties), made once per change. */
+  json: string
+}
+
+/** A deleted contact as `sync/deleted` reports it. */
+export interface Deletion {
+  id: string
+  atMs: number
+}
+
+/** One entry of the change log; its sequence number is its position plus one. */
+interface Change {
+  ordinal: number
+  deleted: boolean
+  atMs: number
+}
+
+export interface AddressBookOptions {
+  /** Starts every id of the book; unique per account, so two accounts never share an id. */
+  idPrefix: string
+  /** When the book's first contacts were made. */
+  createdMs: number
+  /** Contacts the book begins with, as if they were there before any sync. */
+  initial?: readonly ContactFields[]
+  /** Then this many generated contacts, made only when read, so a huge book costs no memory. */
+  generated?: number
+  generate?: (index: number) => ContactFields
+}
+
+/**
+ * One account's address book: contacts in creation order (their ordinal), an etag per change, and
+ * a change log whose sequence numbers are what sync tokens point at. A delta walks the log from the
+ * token's position, so its cost follows the number of changes, never the size of the book.
+ *
+ * @example
+ * const book = new AddressBook({ idPrefix: 'c1_', createdMs: clock.now() })
+ * const sam = book.create({ name: { givenName: 'Sam' } }, clock.now())
+ * book.updatedSince(0, book.seq, 100).contacts // [sam]
+ */
+export class AddressBook {
+  readonly #idPrefix: string
+  readonly #createdMs: number
+  readonly #generatedFrom: number
+  readonly #generatedEnd: number
+  readonly #generate: ((index: number) => ContactFields) | undefined
+  // Contacts written since the book began (and the initial ones); null marks a deleted one.
+  readonly #written = new Map<number, StoredContact | null>()
+  readonly #log: Change[] = []
+  #nextOrdinal: number
+  #size: number
+
+  constructor(options: AddressBookOptions) {
+    this.#idPrefix = options.idPrefix
+    this.#createdMs = options.createdMs
+    const initial = options.initial ?? []
+    initial.forEach((fields, ordinal) => {
+      this.#written.set(ordinal, this.#stored(ordinal, fields, 0, options.createdMs, options.createdMs))
+    })
+    this.#generatedFrom = initial.length
+    this.#generatedEnd = initial.length + (options.generate ? (options.generated ?? 0) : 0)
+    this.#generate = options.generate
+    this.#nextOrdinal = this.#generatedEnd
+    this.#size = this.#generatedEnd
+  }
+
+  /** The sequence number of the last change (0 before any). */
+  get seq(): number {
+    return this.#log.length
+  }
+
+  /** How many contacts the book holds now. */
+  get size(): number {
+    return this.#size
+  }
+
+  /** One past the highest ordinal given so far: a full listing that stops here sees every contact made until now. */
+  get endOrdinal(): number {
+    return this.#nextOrdinal
+  }
+
+  /** The contact with this id, or undefined when the book has none (another account's id included). */
+  find(id: string): StoredContact | undefined {
+    const ordinal = this.#ordinalOf(id)
+    return ordinal === undefined ? undefined : this.at(ordinal)
+  }
+
+  /** A contact's etag without building the contact, for cache keys. */
+  etagOf(id: string): string | undefined {
+    const ordinal = this.#ordinalOf(id)
+    if (ordinal === undefined) {
+      return undefined
+    }
+    const written = this.#written.get(ordinal)
+    if (written !== undefined) {
+      return written?.etag
+    }
+    return ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd ? etagFor(id, 0) : undefined
+  }
+
+  at(ordinal: number): StoredContact | undefined {
+    const written = this.#written.get(ordinal)
+    if (written !== undefined) {
+      return written ?? undefined
+    }
+    if (this.#generate && ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd) {
+      return this.#stored(ordinal, this.#generate(ordinal - this.#generatedFrom), 0, this.#createdMs, this.#createdMs)
+    }
+    return undefined
+  }
+
+  create(fields: ContactFields, atMs: number): StoredContact {
+    const ordinal = this.#nextOrdinal++
+    const contact = this.#stored(ordinal, fields, this.#record(ordinal, false, atMs), atMs, atMs)
+    this.#written.set(ordinal, contact)
+    this.#size++
+    return contact
+  }
+
+  /** Replaces the contact's fields; the same contact back when nothing changed (no new etag, no log entry). */
+  replace(current: StoredContact, fields: ContactFields, atMs: number): StoredContact {
+    if (JSON.stringify(fields) === JSON.stringify(current.fields)) {
+      return current
+    }
+    const seq = this.#record(current.ordinal, false, atMs)
+    const contact = this.#stored(current.ordinal, fields, seq, current.createdMs, atMs)
+    this.#written.set(current.ordinal, contact)
+    return contact
+  }
+
+  delete(current: StoredContact, atMs: number): void {
+    this.#record(current.ordinal, true, atMs)
+    this.#written.set(current.ordinal, null)
+    this.#size--
+  }
+
+  /** Live contacts with ordinals from `from` up to `end`, at most `limit`; `next` is where to go on. */
+  scan(from: number, end: number, limit: number): { contacts: StoredContact[]; next: number } {
+    const contacts: StoredContact[] = []
+    let ordinal = from
+    for (; ordinal < end && contacts.length < limit; ordinal++) {
+      const contact = this.at(ordinal)
+      if (contact) {
+        contacts.push(contact)
+      }
+    }
+    return { contacts, next: ordinal }
+  }
+
+  /**
+   * Contacts created or updated by the changes after `fromSeq` up to `toSeq`, each once, in its
+   * current state. A contact changed again after `toSeq` is left for the next delta.
+   */
+  updatedSince(fromSeq: number, toSeq: number, limit: number): { contacts: StoredContact[]; next: number } {
+    const contacts: StoredContact[] = []
+    let seq = fromSeq
+    for (; seq < toSeq && contacts.length < limit; seq++) {
+      const change = this.#log[seq] as Change
+      if (!change.deleted) {
+        const contact = this.#written.get(change.ordinal)
+        if (contact && contact.seq === seq + 1) {
+          contacts.push(contact)
+        }
+      }
+    }
+    return { contacts, next: seq }
+  }
+
+  /** Contacts deleted by the changes after `fromSeq` up to `toSeq`. */
+  deletedSince(fromSeq: number, toSeq: number, limit: number): { deletions: Deletion[]; next: number } {
+    const deletions: Deletion[] = []
+    let seq = fromSeq
+    for (; seq < toSeq && deletions.length < limit; seq++) {
+      const change = this.#log[seq] as Change
+      if (change.deleted) {
+        deletions.push({ id: this.#idOf(change.ordinal), atMs: change.atMs })
+      }
+    }
+    return { deletions, next: seq }
+  }
+
+  #record(ordinal: number, deleted: boolean, atMs: number): number {
+    this.#log.push({ ordinal, deleted, atMs })
+    return this.#log.length
+  }
+
+  #stored(ordinal: number, fields: ContactFields, seq: number, createdMs: number, modifiedMs: number): StoredContact {
+    const id = this.#idOf(ordinal)
+    const meta = { id, etag: etagFor(id, seq), createdMs, modifiedMs }
+    return { ...meta, ordinal, seq, fields, json: JSON.stringify(wireContact(meta, fields)) }
+  }
+
+  #idOf(ordinal: number): string {
+    return this.#idPrefix + ordinal.toString(36)
+  }
+
+  #ordinalOf(id: string): number | undefined {
+    if (!id.startsWith(this.#idPrefix)) {
+      return undefined
+    }
+    const digits = id.slice(this.#idPrefix.length)
+    const ordinal = Number.parseInt(digits, 36)
+    // Only the one spelling the book writes: "c1_0a" is not "c1_a".
+    return ordinal >= 0 && ordinal < this.#nextOrdinal && ordinal.toString(36) === digits ? ordinal : undefined
+  }
+}
+
+/** An etag unique to one state of one contact: a hash of id and change, then the change's number. */
+function etagFor(id: string, seq: number): string {
+  return seedFromString(`${id}@${seq}`).toString(36).padStart(7, '0') + seq.toString(36)
+}

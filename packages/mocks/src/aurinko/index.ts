@@ -1,0 +1,116 @@
+import { aurinkoDocument } from '@contactkit/specs/aurinko'
+import { createValidator } from '@contactkit/specs/validator'
+import { ByteCache } from '../core/byte-cache.js'
+import { type Clock, systemClock } from '../core/clock.js'
+import { defineVendor } from '../core/registry.js'
+import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
+import { AccountStore } from './accounts.js'
+import { aurinkoError } from './errors.js'
+import { aurinkoRoutes, type IfMatchPolicy } from './routes.js'
+import type { ProviderEdits } from './seed-input.js'
+import { createAurinkoState, type ProviderEditResult } from './state.js'
+import { defaultSyncTiming, SyncService, type SyncTiming } from './sync.js'
+import { SyncTokens } from './sync-tokens.js'
+import { type AccountConfig, type AurinkoApp, sandboxAccount, sandboxApp, secondAccount } from './tenants.js'
+
+export interface AurinkoSimulatorOptions extends SimulatorOptions {
+  /** Applications (Basic credentials). Default: the sandbox app. */
+  apps?: AurinkoApp[]
+  /** Accounts with their tokens and address books. Default: the sandbox account and a second one. */
+  accounts?: AccountConfig[]
+  /** Provisioning time, token lifetime and page size; each defaults to `defaultSyncTiming`. */
+  sync?: Partial<SyncTiming>
+  /** PATCH without `If-Match`: `lenient` (default) applies it, `strict` answers 400. */
+  ifMatch?: IfMatchPolicy
+  /** Signs sync tokens; give one for tokens that repeat run to run. Default: random per simulator. */
+  tokenSecret?: string
+}
+
+/** An Aurinko simulator: the shared controls plus its accounts and the provider's side of each book. */
+export interface AurinkoSimulator extends Simulator {
+  readonly accounts: AccountStore
+  /** Edits an address book as the user would in Google or Outlook; clients see it through sync only. */
+  providerEdit(edits: ProviderEdits): ProviderEditResult
+}
+
+/**
+ * Creates a stateful Aurinko contacts simulator. Serve `app` with `serve()`, call it in-process
+ * with `app.request()`, or hand it to MSW with `createMswHandlers()`.
+ *
+ * @example
+ * const sim = createAurinkoSimulator({ clock: manualClock() })
+ * const auth = { Authorization: 'Bearer aurinko-sandbox-token' }
+ * await sim.app.request('/v1/contacts/sync', { method: 'POST', headers: auth }) // { ready: false }
+ * sim.clock.advance(3_000)
+ * const { syncUpdatedToken } = await (await sim.app.request('/v1/contacts/sync', { method: 'POST', headers: auth })).json()
+ * await sim.app.request(`/v1/contacts/sync/updated?deltaToken=${syncUpdatedToken}`, { headers: auth })
+ */
+export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): AurinkoSimulator {
+  const clock: Clock = options.clock ?? systemClock()
+  const timing = { ...defaultSyncTiming, ...options.sync }
+  if (!(Number.isInteger(timing.pageSize) && timing.pageSize >= 1 && timing.pageSize <= 1000)) {
+    throw new RangeError(
+      `Failed to create the Aurinko simulator: sync.pageSize must be 1 to 1000, not ${timing.pageSize}.`,
+    )
+  }
+  const accounts = new AccountStore(
+    clock,
+    options.randomSeed ?? 1,
+    options.apps ?? [sandboxApp],
+    options.accounts ?? [sandboxAccount, secondAccount],
+  )
+  const sync = new SyncService(clock, timing, new SyncTokens(options.tokenSecret))
+  const contactBytes = new ByteCache({ maxBytes: 16 * 1024 * 1024, maxEntries: 10_000 })
+  const ifMatch = options.ifMatch ?? 'lenient'
+  const state = createAurinkoState({
+    clock,
+    accounts,
+    sync,
+    validator: createValidator(aurinkoDocument),
+    contactBytes,
+    ifMatch,
+  })
+  const simulator = createSimulator(
+    {
+      name: 'aurinko',
+      document: aurinkoDocument,
+      clock,
+      routes: aurinkoRoutes({ document: aurinkoDocument, clock, accounts, sync, ifMatch, contactBytes }),
+      state,
+      errorResponse: aurinkoError,
+    },
+    options,
+  )
+  return Object.assign(simulator, {
+    accounts,
+    providerEdit(edits: ProviderEdits): ProviderEditResult {
+      const result = state.seed({ providerEdits: [edits] }) as { providerEdits: ProviderEditResult[] }
+      return result.providerEdits[0] as ProviderEditResult
+    },
+  })
+}
+
+/** The Aurinko entry of the vendor registry: what the CLI, the simulator set and MSW read. */
+export const aurinkoVendor = defineVendor({
+  name: 'aurinko',
+  title: 'Aurinko',
+  defaultPort: 4020,
+  baseUrl: 'https://api.aurinko.io',
+  baseUrlEnv: 'AURINKO_BASE_URL',
+  create: createAurinkoSimulator,
+  credentials: [{ label: 'account token', value: sandboxAccount.accessToken, env: 'AURINKO_ACCESS_TOKEN' }],
+  hints: [
+    'try: POST /v1/contacts/sync?awaitReady=true with Authorization: Bearer aurinko-sandbox-token',
+    `app credentials: ${sandboxApp.clientId}:${sandboxApp.clientSecret} with X-Aurinko-Account-Id: ${sandboxAccount.accountId}`,
+  ],
+})
+
+export { AccountStore } from './accounts.js'
+export type { Contact, ContactFields } from './contact-fields.js'
+export { errorCodes } from './errors.js'
+export { contactGenerator, documentedContact, maxGeneratedContacts } from './fixtures.js'
+export type { IfMatchPolicy } from './routes.js'
+export type { AurinkoSeed, ProviderEdits, SeedAccount } from './seed-input.js'
+export type { ProviderEditResult } from './state.js'
+export { defaultSyncTiming, type SyncTiming } from './sync.js'
+export { type AccountConfig, type AurinkoApp, sandboxAccount, sandboxApp, secondAccount } from './tenants.js'

@@ -1,0 +1,126 @@
+import type { OpenApiDocument } from '@contactkit/specs'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import type { ByteCache } from '../core/byte-cache.js'
+import type { Clock } from '../core/clock.js'
+import { respondWith } from '../core/simulator.js'
+import { type Invalid, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import type { AccountStore } from './accounts.js'
+import { contactRoutes } from './contact-routes.js'
+import { aurinkoError, errorCodes } from './errors.js'
+import type { SyncService } from './sync.js'
+import { syncRoutes } from './sync-routes.js'
+import { type Account, authenticate } from './tenants.js'
+
+/** What PATCH does without `If-Match`: `lenient` applies it (last write wins), `strict` refuses it with a 400. */
+export type IfMatchPolicy = 'lenient' | 'strict'
+
+export interface RoutesOptions {
+  document: OpenApiDocument
+  clock: Clock
+  accounts: AccountStore
+  sync: SyncService
+  ifMatch: IfMatchPolicy
+  /** Bytes of single contacts by etag: they can no longer change. */
+  contactBytes: ByteCache
+}
+
+export type Env = SpecValidationEnv & { Variables: { account: Account } }
+
+/** One middleware per route: credentials, then validation against the spec; each extra layer costs on the hot path. */
+export type Guard = (validation?: 'plain' | 'json-body' | 'array-query') => MiddlewareHandler<Env>
+
+/**
+ * The Aurinko contacts API under `/v1`: sync start, `sync/updated`, `sync/deleted`, the contact
+ * list and CRUD. Every route checks the credentials (Bearer account token, or Basic app
+ * credentials with `X-Aurinko-Account-Id`) and then the request against the spec.
+ *
+ * @example
+ * app.route('/', aurinkoRoutes({ document, clock, accounts, sync, ifMatch: 'lenient', contactBytes }))
+ */
+export function aurinkoRoutes(options: RoutesOptions): Hono {
+  const routes = new Hono<Env>({ strict: false })
+  const onInvalid = (c: Context<Env>, invalid: Invalid) => invalidRequest(c, invalid)
+  const validate = specValidation<Env>(options.document, { onInvalid })
+  // `?nativeProperties=a&nativeProperties=b` is a list; the core reads one value per name.
+  const validateArrays = specValidation<Env>(options.document, {
+    onInvalid,
+    describe: (c) => {
+      const query: Record<string, unknown> = { ...c.req.query(), nativeProperties: c.req.queries('nativeProperties') }
+      return { method: c.req.method, path: c.req.path, query: query as Record<string, string> }
+    },
+  })
+
+  const guard: Guard =
+    (validation = 'plain') =>
+    async (c, next) => {
+      const check = authenticate(c.req.header('authorization'), c.req.header('x-aurinko-account-id'), options.accounts)
+      if (check.kind === 'denied') {
+        return aurinkoError(c, 401, `Not authorized: ${check.why}.`, { code: check.code })
+      }
+      c.set('account', check.account)
+      if (validation === 'json-body') {
+        await readCurlJson(c)
+      }
+      return validation === 'array-query' && c.req.url.includes('nativeProperties')
+        ? validateArrays(c, next)
+        : validate(c, next)
+    }
+
+  routes.route('/', syncRoutes(options, guard))
+  routes.route('/', contactRoutes(options, guard))
+  return routes as unknown as Hono
+}
+
+/** The validator's problems as one sentence naming each field by where it is (`body.phoneNumbers.0.type`). */
+function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
+  if (invalid.status === 404) {
+    return aurinkoError(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
+  }
+  if (invalid.status === 415) {
+    return aurinkoError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
+  }
+  const problems = invalid.problems.map((problem) => {
+    const name = problem.location.split('.').at(-1) ?? ''
+    return problem.message.startsWith(`${name} `)
+      ? `${problem.location}${problem.message.slice(name.length)}`
+      : problem.message
+  })
+  return aurinkoError(c, 400, `The request is not valid: ${problems.join('; ')}. Fix it and send it again.`, {
+    code: errorCodes.badRequest,
+  })
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * The vendor's own cURL examples send JSON with `-d` and no Content-Type, which curl labels as a
+ * form. Such a body is read as the JSON it is; a real form stays a form (and gets a 415).
+ */
+async function readCurlJson(c: Context<Env>): Promise<void> {
+  const raw = c.req.raw
+  const mediaType = raw.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (!raw.body || (mediaType !== undefined && mediaType !== 'application/x-www-form-urlencoded')) {
+    return
+  }
+  const text = await raw.text()
+  const headers = new Headers(raw.headers)
+  if (mediaType === undefined || /^\s*[[{]/.test(text)) {
+    headers.set('content-type', 'application/json')
+  }
+  c.req.raw = new Request(raw.url, { method: raw.method, headers, body: text })
+}
+
+const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
+
+/**
+ * Answers 200 (or another status) with a JSON text already made; `respondWith` adds the request id
+ * without a Headers copy.
+ *
+ * @example
+ * return jsonText(c, `{"ready":false}`)
+ */
+export function jsonText(c: Context, body: string | Uint8Array<ArrayBuffer> | null, status = 200): Response {
+  return respondWith(c, body, status, jsonHeaders)
+}

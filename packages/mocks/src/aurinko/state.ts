@@ -1,0 +1,99 @@
+import type { Validator } from '@contactkit/specs/validator'
+import type { ByteCache } from '../core/byte-cache.js'
+import type { Clock } from '../core/clock.js'
+import type { VendorState } from '../core/simulator.js'
+import type { AccountStore } from './accounts.js'
+import { type ContactFields, writableFields } from './contact-fields.js'
+import type { StoredContact } from './contacts.js'
+import type { IfMatchPolicy } from './routes.js'
+import { checkSeed, type ProviderEdits } from './seed-input.js'
+import type { SyncService } from './sync.js'
+import { sandboxApp } from './tenants.js'
+
+/** What provider-side edits did: the ids of the contacts created, updated and deleted. */
+export interface ProviderEditResult {
+  accountId: number
+  created: string[]
+  updated: string[]
+  deleted: string[]
+}
+
+export interface AurinkoStateOptions {
+  clock: Clock
+  accounts: AccountStore
+  sync: SyncService
+  validator: Validator
+  contactBytes: ByteCache
+  ifMatch: IfMatchPolicy
+}
+
+/**
+ * The admin view of an Aurinko simulator (`/__admin/state`): inspect apps, accounts, book sizes
+ * and sync phases (never tokens or secrets); seed apps, accounts with N generated or listed
+ * contacts, and provider-side edits; reset to the configured accounts.
+ *
+ * @example
+ * state.seed({ accounts: [{ accountId: 2001, accessToken: 'big', contacts: 100_000 }] })
+ * state.seed({ providerEdits: [{ accountId: 2001, create: [{ name: { givenName: 'Ann' } }] }] })
+ */
+export function createAurinkoState(options: AurinkoStateOptions): VendorState {
+  const { accounts, clock } = options
+  return {
+    inspect() {
+      return {
+        apps: accounts.apps.map((app) => ({ clientId: app.clientId })),
+        accounts: accounts.accounts.map((account) => ({
+          accountId: account.accountId,
+          clientId: account.config.clientId ?? sandboxApp.clientId,
+          serviceType: account.config.serviceType ?? 'Google',
+          tokenDead: account.config.tokenDead === true,
+          contacts: account.book.size,
+          changes: account.book.seq,
+          sync: options.sync.phase(account),
+        })),
+        sync: options.sync.timing,
+        ifMatch: options.ifMatch,
+      }
+    },
+
+    seed(input) {
+      const seed = checkSeed(input, accounts, options.validator)
+      for (const app of seed.apps ?? []) {
+        accounts.addApp(app)
+      }
+      for (const { contacts, ...config } of seed.accounts ?? []) {
+        const listed = Array.isArray(contacts) ? contacts.map((contact) => writableFields(contact as never)) : undefined
+        accounts.add({ ...config, contacts: typeof contacts === 'number' ? contacts : 0 }, listed)
+      }
+      return {
+        apps: seed.apps?.length ?? 0,
+        accounts: (seed.accounts ?? []).map((account) => account.accountId),
+        providerEdits: (seed.providerEdits ?? []).map((edit) => applyEdits(edit)),
+      }
+    },
+
+    reset() {
+      accounts.reset()
+      options.contactBytes.clear()
+    },
+  }
+
+  function applyEdits(edit: ProviderEdits): ProviderEditResult {
+    const book = accounts.byId(edit.accountId)?.book
+    if (!book) {
+      throw new RangeError(`Failed to edit account ${edit.accountId}: there is no such account.`)
+    }
+    const now = clock.now()
+    const created = (edit.create ?? []).map((fields) => book.create(writableFields(fields as never), now).id)
+    const updated = (edit.update ?? []).map(({ id, ...fields }) => {
+      const current = book.find(id) as StoredContact
+      const changes: ContactFields = writableFields(fields as never)
+      return book.replace(current, { ...current.fields, ...changes }, now).id
+    })
+    const deleted = (edit.delete ?? []).map((id) => {
+      book.delete(book.find(id) as StoredContact, now)
+      return id
+    })
+    return { accountId: edit.accountId, created, updated, deleted }
+  }
+}

@@ -1,0 +1,78 @@
+import type { components } from '@contactkit/specs/aurinko'
+import { Hono } from 'hono'
+import { isoSeconds } from '../core/time-format.js'
+import type { StoredContact } from './contacts.js'
+import { aurinkoError } from './errors.js'
+import { type Env, type Guard, jsonText, type RoutesOptions } from './routes.js'
+import type { SyncPage, SyncRefusal } from './sync.js'
+
+type DeletedRecord = components['schemas']['DeletedRecord']
+
+/**
+ * `POST /v1/contacts/sync`, `GET /v1/contacts/sync/updated`, `GET /v1/contacts/sync/deleted` and
+ * the contact list, which pages like them.
+ *
+ * @example
+ * routes.route('/', syncRoutes(options, guard))
+ */
+export function syncRoutes(options: Pick<RoutesOptions, 'sync'>, guard: Guard): Hono<Env> {
+  const { sync } = options
+  const routes = new Hono<Env>({ strict: false })
+
+  routes.post('/v1/contacts/sync', guard(), async (c) => {
+    const { awaitReady } = c.var.request.query as { awaitReady?: boolean }
+    return jsonText(c, JSON.stringify(await sync.start(c.var.account, awaitReady === true)))
+  })
+
+  routes.get('/v1/contacts/sync/updated', guard(), async (c) => {
+    const { deltaToken, pageToken } = c.var.request.query as SyncQuery
+    const page = await sync.updated(c.var.account, deltaToken, pageToken)
+    return 'status' in page ? refuse(c, page) : jsonText(c, pageJson(page, contactsJson(page.records)))
+  })
+
+  routes.get('/v1/contacts/sync/deleted', guard(), async (c) => {
+    const { deltaToken, pageToken } = c.var.request.query as SyncQuery
+    const page = await sync.deleted(c.var.account, deltaToken, pageToken)
+    if ('status' in page) {
+      return refuse(c, page)
+    }
+    const records = page.records.map((deletion) => {
+      const record: DeletedRecord = { id: deletion.id, timestamp: isoSeconds(deletion.atMs) }
+      return JSON.stringify(record)
+    })
+    return jsonText(c, pageJson(page, records))
+  })
+
+  routes.get('/v1/contacts', guard(), async (c) => {
+    const { limit, pageToken } = c.var.request.query as { limit?: number; pageToken?: string }
+    const page = await sync.list(c.var.account, limit, pageToken)
+    return 'status' in page ? refuse(c, page) : jsonText(c, pageJson(page, contactsJson(page.records)))
+  })
+
+  return routes
+}
+
+interface SyncQuery {
+  deltaToken?: string
+  pageToken?: string
+}
+
+function refuse(c: Parameters<typeof aurinkoError>[0], refusal: SyncRefusal): Response {
+  return aurinkoError(c, refusal.status, refusal.message, { code: refusal.code })
+}
+
+function contactsJson(contacts: StoredContact[]): string[] {
+  return contacts.map((contact) => contact.json)
+}
+
+/** A `ContactsPage` or `DeletedPage` from records already written as JSON, in the spec's field order. */
+function pageJson(page: SyncPage<unknown>, records: string[]): string {
+  let head = '{'
+  if (page.nextPageToken !== undefined) {
+    head += `"nextPageToken":${JSON.stringify(page.nextPageToken)},`
+  }
+  if (page.nextDeltaToken !== undefined) {
+    head += `"nextDeltaToken":${JSON.stringify(page.nextDeltaToken)},`
+  }
+  return `${head}"length":${records.length},"records":[${records.join(',')}]}`
+}

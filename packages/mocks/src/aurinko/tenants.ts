@@ -1,0 +1,146 @@
+import type { AddressBook } from './contacts.js'
+
+/** An Aurinko application: its client id and secret (HTTP Basic). */
+export interface AurinkoApp {
+  clientId: string
+  clientSecret: string
+}
+
+/** An account as configured or seeded: who it is, its token, and what its address book starts with. */
+export interface AccountConfig {
+  /** Aurinko's numeric account id, as sent in `X-Aurinko-Account-Id`. */
+  accountId: number
+  /** The account's access token (`Authorization: Bearer`). */
+  accessToken: string
+  /** The application the account belongs to; its Basic credentials reach the account. Default: the sandbox app. */
+  clientId?: string
+  /** The provider behind it, shown by the admin API. Default `Google`. */
+  serviceType?: string
+  /** A revoked token: every call answers 401 `token.dead`. */
+  tokenDead?: boolean
+  /** `documented`: the vendor's example contact and 24 generated ones; a number: that many generated contacts. Default 0. */
+  contacts?: number | 'documented'
+  /** The sync is already provisioned: the first `POST /v1/contacts/sync` answers ready. */
+  syncReady?: boolean
+}
+
+/** An account while the simulator runs. */
+export interface Account {
+  readonly config: AccountConfig
+  readonly accountId: number
+  /** Never reused, even after a reset: tokens and contact ids carry it, so old ones never match a new account. */
+  readonly key: number
+  readonly book: AddressBook
+  /** When the account's sync began provisioning, and how long it takes; null before the first sync start. */
+  provisioning: { startedAt: number; durationMs: number } | null
+}
+
+/** The application in the simulator's examples. */
+export const sandboxApp: AurinkoApp = {
+  clientId: 'aurinko-sandbox-client-id',
+  clientSecret: 'aurinko-sandbox-client-secret',
+}
+
+/** The default account: the token the CLI prints, with the documented contact and 24 generated ones. */
+export const sandboxAccount: AccountConfig = {
+  accountId: 1001,
+  accessToken: 'aurinko-sandbox-token',
+  clientId: sandboxApp.clientId,
+  serviceType: 'Google',
+  contacts: 'documented',
+}
+
+/** A second account of the same app, so tests can show one account never sees another's data. */
+export const secondAccount: AccountConfig = {
+  accountId: 1002,
+  accessToken: 'aurinko-second-token',
+  clientId: sandboxApp.clientId,
+  serviceType: 'Office365',
+  contacts: 5,
+}
+
+export type Authentication = { kind: 'ok'; account: Account } | { kind: 'denied'; code: string; why: string }
+
+/** What the simulator knows of apps and accounts, to resolve a request's credentials. */
+export interface AccountDirectory {
+  byToken(token: string): Account | undefined
+  byId(accountId: number): Account | undefined
+  app(clientId: string): AurinkoApp | undefined
+}
+
+const bearerPattern = /^Bearer\s+(\S+)\s*$/i
+const basicPattern = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i
+
+/**
+ * The account a request acts for: the account of a Bearer token, or the account named by
+ * `X-Aurinko-Account-Id` when the request carries its application's Basic credentials.
+ *
+ * @example
+ * authenticate('Bearer aurinko-sandbox-token', undefined, directory) // { kind: 'ok', account }
+ */
+export function authenticate(
+  authorization: string | undefined,
+  accountIdHeader: string | undefined,
+  directory: AccountDirectory,
+): Authentication {
+  const denied = (why: string, code = 'unauthorized'): Authentication => ({ kind: 'denied', code, why })
+  if (!authorization) {
+    return denied(
+      'send "Authorization: Bearer <account access token>", or Basic client credentials with X-Aurinko-Account-Id',
+    )
+  }
+  const bearer = bearerPattern.exec(authorization)?.[1]
+  let account: Account | undefined
+  if (bearer !== undefined) {
+    account = directory.byToken(bearer)
+    if (!account) {
+      return denied('the Bearer token is not the access token of any account; sign the account in again')
+    }
+    if (accountIdHeader !== undefined && accountIdHeader.trim() !== String(account.accountId)) {
+      return denied(`X-Aurinko-Account-Id names another account than the token's; leave it out with a Bearer token`)
+    }
+  } else {
+    const credentials = basicCredentials(authorization)
+    if (!credentials) {
+      return denied('the Authorization header is neither Bearer <token> nor Basic <clientId:clientSecret>')
+    }
+    const app = directory.app(credentials.clientId)
+    if (!app || app.clientSecret !== credentials.clientSecret) {
+      return denied('the client id and secret match no application')
+    }
+    if (accountIdHeader === undefined || !/^\s*\d+\s*$/.test(accountIdHeader)) {
+      return denied('with Basic client credentials, name the account in X-Aurinko-Account-Id (its numeric id)')
+    }
+    account = directory.byId(Number(accountIdHeader))
+    if (!account || (account.config.clientId ?? sandboxApp.clientId) !== app.clientId) {
+      return denied(`application ${app.clientId} has no account ${accountIdHeader.trim()}`)
+    }
+  }
+  if (account.config.tokenDead) {
+    return denied('the account token was revoked; sign the account in again', 'token.dead')
+  }
+  return { kind: 'ok', account }
+}
+
+// A client sends the same Authorization header on every request: decode it once.
+const decoded = new Map<string, { clientId: string; clientSecret: string } | null>()
+
+function basicCredentials(authorization: string): { clientId: string; clientSecret: string } | null {
+  let credentials = decoded.get(authorization)
+  if (credentials === undefined) {
+    const base64 = basicPattern.exec(authorization)?.[1]
+    let text = ''
+    try {
+      text = base64 ? new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))) : ''
+    } catch {
+      text = ''
+    }
+    const colon = text.indexOf(':')
+    credentials = colon < 0 ? null : { clientId: text.slice(0, colon), clientSecret: text.slice(colon + 1) }
+    if (decoded.size >= 256) {
+      decoded.clear()
+    }
+    decoded.set(authorization, credentials)
+  }
+  return credentials
+}

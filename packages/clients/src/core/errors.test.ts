@@ -64,6 +64,14 @@ describe('apiError', () => {
     expect(error.code).toBe('invalid_email')
   })
 
+  it('takes the request id from the body when the reader finds one and no X-Request-Id came', () => {
+    const read: ErrorBodyReader = (body) => ({ requestId: (body as { requestId?: string }).requestId })
+    const fromBody = apiError(new Response(null, { status: 410 }), { requestId: 'body-1' }, read)
+    expect(fromBody.requestId).toBe('body-1')
+    const both = apiError(failed(410), { requestId: 'body-1' }, read)
+    expect(both.requestId).toBe('req-410')
+  })
+
   it('still gives a typed error when the reader throws or finds nothing', () => {
     const throwing = apiError(failed(500), 'gateway exploded', () => {
       throw new Error('not JSON')

@@ -4,6 +4,8 @@ export interface VendorErrorDetails {
   code?: string
   /** The vendor's own sentence. */
   message?: string
+  /** The request id, for vendors that put it in the error body; `X-Request-Id` wins when both are there. */
+  requestId?: string
 }
 
 /**
@@ -24,7 +26,7 @@ export class ApiError extends ContactKitError {
   readonly code: string | undefined
   /** The body as received (parsed JSON, decoded XML, or text). */
   readonly body: unknown
-  /** The vendor's request id (`X-Request-Id`), to quote to its support. */
+  /** The vendor's request id (`X-Request-Id`, or the one in the error body), to quote to its support. */
   readonly requestId: string | null
 
   constructor(
@@ -36,7 +38,7 @@ export class ApiError extends ContactKitError {
     super(details.message ?? `The API answered ${status} without saying why.`)
     this.code = details.code
     this.body = body
-    this.requestId = headers.get('x-request-id')
+    this.requestId = headers.get('x-request-id') ?? details.requestId ?? null
   }
 }
 

@@ -1,5 +1,7 @@
 // `node benchmarks/profile.mjs [simulator|raw|hono] [json|xml] [seconds]`: serves a page of 1,000
 // contacts under load with `node --cpu-prof`, then prints self time by function and by file.
+// `node benchmarks/profile.mjs --summarise <file.cpuprofile>` prints the same for any profile (for
+// one taken with `node --cpu-prof benchmarks/in-process.mjs`).
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
@@ -8,6 +10,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
+if (process.argv[2] === '--summarise') {
+  summarise(JSON.parse(readFileSync(process.argv[3], 'utf8')))
+  process.exit(0)
+}
 const [mode = 'simulator', format = 'json', seconds = '10', size = '100000', start = '0', count = '1000'] =
   process.argv.slice(2)
 const dir = mkdtempSync(join(tmpdir(), 'contactkit-profile-'))

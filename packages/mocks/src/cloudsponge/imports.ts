@@ -99,6 +99,10 @@ export class ImportStore {
   readonly #accounts: SeededAccount[] = []
   // Pages of complete imports, by import, format and range: their contacts can no longer change.
   readonly #pages: ByteCache
+  // The page served last, so that asking for it again skips building its key and reordering the cache.
+  #lastPage: { record: ImportRecord; key: string; bytes: Uint8Array<ArrayBuffer> } | undefined
+  // The progress of complete imports, asked for on every contacts page: the same until deletion.
+  readonly #complete = new WeakMap<ImportRecord, Progress>()
 
   constructor(
     private readonly clock: Clock,
@@ -176,6 +180,11 @@ export class ImportStore {
 
   progress(record: ImportRecord): Progress {
     const now = this.clock.now()
+    // A complete import changes with time alone: until it is deleted, its progress is the same.
+    const complete = this.#complete.get(record)
+    if (complete && now >= (complete.completedAt as number) && now < (complete.deletesAt as number)) {
+      return complete
+    }
     const startedAt = record.consent ? record.consent.decidedAt : record.createdAt
     const event = (
       eventType: EventType,
@@ -260,9 +269,19 @@ export class ImportStore {
     if (position.phase === 'done') {
       // Deleted contacts free their memory; the events stay, as the vendor's do.
       this.#pages.deletePrefix(`${record.id}:`)
+      if (this.#lastPage?.record === record) {
+        this.#lastPage = undefined
+      }
       return { phase: 'deleted', events, completedAt, deletesAt }
     }
-    return { phase: 'complete', events, completedAt, deletesAt }
+    const progress: Progress = Object.freeze({
+      phase: 'complete',
+      events: Object.freeze(events) as ImportEvent[],
+      completedAt,
+      deletesAt,
+    })
+    this.#complete.set(record, progress)
+    return progress
   }
 
   /** The book of a complete import. */
@@ -272,7 +291,14 @@ export class ImportStore {
 
   /** A serialized page, made once: `render` runs only on the first request for this key (while it stays cached). */
   page(record: ImportRecord, key: string, render: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-    return this.#pages.get(`${record.id}:${key}`, render)
+    const last = this.#lastPage
+    if (last?.record === record && last.key === key) {
+      // Asked for again: it is the most recently used already, so the cache needs no reordering.
+      return last.bytes
+    }
+    const bytes = this.#pages.get(`${record.id}:${key}`, render)
+    this.#lastPage = { record, key, bytes }
+    return bytes
   }
 
   /** Forgets imports; with `accounts`, the seeded accounts too. */
@@ -280,6 +306,7 @@ export class ImportStore {
     this.#imports.clear()
     this.#byConsentCode.clear()
     this.#pages.clear()
+    this.#lastPage = undefined
     this.#nextId = firstImportId
     if (options.accounts) {
       this.#accounts.length = 0

@@ -1,9 +1,9 @@
 import type { OpenApiDocument } from '@contactkit/specs'
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono } from 'hono'
 import { publicOrigin } from '../core/public-origin.js'
 import { readBody } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
-import { type RequestDescription, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import { type RequestDescription, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
 import type { ImportRecord, ImportStore } from './imports.js'
@@ -48,7 +48,7 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
   routes.route('/', consentPages(store))
 
-  const validate = specValidation<Env>(options.document, {
+  const check = specCheck<Env>(options.document, {
     describe: (c) => canonicalRequest(c.get('call')),
     onInvalid: (c, invalid) =>
       invalid.status === 400
@@ -60,29 +60,42 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
           ),
   })
   const calls = new Map<string, ApiCall>()
-  // Read the call, check the domain, then validate against the spec, before any handler runs. One
-  // middleware rather than hono/combine's `every`, which composes a chain of closures per request.
-  const api: MiddlewareHandler<Env> = async (c, next) => {
-    const call = await readCall(c, calls)
-    if (typeof call === 'string') {
-      return badRequest(c, call)
+  // Read the call, check the domain, then validate against the spec, before the handler runs: all
+  // in the route's one handler, since each middleware layer (hono/combine's `every` most of all)
+  // costs closures and promises on every request.
+  const api =
+    (resource: ApiCall['resource'], resourceFormat: Format | undefined, handle: (c: Context<Env>) => Response) =>
+    async (c: Context<Env>): Promise<Response> => {
+      const call = await readCall(c, calls, resource, resourceFormat)
+      if (typeof call === 'string') {
+        return badRequest(c, call)
+      }
+      c.set('call', call)
+      const credentials = checkCredentials(c.req.header('authorization'), call.params, options.tenants())
+      if (credentials.kind === 'denied') {
+        return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${credentials.why}.)`)
+      }
+      c.set('tenant', credentials.tenant)
+      return (await check(c)) ?? handle(c)
     }
-    c.set('call', call)
-    const check = checkCredentials(c.req.header('authorization'), call.params, options.tenants())
-    if (check.kind === 'denied') {
-      return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${check.why}.)`)
-    }
-    c.set('tenant', check.tenant)
-    return validate(c, next)
-  }
 
-  routes.on(['GET', 'POST'], '/begin_import/:method', api, (c) => beginImport(c, options))
-  routes.get('/:resource{(?:events|contacts)}/:id', api, (c) =>
-    c.get('call').resource === 'events' ? events(c, store) : contacts(c, store),
+  routes.on(
+    ['GET', 'POST'],
+    '/begin_import/:method',
+    api('begin_import', undefined, (c) => beginImport(c, options)),
   )
-  routes.get('/:resource{(?:events|contacts)\\.(?:json|xml)}/:id', api, (c) =>
-    c.get('call').resource === 'events' ? events(c, store) : contacts(c, store),
-  )
+  // Literal paths rather than a pattern for the resource, so Hono can route with its RegExpRouter.
+  for (const resourceFormat of [undefined, 'json', 'xml'] as const) {
+    const suffix = resourceFormat ? `.${resourceFormat}` : ''
+    routes.get(
+      `/events${suffix}/:id`,
+      api('events', resourceFormat, (c) => events(c, store)),
+    )
+    routes.get(
+      `/contacts${suffix}/:id`,
+      api('contacts', resourceFormat, (c) => contacts(c, store)),
+    )
+  }
   return routes as unknown as Hono
 }
 
@@ -92,14 +105,18 @@ const maxRememberedCalls = 1000
  * The call a request makes. Without a body (GET) it is a function of the URL alone, so it is read
  * once per URL and then shared, read-only, with its canonical form for validation.
  */
-async function readCall(c: Context<Env>, calls: Map<string, ApiCall>): Promise<ApiCall | string> {
+async function readCall(
+  c: Context<Env>,
+  calls: Map<string, ApiCall>,
+  resource: ApiCall['resource'],
+  resourceFormat: Format | undefined,
+): Promise<ApiCall | string> {
   const withBody = c.req.method === 'POST'
   const url = c.req.url
   const known = withBody ? undefined : calls.get(url)
   if (known) {
     return known
   }
-  const [resource = '', resourceFormat] = (c.req.param('resource') ?? 'begin_import').split('.')
   const [target = '', targetFormat] = (c.req.param('method') ?? c.req.param('id') ?? '').split(/\.(?=(?:json|xml)$)/i)
   const format = (resourceFormat ?? targetFormat ?? 'json').toLowerCase() as Format
   const read = await readParams(c)
@@ -107,7 +124,7 @@ async function readCall(c: Context<Env>, calls: Map<string, ApiCall>): Promise<A
     return read
   }
   const call: ApiCall = {
-    resource: resource as ApiCall['resource'],
+    resource,
     target,
     format,
     suffixed: Boolean(resourceFormat ?? targetFormat),

@@ -32,10 +32,19 @@ export async function readBody(c: Context): Promise<ParsedBody> {
   return parsed
 }
 
+/**
+ * The media type of a Content-Type header: lower-cased, without parameters; undefined without one.
+ *
+ * @example
+ * mediaTypeOf('Application/JSON; charset=utf-8') // 'application/json'
+ */
+export function mediaTypeOf(header: string | null | undefined): string | undefined {
+  return header?.split(';')[0]?.trim().toLowerCase() || undefined
+}
+
 async function parse(c: Context): Promise<ParsedBody> {
   const method = c.req.method
-  const header = c.req.header('content-type')
-  const mediaType = header?.split(';')[0]?.trim().toLowerCase() || undefined
+  const mediaType = mediaTypeOf(c.req.header('content-type'))
   if (method === 'GET' || method === 'HEAD' || !c.req.raw.body) {
     return { mediaType, value: undefined }
   }

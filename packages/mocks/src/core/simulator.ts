@@ -95,8 +95,8 @@ export const adminPrefix = '/__admin'
 const previewBytes = 4096
 const noBody = Object.freeze({ text: '', truncated: false, bytes: 0 })
 
-// Responses made by `respondWith`: their headers carry the request id from the start.
-const stamped = new WeakSet<Response>()
+// The context variable that holds the response `respondWith` made, whose headers carry the id.
+const stampedKey = 'contactkit.stamped'
 
 /**
  * A response whose plain headers already carry the core's `X-Request-Id`, so the core does not
@@ -117,7 +117,7 @@ export function respondWith(
     return new Response(body, { status, headers })
   }
   const response = new Response(body, { status, headers: { ...headers, 'X-Request-Id': requestId } })
-  stamped.add(response)
+  c.set(stampedKey as never, response as never)
   return response
 }
 
@@ -222,7 +222,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     const response = c.res
     // A response made by `respondWith` carries the id already; adding a header to any other one
     // turns its headers into a Headers object, which costs more than anything else here.
-    if (faultId || !stamped.has(response)) {
+    if (faultId || c.get(stampedKey as never) !== response) {
       response.headers.set('X-Request-Id', requestId)
       if (faultId) {
         response.headers.set(faultHeader, faultId)

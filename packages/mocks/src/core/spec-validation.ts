@@ -1,9 +1,13 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { createValidator, type OperationMatch, type Problem, type Validator } from '@contactkit/specs/validator'
 import type { Context, MiddlewareHandler } from 'hono'
-import { readBody } from './request-body.js'
+import { mediaTypeOf, readBody } from './request-body.js'
 
-/** A request as the vendor understands it: its canonical method and path, and its parameters. */
+/**
+ * A request as the vendor understands it: its canonical method and path, and its parameters. A
+ * vendor that returns the very same object for the same request again (it remembers its calls)
+ * lets validation remember the outcome on it; treat it as read-only once handed out.
+ */
 export interface RequestDescription {
   method: string
   path: string
@@ -16,7 +20,10 @@ export interface RequestDescription {
   mediaType?: string
 }
 
-/** A request that passed validation, its values coerced to the spec's types. */
+/**
+ * A request that passed validation, its values coerced to the spec's types. Frozen: requests with
+ * the same parameters share one.
+ */
 export interface ValidatedRequest {
   operationId: string
   path: Record<string, unknown>
@@ -64,35 +71,67 @@ export function specValidation<E extends SpecValidationEnv>(
   document: OpenApiDocument,
   options: SpecValidationOptions<E>,
 ): MiddlewareHandler<E> {
+  const check = specCheck(document, options)
+  return async (c, next) => {
+    const refused = await check(c)
+    if (refused) {
+      return refused
+    }
+    await next()
+  }
+}
+
+/**
+ * The check `specValidation` runs, as a function rather than a middleware, for a vendor that runs
+ * it inside its own middleware or handler (one layer less per request): the vendor's answer for a
+ * refused request, or undefined with `c.var.request` set.
+ *
+ * @example
+ * const check = specCheck(document, { onInvalid })
+ * routes.get('/events/:id', async (c) => (await check(c)) ?? events(c))
+ */
+export function specCheck<E extends SpecValidationEnv>(
+  document: OpenApiDocument,
+  options: SpecValidationOptions<E>,
+): (c: Context<E>) => Promise<Response | undefined> {
   const validator = createValidator(document)
   const headerNames = declaredHeaderNames(document)
   // Validation is a function of the operation, its parameters and the body: a request without a
   // body that was checked before gets the same answer from here, without ajv and without copying
-  // the request's headers. Bodies are checked every time.
-  const matches = new Map<string, OperationMatch | null>()
-  const checked = new Map<string, ValidatedRequest | Invalid>()
-  const keys = new WeakMap<object, string>()
-  const keyOf = (value: object) => {
-    let key = keys.get(value)
-    if (key === undefined) {
-      key = JSON.stringify(value)
-      keys.set(value, key)
+  // the request's headers. Bodies are checked every time. By method and path: the operation, and
+  // outcomes by query and whatever else the request sent.
+  const routes = new Map<string, Remembered>()
+  // A vendor that hands out the same description for the same request (it remembers its calls)
+  // finds the match and the outcomes on it, with no key to build: only what the description leaves
+  // to the request itself (its Content-Type, declared headers) picks the outcome.
+  const byDescription = new WeakMap<RequestDescription, Remembered>()
+  const routeOf = (method: string, path: string): Remembered => {
+    const key = `${method} ${path}`
+    let route = routes.get(key)
+    if (route === undefined) {
+      route = { match: validator.matchOperation(method, path) ?? null, outcomes: new Map() }
+      remember(routes, key, route)
     }
-    return key
+    return route
   }
-  return async (c, next) => {
+  return async (c) => {
     let description = options.describe?.(c)
     if (description instanceof Promise) {
       description = await description
     }
-    const method = description?.method ?? c.req.method
-    const path = description?.path ?? c.req.path
-    const matchKey = `${method} ${path}`
-    let match = matches.get(matchKey)
-    if (match === undefined) {
-      match = validator.matchOperation(method, path) ?? null
-      remember(matches, matchKey, match)
+    let remembered = description ? byDescription.get(description) : undefined
+    let queryInKey = false
+    if (!remembered) {
+      const route = routeOf(description?.method ?? c.req.method, description?.path ?? c.req.path)
+      if (description) {
+        remembered = { match: route.match, outcomes: new Map() }
+        byDescription.set(description, remembered)
+      } else {
+        remembered = route
+        queryInKey = true
+      }
     }
+    const match = remembered.match
     if (!match) {
       return options.onInvalid(c, {
         status: 404,
@@ -100,45 +139,69 @@ export function specValidation<E extends SpecValidationEnv>(
         message: `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
       })
     }
-    const described = description !== undefined && 'body' in description
-    const read = described ? undefined : await readBody(c)
-    if (read?.problem) {
-      return options.onInvalid(c, invalid([{ location: 'body', message: read.problem }]))
-    }
-    const body = described ? description?.body : read?.value
-    const query = description?.query ?? c.req.query()
-    const mediaType = description?.mediaType ?? read?.mediaType ?? c.req.header('content-type')
-    const names = headerNames.get(match.operationId) ?? []
-    let headers: Record<string, string | undefined>
-    let headerValues = ''
-    if (description?.headers) {
-      headers = description.headers
+    const contentType = c.req.header('content-type')
+    let body: unknown
+    let requestMediaType = description?.mediaType
+    if (description !== undefined && 'body' in description) {
+      body = description.body
+    } else if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      // What readBody answers for a request that cannot have a body, without the context bookkeeping.
+      requestMediaType ??= mediaTypeOf(contentType)
     } else {
-      // Only the headers the operation declares: the validator looks at no others.
-      headers = {}
+      const read = await readBody(c)
+      if (read.problem) {
+        return options.onInvalid(c, invalid([{ location: 'body', message: read.problem }]))
+      }
+      body = read.value
+      requestMediaType ??= read.mediaType
+    }
+    const query = description?.query ?? c.req.query()
+    const mediaType = requestMediaType ?? contentType
+    const names = headerNames.get(match.operationId) ?? noNames
+    // What, besides the description, the outcome depends on: undefined when it is not remembered.
+    let variant: string | undefined
+    if (!description?.headers) {
+      variant = contentType === undefined ? '' : `=${contentType}`
       for (const name of names) {
         const value = c.req.header(name)
-        headers[name] = value
-        headerValues += `\n${value ?? ''}`
+        variant += value === undefined ? '\n' : `\n=${value}`
       }
     }
-    const cacheKey =
-      body === undefined && !description?.headers
-        ? `${match.operationId}\n${keyOf(match)}\n${keyOf(query)}\n${mediaType ?? ''}\n${description?.mediaType ?? read?.mediaType ?? ''}${headerValues}`
-        : undefined
-    let outcome = cacheKey === undefined ? undefined : checked.get(cacheKey)
+    let outcomes: Map<string, ValidatedRequest | Invalid> | undefined
+    let key: string | undefined
+    if (body === undefined && variant !== undefined) {
+      outcomes = remembered.outcomes
+      key = queryInKey ? `${JSON.stringify(query)}\n${variant}` : variant
+    }
+    let outcome = key === undefined ? undefined : outcomes?.get(key)
     if (outcome === undefined) {
-      outcome = validate(validator, match, query, headers, mediaType, body, description?.mediaType ?? read?.mediaType)
-      if (cacheKey !== undefined) {
-        remember(checked, cacheKey, outcome)
+      let headers = description?.headers
+      if (!headers) {
+        // Only the headers the operation declares: the validator looks at no others.
+        headers = {}
+        for (const name of names) {
+          headers[name] = c.req.header(name)
+        }
+      }
+      outcome = validate(validator, match, query, headers, mediaType, body, requestMediaType)
+      if (outcomes && key !== undefined) {
+        remember(outcomes, key, outcome)
       }
     }
-    if ('problems' in outcome && 'status' in outcome) {
+    if ('status' in outcome) {
       return options.onInvalid(c, outcome)
     }
-    c.set('request', outcome as ValidatedRequest)
-    await next()
+    c.set('request', outcome)
+    return undefined
   }
+}
+
+const noNames: readonly string[] = []
+
+interface Remembered {
+  match: OperationMatch | null
+  /** Outcomes by what the description (or, without one, the method and path) leaves open. */
+  outcomes: Map<string, ValidatedRequest | Invalid>
 }
 
 const rememberedPerValidator = 1000

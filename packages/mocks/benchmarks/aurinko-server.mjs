@@ -15,7 +15,9 @@ const contactPath = `/v1/contacts/${list.records[0].id}`
 
 let url
 if (mode === 'raw') {
-  const bytes = Buffer.from(await (await simulator.app.request(contactPath, { headers: { Authorization: auth } })).arrayBuffer())
+  const bytes = Buffer.from(
+    await (await simulator.app.request(contactPath, { headers: { Authorization: auth } })).arrayBuffer(),
+  )
   const server = createServer((request, response) => {
     request.resume()
     request.on('end', () => {

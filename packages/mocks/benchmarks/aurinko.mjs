@@ -149,7 +149,10 @@ async function throughput(server, kind, duration) {
             body: '{"notes":"updated"}',
             setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }),
           },
-          { method: 'DELETE', setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }) },
+          {
+            method: 'DELETE',
+            setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }),
+          },
         ]
   const result = await autocannon({ url: server.url, connections: 10, duration, headers, requests })
   if (result.non2xx > 0 || result.errors > 0) {
@@ -212,6 +215,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rounds: Number(process.env.BENCH_ROUNDS ?? 5),
     parts: process.env.BENCH_ONLY?.split(','),
   })
-  console.log(`Aurinko benchmarks: medians of alternating rounds; ${fixed((performance.now() - started) / 1000)} s in all`)
+  console.log(
+    `Aurinko benchmarks: medians of alternating rounds; ${fixed((performance.now() - started) / 1000)} s in all`,
+  )
   console.table(rows)
 }

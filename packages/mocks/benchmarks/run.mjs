@@ -9,11 +9,12 @@ import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { aurinkoBenchmarks } from './aurinko.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const seconds = Number(process.env.BENCH_SECONDS ?? 3)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
-const only = process.env.BENCH_ONLY?.split(',') // e.g. "page,whole,cli"
+const only = process.env.BENCH_ONLY?.split(',') // e.g. "page,whole,cli,aurinko"
 const rows = []
 
 const median = (values) => {
@@ -235,6 +236,9 @@ if (!only || only.includes('whole')) {
 }
 if (!only || only.includes('cli')) {
   await coldStart()
+}
+if (!only || only.includes('aurinko')) {
+  rows.push(...(await aurinkoBenchmarks({ seconds, rounds })))
 }
 console.log(
   `contactkit-mocks benchmarks: medians of ${rounds} alternating rounds (${seconds} s per throughput run, 10 connections), after a warm-up; ratio = subject / baseline, per round for throughput; ${fixed((performance.now() - started) / 1000)} s in all`,

@@ -170,11 +170,10 @@ describe('resilientFetch: timeouts', () => {
   it('uses the timeout a request carries in place of the client default', async () => {
     const fake = fakeFetch(hang)
     const request = withRequestPolicy(new Request(url), { timeoutMs: 15 })
-    const started = Date.now()
+    // The message names the timeout that fired: 15 ms, not the client's 60 s.
     await expect(resilientFetch(fake.fetch, { timeoutMs: 60_000, maxRetries: 0 })(request)).rejects.toThrow(
       'within 15 ms',
     )
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 
   it('does not resend a timed-out POST', async () => {

@@ -43,13 +43,14 @@ export function resilientFetch(
     for (let attempt = 0; ; attempt++) {
       request.signal.throwIfAborted()
       const last = attempt >= maxRetries
-      const timeout = AbortSignal.timeout(timeoutMs)
-      const signal = AbortSignal.any([request.signal, timeout])
+      const timeout = attemptSignal(request.signal, timeoutMs)
       let reason: string
       let delayMs = backoff(attempt, initialDelayMs, maxDelayMs)
       try {
         // Each attempt sends a fresh copy, so a retried request still has its body.
-        const response = await fetchImpl(new Request(request.clone(), { signal }))
+        const response = await fetchImpl(new Request(request.clone(), { signal: timeout.signal })).finally(
+          timeout.clear,
+        )
         if (last || !isRetryableStatus(response.status)) {
           return response
         }
@@ -60,7 +61,7 @@ export function resilientFetch(
         if (request.signal.aborted) {
           throw request.signal.reason
         }
-        const failure = timeout.aborted
+        const failure = timeout.timedOut()
           ? new TimeoutError(
               `No answer from ${request.method} ${request.url} within ${timeoutMs} ms.${notRetried(request)}`,
               {
@@ -126,4 +127,30 @@ function notRetried(request: Request): string {
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
+}
+
+/**
+ * The signal of one attempt: aborted by the caller's signal or when `timeoutMs` passes without an
+ * answer. A timer and a listener rather than `AbortSignal.any([signal, AbortSignal.timeout()])`:
+ * Node holds the signals of `any` weakly, and under memory pressure a collected one never fires,
+ * leaving the attempt to hang.
+ */
+function attemptSignal(caller: AbortSignal, timeoutMs: number) {
+  const controller = new AbortController()
+  let timedOut = false
+  const onAbort = () => controller.abort(caller.reason)
+  caller.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
+  }, timeoutMs)
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    /** Once the answer has come: the timeout covers waiting for it, not reading its body. */
+    clear() {
+      clearTimeout(timer)
+      caller.removeEventListener('abort', onAbort)
+    },
+  }
 }

@@ -3,7 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import { respondWith } from '../core/simulator.js'
-import { type Invalid, type SpecValidationEnv, specValidation } from '../core/spec-validation.js'
+import { type Invalid, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import type { AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
 import { aurinkoError, errorCodes } from './errors.js'
@@ -40,9 +40,9 @@ export type Guard = (validation?: 'plain' | 'json-body' | 'array-query') => Midd
 export function aurinkoRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
   const onInvalid = (c: Context<Env>, invalid: Invalid) => invalidRequest(c, invalid)
-  const validate = specValidation<Env>(options.document, { onInvalid })
+  const check = specCheck<Env>(options.document, { onInvalid })
   // `?nativeProperties=a&nativeProperties=b` is a list; the core reads one value per name.
-  const validateArrays = specValidation<Env>(options.document, {
+  const checkArrays = specCheck<Env>(options.document, {
     onInvalid,
     describe: (c) => {
       const query: Record<string, unknown> = { ...c.req.query(), nativeProperties: c.req.queries('nativeProperties') }
@@ -53,17 +53,21 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
   const guard: Guard =
     (validation = 'plain') =>
     async (c, next) => {
-      const check = authenticate(c.req.header('authorization'), c.req.header('x-aurinko-account-id'), options.accounts)
-      if (check.kind === 'denied') {
-        return aurinkoError(c, 401, `Not authorized: ${check.why}.`, { code: check.code })
+      const caller = authenticate(c.req.header('authorization'), c.req.header('x-aurinko-account-id'), options.accounts)
+      if (caller.kind === 'denied') {
+        return aurinkoError(c, 401, `Not authorized: ${caller.why}.`, { code: caller.code })
       }
-      c.set('account', check.account)
+      c.set('account', caller.account)
       if (validation === 'json-body') {
         await readCurlJson(c)
       }
-      return validation === 'array-query' && c.req.url.includes('nativeProperties')
-        ? validateArrays(c, next)
-        : validate(c, next)
+      const refused = await (validation === 'array-query' && c.req.url.includes('nativeProperties')
+        ? checkArrays(c)
+        : check(c))
+      if (refused) {
+        return refused
+      }
+      await next()
     }
 
   routes.route('/', syncRoutes(options, guard))

@@ -127,8 +127,8 @@ for (const choice of aurinkoTargets()) {
       const aurinko = client()
       const saved = await create({ nickName: 'short-lived' })
       await aurinko.contacts.delete(saved.id)
-      for (const attempt of [aurinko.contacts.get(saved.id), aurinko.contacts.delete(saved.id)]) {
-        const error = await attempt.catch((caught: unknown) => caught)
+      for (const attempt of [() => aurinko.contacts.get(saved.id), () => aurinko.contacts.delete(saved.id)]) {
+        const error = await attempt().catch((caught: unknown) => caught)
         expect(error).toBeInstanceOf(NotFoundError)
         expect(error).toMatchObject({ status: 404, code: expect.any(String), requestId: expect.any(String) })
       }

@@ -59,7 +59,7 @@ describe('contactkit-mocks', () => {
     const clock = await fetch(`${url}/__admin/clock`)
     expect(clock.status).toBe(200)
     expect(((await clock.json()) as { mode: string }).mode).toBe('system')
-    await run.waitFor(/domain key 33664218758c5244136965160db455db012b1411  \[CLOUDSPONGE_DOMAIN_KEY\]/)
+    await run.waitFor(/domain key 33664218758c5244136965160db455db012b1411 {2}\[CLOUDSPONGE_DOMAIN_KEY\]/)
     run.child.kill('SIGTERM')
     const [code] = await once(run.child, 'exit')
     expect(code).toBe(0)

@@ -1,10 +1,12 @@
-// `node benchmarks/profile.mjs [simulator|raw|hono] [json|xml] [seconds]`: serves a page of 1,000
-// contacts under load with `node --cpu-prof`, then prints self time by function and by file.
+// `node benchmarks/profile.mjs [simulator|raw|hono] [json|xml] [seconds] [contacts] [start] [count]`:
+// serves a page of 1,000 contacts under load with `node --cpu-prof`, then prints self time by
+// function and by file. With count 0 it fetches the whole book, `seconds` times, instead.
 // `node benchmarks/profile.mjs --summarise <file.cpuprofile>` prints the same for any profile (for
 // one taken with `node --cpu-prof benchmarks/in-process.mjs`).
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,15 +35,32 @@ const child = spawn(
 )
 const [line] = await once(child.stdout, 'data')
 const server = JSON.parse(String(line))
-const result = await autocannon({
-  url: server.url,
-  connections: 10,
-  duration: Number(seconds),
-  headers: { Authorization: server.auth },
-})
+if (count === '0') {
+  // The whole book, `seconds` times over, read by node:http and thrown away.
+  for (let round = 0; round < Number(seconds); round++) {
+    const started = performance.now()
+    const bytes = await new Promise((resolve, reject) => {
+      get(server.url, { headers: { Authorization: server.auth } }, (response) => {
+        let total = 0
+        response.on('data', (chunk) => {
+          total += chunk.length
+        })
+        response.on('end', () => resolve(total))
+      }).on('error', reject)
+    })
+    console.log(`${mode} ${format} whole: ${bytes} bytes in ${(performance.now() - started).toFixed(0)} ms`)
+  }
+} else {
+  const result = await autocannon({
+    url: server.url,
+    connections: 10,
+    duration: Number(seconds),
+    headers: { Authorization: server.auth },
+  })
+  console.log(`${mode} ${format}: ${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx`)
+}
 child.kill('SIGTERM')
 await once(child, 'exit')
-console.log(`${mode} ${format}: ${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx`)
 const file = join(
   dir,
   readdirSync(dir).find((name) => name.endsWith('.cpuprofile')),

@@ -5,11 +5,15 @@ import { seedFromString } from '../core/random.js'
 export type Contact = components['schemas']['Contact']
 export type ContactsOwner = Exclude<components['schemas']['ContactsOwner'], null>
 
-/** An address book as the import gathers it. Contacts carry their mailing addresses; routes drop them unless asked. */
+/** An address book as the import gathers it. Contacts carry their mailing addresses unless asked not to. */
 export interface AddressBook {
   owner: ContactsOwner | null
   size: number
-  contactAt(index: number): Contact
+  /**
+   * One contact; without its mailing addresses when `addresses` is false (a generated book then
+   * never makes them). Optional fields may be present as undefined, which no writer writes.
+   */
+  contactAt(index: number, addresses?: boolean): Contact
 }
 
 /** What signing in to a service with a username and password yields. */
@@ -65,7 +69,11 @@ export const documentedBook: AddressBook = listBook(
 
 /** A book over a fixed list. */
 export function listBook(owner: ContactsOwner | null, contacts: Contact[]): AddressBook {
-  return { owner, size: contacts.length, contactAt: (index) => contacts[index] as Contact }
+  return {
+    owner,
+    size: contacts.length,
+    contactAt: (index, addresses = true) => withoutAddresses(contacts[index] as Contact, addresses),
+  }
 }
 
 /** `size` generated contacts, the same for the same seed, produced only when read. */
@@ -80,7 +88,7 @@ export function generatedBook(seed: number, size: number): AddressBook {
       owner: true,
     },
     size,
-    contactAt: (index) => contactFromPerson(people(index)),
+    contactAt: (index, addresses = true) => contactFromPerson(people(index), addresses),
   }
 }
 
@@ -124,43 +132,56 @@ export function signIn(service: string, username: string, password: string | nul
   return { kind: 'book', book, slow: username === 'slow' }
 }
 
-function contactFromPerson(person: Person): Contact {
-  const { address } = person
-  const contact: Contact = {
+/** The contact without its addresses unless they are wanted; the contact itself is never changed. */
+export function withoutAddresses<T extends Contact>(contact: T, addresses: boolean): T {
+  if (addresses || !('address' in contact)) {
+    return contact
+  }
+  const { address: _dropped, ...rest } = contact
+  return rest as T
+}
+
+// Hot path of every large book: each contact has the same fields in the same order (absent ones
+// undefined, which JSON and the XML writer leave out, as if the field were not there), so the
+// objects share one shape and serialize fast; nothing is copied that need not be.
+function contactFromPerson(person: Person, addresses: boolean): Contact {
+  const { phones, emails, birthday } = person
+  const phone: NonNullable<Contact['phone']> = []
+  for (let index = 0; index < phones.length; index++) {
+    const { number, type } = phones[index] as Person['phones'][number]
+    phone.push(index === 0 ? { number, type, primary: true } : { number, type })
+  }
+  const email: NonNullable<Contact['email']> = []
+  for (let index = 0; index < emails.length; index++) {
+    const { address, type } = emails[index] as Person['emails'][number]
+    email.push(index === 0 ? { address, type, primary: true } : { address, type })
+  }
+  const monthDay = birthday ? `${pad(birthday.month)}-${pad(birthday.day)}` : undefined
+  const place = person.address
+  return {
     first_name: person.firstName,
     last_name: person.lastName,
-    phone: person.phones.map((phone, index) => (index === 0 ? { ...phone, primary: true } : { ...phone })),
-    email: person.emails.map((email, index) => (index === 0 ? { ...email, primary: true } : { ...email })),
-    address: [
-      {
-        type: 'Home',
-        street: address.street,
-        city: address.city,
-        region: address.region,
-        postal_code: address.postalCode,
-        country: address.country,
-        formatted: `${address.street} ${address.city}, ${address.region} ${address.postalCode}`,
-      },
-    ],
+    phone,
+    email,
+    address: addresses
+      ? [
+          {
+            type: 'Home',
+            street: place.street,
+            city: place.city,
+            region: place.region,
+            postal_code: place.postalCode,
+            country: place.country,
+            formatted: `${place.street} ${place.city}, ${place.region} ${place.postalCode}`,
+          },
+        ]
+      : undefined,
+    groups: person.groups.length > 0 ? person.groups : undefined,
+    dob: birthday && birthday.year !== null ? `${birthday.year}-${monthDay}` : undefined,
+    birthday: monthDay,
+    companies: person.company ? [person.company] : undefined,
+    job_title: person.jobTitle ? person.jobTitle : undefined,
   }
-  if (person.groups.length > 0) {
-    contact.groups = person.groups
-  }
-  const birthday = person.birthday
-  if (birthday) {
-    const monthDay = `${pad(birthday.month)}-${pad(birthday.day)}`
-    if (birthday.year !== null) {
-      contact.dob = `${birthday.year}-${monthDay}`
-    }
-    contact.birthday = monthDay
-  }
-  if (person.company) {
-    contact.companies = [person.company]
-  }
-  if (person.jobTitle) {
-    contact.job_title = person.jobTitle
-  }
-  return contact
 }
 
 function pad(value: number): string {

@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '@contactkit/specs'
-import { createValidator, type OperationMatch, type Problem, type Validator } from '@contactkit/specs/validator'
+import type { OperationMatch, Problem, Validator } from '@contactkit/specs/validator'
 import type { Context, MiddlewareHandler } from 'hono'
 import { mediaTypeOf, readBody } from './request-body.js'
 
@@ -94,7 +94,8 @@ export function specCheck<E extends SpecValidationEnv>(
   document: OpenApiDocument,
   options: SpecValidationOptions<E>,
 ): (c: Context<E>) => Promise<Response | undefined> {
-  const validator = createValidator(document)
+  // Made on the first request that needs it, not when the simulator is: see `loadValidator`.
+  let validator: Validator | undefined
   const headerNames = declaredHeaderNames(document)
   // Validation is a function of the operation, its parameters and the body: a request without a
   // body that was checked before gets the same answer from here, without ajv and without copying
@@ -105,7 +106,7 @@ export function specCheck<E extends SpecValidationEnv>(
   // finds the match and the outcomes on it, with no key to build: only what the description leaves
   // to the request itself (its Content-Type, declared headers) picks the outcome.
   const byDescription = new WeakMap<RequestDescription, Remembered>()
-  const routeOf = (method: string, path: string): Remembered => {
+  const routeOf = (validator: Validator, method: string, path: string): Remembered => {
     const key = `${method} ${path}`
     let route = routes.get(key)
     if (route === undefined) {
@@ -115,6 +116,7 @@ export function specCheck<E extends SpecValidationEnv>(
     return route
   }
   return async (c) => {
+    validator ??= (await loadValidator()).createValidator(document)
     let description = options.describe?.(c)
     if (description instanceof Promise) {
       description = await description
@@ -122,7 +124,7 @@ export function specCheck<E extends SpecValidationEnv>(
     let remembered = description ? byDescription.get(description) : undefined
     let queryInKey = false
     if (!remembered) {
-      const route = routeOf(description?.method ?? c.req.method, description?.path ?? c.req.path)
+      const route = routeOf(validator, description?.method ?? c.req.method, description?.path ?? c.req.path)
       if (description) {
         remembered = { match: route.match, outcomes: new Map() }
         byDescription.set(description, remembered)
@@ -197,6 +199,18 @@ export function specCheck<E extends SpecValidationEnv>(
 }
 
 const noNames: readonly string[] = []
+
+let validatorModule: Promise<typeof import('@contactkit/specs/validator')> | undefined
+
+/**
+ * The validator module (ajv and its formats, a hundred CommonJS files) takes longer to load than
+ * the rest of a simulator, so it loads on the first request that is validated: a simulator starts
+ * serving without it, and its admin API and pages never wait for it.
+ */
+function loadValidator(): Promise<typeof import('@contactkit/specs/validator')> {
+  validatorModule ??= import('@contactkit/specs/validator')
+  return validatorModule
+}
 
 interface Remembered {
   match: OperationMatch | null

@@ -92,7 +92,7 @@ export function peopleGenerator(seed: number): (index: number) => Person {
 function person(random: Random, index: number): Person {
   const firstName = random.pick(firstNames)
   const lastName = random.pick(lastNames)
-  const handle = `${ascii(firstName)}.${ascii(lastName)}${index}`.toLowerCase()
+  const handle = `${ascii(firstName)}.${ascii(lastName)}${index}`
   const place = random.pick(cities)
   const emails = [{ address: `${handle}@${random.pick(emailDomains)}`, type: 'Home' }]
   if (random.next() < 0.3) {
@@ -124,17 +124,32 @@ function person(random: Random, index: number): Person {
   }
 }
 
+// Every number there can be, made once each: a large book asks for hundreds of thousands.
+const phoneNumbers: string[] = []
+
 function phone(random: Random): string {
-  return `555-${String(random.int(0, 9999)).padStart(4, '0')}`
+  const digits = random.int(0, 9999)
+  let number = phoneNumbers[digits]
+  if (number === undefined) {
+    number = `555-${String(digits).padStart(4, '0')}`
+    phoneNumbers[digits] = number
+  }
+  return number
 }
 
 const asciiNames = new Map<string, string>()
 
-/** The name without accents or punctuation, for email handles ("Zoë O'Brien" → "zoe.obrien"). */
+/**
+ * The name without accents or punctuation, lower-cased, for email handles ("Zoë O'Brien" →
+ * "zoe.obrien").
+ */
 function ascii(name: string): string {
   let plain = asciiNames.get(name)
   if (plain === undefined) {
-    plain = name.normalize('NFD').replace(/[^A-Za-z]/g, '')
+    plain = name
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase()
     asciiNames.set(name, plain)
   }
   return plain

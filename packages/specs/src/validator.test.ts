@@ -175,3 +175,14 @@ describe('malformed percent-encoding', () => {
     expect(problems.map((problem) => problem.location)).toEqual(['path.import_id'])
   })
 })
+
+describe('deeply nested bodies', () => {
+  it('refuses a body nested past the limit instead of overflowing the stack', () => {
+    let body: unknown = 'leaf'
+    for (let level = 0; level < 20_000; level++) {
+      body = [body]
+    }
+    const { problems } = validator.validateRequest('beginImport', { body, mediaType: 'application/json' })
+    expect(problems).toEqual([{ location: 'body', message: 'the body is nested more than 64 levels deep' }])
+  })
+})

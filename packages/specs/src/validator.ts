@@ -183,6 +183,16 @@ export function createValidator(document: OpenApiDocument): Validator {
       const problems: Problem[] = []
       const path: Record<string, unknown> = { ...input.path }
       const query: Record<string, unknown> = withoutUndefined(input.query ?? {})
+      if (nestingDepth(input.body) > maxBodyDepth) {
+        // Cloning and checking a body thousands of levels deep would overflow the stack.
+        return {
+          problems: [{ location: 'body', message: `the body is nested more than ${maxBodyDepth} levels deep` }],
+          path: {},
+          query: {},
+          headers: {},
+          body: undefined,
+        }
+      }
       const body = input.body === undefined || input.body === null ? input.body : structuredClone(input.body)
       const headers = declaredHeaders(validators.headerNames, input.headers ?? {})
       check(validators.path, path, 'path', problems)
@@ -380,6 +390,29 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
+}
+
+/** Deepest nesting of arrays and objects a request body may have; no API here needs more than a few. */
+export const maxBodyDepth = 64
+
+/** How deep a value nests, counted without recursion, stopping once past the limit. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[value, 0]]
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number]
+    if (typeof current !== 'object' || current === null) {
+      continue
+    }
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > maxBodyDepth) {
+      return deepest
+    }
+    for (const child of Object.values(current)) {
+      pending.push([child, depth + 1])
+    }
+  }
+  return deepest
 }
 
 function withoutUndefined(record: Record<string, string | undefined>): Record<string, string> {

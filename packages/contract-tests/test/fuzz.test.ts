@@ -1,6 +1,7 @@
 import { createValidator } from '@contactkit/specs/validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { aurinkoFuzzProfile } from '../src/fuzz/aurinko-profile.js'
 import { cloudspongeFuzzProfile } from '../src/fuzz/cloudsponge-profile.js'
 import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
@@ -15,7 +16,7 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const path = process.env.FUZZ_PATH
 const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 2000)
 
-const profiles: FuzzProfile[] = [cloudspongeFuzzProfile]
+const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile]
 
 for (const profile of profiles) {
   describe(`${profile.vendor}: fuzz every route from the spec`, () => {

@@ -144,6 +144,7 @@ describe('provider-side edits', () => {
     expect(error).toMatchObject({ status: 412, code: 'preconditionFailed', sentEtag: etag })
     expect((error as EtagMismatchError).message).toMatch(/read it again/)
     const current = await aurinko.contacts.get(id)
+    expect((error as EtagMismatchError).currentEtag).toBe(current.etag)
     expect(current.notes).toBe('from the provider')
     const saved = await aurinko.contacts.update(id, { notes: 'merged' }, { etag: current.etag })
     expect(saved.record?.notes).toBe('merged')

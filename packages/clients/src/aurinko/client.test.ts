@@ -89,7 +89,7 @@ describe('createAurinkoClient: contacts', () => {
 
   it('throws EtagMismatchError on 412 with the etag sent and the server etag when it gives one', async () => {
     const fake = fakeFetch(
-      () => json(412, failure('preconditionFailed', 'The contact changed since it was read.'), { ETag: 'etag-9' }),
+      () => json(412, failure('preconditionFailed', 'The contact changed since it was read.'), { ETag: '"etag-9"' }),
       () => json(412, { ...failure('preconditionFailed', 'Changed.'), etag: 'etag-8' }),
       () => json(412, failure('preconditionFailed', 'Changed.')),
     )

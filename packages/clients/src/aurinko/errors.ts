@@ -148,7 +148,8 @@ function details(source: ApiError): VendorErrorDetails {
 function serverEtag(source: ApiError): string | undefined {
   const header = source.headers.get('etag')
   if (header) {
-    return header
+    // The header is quoted as HTTP writes it; records carry the bare etag, and so does this.
+    return header.replace(/^W\//, '').replace(/^"(.*)"$/, '$1')
   }
   const fromBody = (source.body as { etag?: unknown } | null | undefined)?.etag
   return typeof fromBody === 'string' && fromBody !== '' ? fromBody : undefined

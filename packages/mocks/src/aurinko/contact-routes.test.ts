@@ -60,6 +60,7 @@ describe('contact CRUD', () => {
     expect(stale.conformance).toEqual([])
     expect(stale.body).toMatchObject({ code: 'preconditionFailed', requestId: stale.headers.get('X-Request-Id') })
     expect(stale.body.message).toContain('read it again')
+    expect(stale.headers.get('ETag')).toBe(`"${first.body.etag}"`)
     const read = await call('GET', `/v1/contacts/${id}`)
     expect(read.body).toMatchObject({ notes: 'a', etag: first.body.etag })
   })

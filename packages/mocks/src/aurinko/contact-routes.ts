@@ -62,12 +62,15 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
       )
     }
     if (ifMatch !== undefined && !etagMatches(ifMatch, current.etag)) {
-      return aurinkoError(
+      const conflict = aurinkoError(
         c,
         412,
         `The contact changed since it was read (If-Match is ${ifMatch}, its etag is now ${current.etag}); read it again and retry with its new etag.`,
         { code: errorCodes.preconditionFailed },
       )
+      // The current etag as a header too, so a client can tell what it lost to without parsing the sentence.
+      conflict.headers.set('ETag', `"${current.etag}"`)
+      return conflict
     }
     // The fields sent replace the stored ones whole; the others stay as they were.
     const fields = { ...current.fields, ...writableFields(c.var.request.body as Record<string, unknown>) }

@@ -1,0 +1,179 @@
+import * as Multipasta from 'multipasta'
+import type { FormField } from './form.js'
+
+/** The file part as its headers describe it, known as soon as the part begins. */
+export interface FileHead {
+  /** The field name as sent (`file`, in any case). */
+  name: string
+  /** The client's file name (`filename*` preferred), if it gave one. */
+  filename?: string
+}
+
+/** A file read whole: its chunks as they arrived, never copied. */
+export interface FilePart extends FileHead {
+  chunks: Uint8Array[]
+  size: number
+}
+
+export interface ReadFormOptions {
+  /** The request's Content-Type, with its boundary. */
+  contentType: string
+  /** The request's Content-Length, when it sent one: gives the size of a file stopped early. */
+  contentLength?: number
+  /** Largest total of field names and values before the file (S3: 20 KB). */
+  maxFieldBytes: number
+  /**
+   * Asked once, as the file part begins, with every field before it: how many bytes the file may
+   * have before reading stops. Answer 0 when the form is refused whatever the file holds.
+   */
+  fileLimit(fields: readonly FormField[], file: FileHead): Promise<number>
+}
+
+/** What reading the form found. Everything after the file was left unread. */
+export type FormReading =
+  | { kind: 'complete'; fields: FormField[]; file: FilePart }
+  | { kind: 'no-file'; fields: FormField[] }
+  /** The file passed its limit and the rest of the body was not read; `proposedSize` per `sizeOfStopped`. */
+  | { kind: 'file-too-large'; fields: FormField[]; file: FileHead; proposedSize: number }
+  | { kind: 'fields-too-large'; fields: FormField[] }
+  | { kind: 'malformed'; fields: FormField[]; reason: string }
+
+/**
+ * Reads a `multipart/form-data` body as a stream, the way S3 reads a POST form: the text fields
+ * until the part named `file`, then the file, then nothing more: the rest of the body is never
+ * read. The file's bytes are held only up to the limit `fileLimit` gives; past it, reading stops at
+ * once and the request's stream is cancelled, so a body larger than the policy allows is never
+ * held. Parts are split by multipasta, which accepts what browsers, `undici` and .NET's
+ * `MultipartFormDataContent` send: quoted boundaries with spaces, `/` and `:`, unquoted parameter
+ * values, `filename*`, a part `Content-Type` on text fields, a preamble.
+ *
+ * @example
+ * const reading = await readPostForm(request.body, { contentType, maxFieldBytes: 20 * 1024, fileLimit })
+ * if (reading.kind === 'complete') store(reading.file.chunks)
+ */
+export async function readPostForm(body: ReadableStream<Uint8Array>, options: ReadFormOptions): Promise<FormReading> {
+  const fields: FormField[] = []
+  let fieldBytes = 0
+  let fieldsTooLarge = false
+  let head: FileHead | undefined
+  let limitAsked = false
+  const chunks: Uint8Array[] = []
+  let fileBytes = 0
+  let fileEnded = false
+  let error: Multipasta.MultipartError | undefined
+  const parser = Multipasta.make({
+    headers: { 'content-type': options.contentType },
+    isFile: (info) => head === undefined && info.name.toLowerCase() === 'file',
+    maxFieldSize: options.maxFieldBytes,
+    onField(info, value) {
+      if (head !== undefined) {
+        return // after the file: ignored, as S3 ignores it
+      }
+      fields.push({ name: info.name, value: Multipasta.decodeField(info, value) })
+      fieldBytes += info.name.length + value.byteLength
+      fieldsTooLarge ||= fieldBytes > options.maxFieldBytes
+    },
+    onFile(info) {
+      head = { name: info.name, ...(info.filename === undefined ? {} : { filename: info.filename }) }
+      return (chunk) => {
+        if (fileEnded) {
+          return
+        }
+        if (chunk === null) {
+          fileEnded = true
+        } else {
+          chunks.push(chunk)
+          fileBytes += chunk.byteLength
+        }
+      }
+    },
+    onError(problem) {
+      if (!fileEnded) {
+        error ??= problem // after the file, nothing counts
+      }
+    },
+    onDone() {},
+  })
+
+  const reader = body.getReader()
+  let fed = 0
+  let limit = Number.POSITIVE_INFINITY
+  const stop = async (reading: FormReading) => {
+    await reader.cancel().catch(() => {})
+    return reading
+  }
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) {
+      break
+    }
+    fed += value.byteLength
+    parser.write(value)
+    if (fieldsTooLarge || (error?._tag === 'ReachedLimit' && error.limit === 'MaxFieldSize')) {
+      return stop({ kind: 'fields-too-large', fields })
+    }
+    if (error) {
+      return stop({ kind: 'malformed', fields, reason: describe(error) })
+    }
+    if (fileEnded && head) {
+      return stop({ kind: 'complete', fields, file: { ...head, chunks, size: fileBytes } })
+    }
+    if (head && !limitAsked) {
+      limitAsked = true
+      limit = await options.fileLimit(fields, head)
+    }
+    if (head && fileBytes > limit) {
+      const proposedSize = sizeOfStopped({ ...options, fed, fileBytes, limit })
+      return stop({ kind: 'file-too-large', fields, file: head, proposedSize })
+    }
+  }
+  parser.end()
+  if (fieldsTooLarge) {
+    return { kind: 'fields-too-large', fields }
+  }
+  if (!error && fileEnded && head) {
+    return { kind: 'complete', fields, file: { ...head, chunks, size: fileBytes } }
+  }
+  if (error || head) {
+    return { kind: 'malformed', fields, reason: error ? describe(error) : 'the body ends inside the file' }
+  }
+  return { kind: 'no-file', fields }
+}
+
+/**
+ * The size of a file whose reading stopped early: with a Content-Length, what the body still held
+ * after the file's first byte, less the closing boundary (`\r\n--<boundary>--\r\n`), which is
+ * exact for a form whose file is its last part but for the few bytes of a boundary the parser held
+ * back; without one, the bytes read. Never less than the limit plus one.
+ *
+ * @example
+ * sizeOfStopped({ contentType, contentLength: 1_000_300, fed: 65_536, fileBytes: 65_236, limit: 10 })
+ */
+export function sizeOfStopped(input: {
+  contentType: string
+  contentLength?: number
+  fed: number
+  fileBytes: number
+  limit: number
+}): number {
+  const boundary = /boundary=(?:"([^"]*)"|([^;\s]+))/i.exec(input.contentType)
+  const closing = (boundary?.[1] ?? boundary?.[2] ?? '').length + 8
+  const fromLength =
+    input.contentLength === undefined ? 0 : input.contentLength - (input.fed - input.fileBytes) - closing
+  return Math.max(fromLength, input.fileBytes, input.limit + 1)
+}
+
+function describe(error: Multipasta.MultipartError): string {
+  switch (error._tag) {
+    case 'InvalidBoundary':
+      return 'the Content-Type has no boundary'
+    case 'BadHeaders':
+      return 'a part has headers that cannot be read'
+    case 'InvalidDisposition':
+      return 'a part has no field name in its Content-Disposition'
+    case 'EndNotReached':
+      return 'the body ends before its closing boundary'
+    case 'ReachedLimit':
+      return `the body passes the limit ${error.limit}`
+  }
+}

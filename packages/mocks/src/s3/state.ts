@@ -1,0 +1,124 @@
+import type { VendorState } from '../core/simulator.js'
+import { isoMillis } from '../core/time-format.js'
+import { type BucketConfig, type BucketStore, checkBucket, md5ETag } from './buckets.js'
+import { type CredentialStore, checkCredentials, type S3Credentials } from './credentials.js'
+
+/** An object to put in a bucket from `POST /__admin/state`, its bytes given as text. */
+export interface SeedObject {
+  bucket: string
+  key: string
+  body: string
+  contentType?: string
+  metadata?: Record<string, string>
+}
+
+/** What `POST /__admin/state` takes: more buckets, more access keys, objects. */
+export interface S3Seed {
+  buckets?: BucketConfig[]
+  credentials?: S3Credentials[]
+  objects?: SeedObject[]
+}
+
+/**
+ * The admin view of an S3 simulator (`/__admin/state`): inspect buckets and their objects (never
+ * bytes) and the access key ids (never secrets); seed buckets, keys and objects, checked whole
+ * first so that one bad part changes nothing; reset to the configured buckets and keys.
+ *
+ * @example
+ * state.seed({ buckets: [{ name: 'imports' }], objects: [{ bucket: 'imports', key: 'a.csv', body: 'a,b' }] })
+ */
+export function createS3State(buckets: BucketStore, credentials: CredentialStore): VendorState {
+  return {
+    inspect() {
+      return {
+        buckets: buckets.buckets().map((bucket) => ({
+          ...bucket,
+          objects: buckets.list(bucket.name).map(({ bucket: _bucket, uploadedAt, expiresAt, ...object }) => ({
+            ...object,
+            uploadedAt: isoMillis(uploadedAt),
+            ...(expiresAt === undefined ? {} : { expiresAt: isoMillis(expiresAt) }),
+          })),
+        })),
+        credentials: credentials.list().map((key) => ({
+          accessKeyId: key.accessKeyId,
+          buckets: key.buckets ?? 'all',
+        })),
+      }
+    },
+
+    seed(input) {
+      const seed = checkSeed(input, buckets)
+      for (const bucket of seed.buckets ?? []) {
+        buckets.create(bucket)
+      }
+      for (const key of seed.credentials ?? []) {
+        credentials.add(key)
+      }
+      const objects = (seed.objects ?? []).map((object) => {
+        const bytes = new TextEncoder().encode(object.body)
+        return buckets.put({
+          bucket: object.bucket,
+          key: object.key,
+          bytes,
+          contentType: object.contentType ?? 'binary/octet-stream',
+          etag: md5ETag(bytes),
+          metadata: { ...object.metadata },
+          headers: {},
+        })
+      })
+      return {
+        buckets: (seed.buckets ?? []).map((bucket) => bucket.name),
+        credentials: (seed.credentials ?? []).map((key) => key.accessKeyId),
+        objects: objects.map((object) => ({ bucket: object.bucket, key: object.key, etag: object.etag })),
+      }
+    },
+
+    reset() {
+      buckets.reset()
+      credentials.reset()
+    },
+  }
+}
+
+function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
+  const fail = (why: string): never => {
+    throw new RangeError(`Failed to seed the S3 simulator: ${why}`)
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    fail('send an object with "buckets", "credentials" or "objects".')
+  }
+  const seed = input as S3Seed
+  const unknown = Object.keys(seed).filter((name) => !['buckets', 'credentials', 'objects'].includes(name))
+  if (unknown.length > 0) {
+    fail(`there is no "${unknown[0]}"; send "buckets", "credentials" or "objects".`)
+  }
+  for (const [name, list] of Object.entries(seed)) {
+    if (!Array.isArray(list)) {
+      fail(`"${name}" must be a list.`)
+    }
+  }
+  const named = new Set(buckets.buckets().map((bucket) => bucket.name))
+  for (const bucket of seed.buckets ?? []) {
+    named.add(checked(() => checkBucket(bucket)).name)
+  }
+  for (const key of seed.credentials ?? []) {
+    checked(() => checkCredentials(key))
+  }
+  for (const object of seed.objects ?? []) {
+    if (typeof object?.key !== 'string' || object.key === '' || typeof object.body !== 'string') {
+      fail('each object needs a "bucket", a non-empty "key" and a "body" string.')
+    }
+    if (!named.has(object.bucket)) {
+      fail(`there is no bucket ${JSON.stringify(object.bucket)} for ${object.key}; add it under "buckets".`)
+    }
+  }
+  return seed
+
+  function checked<T>(check: () => T): T {
+    try {
+      return check()
+    } catch (error) {
+      return fail((error as Error).message)
+    }
+  }
+}

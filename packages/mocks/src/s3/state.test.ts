@@ -1,0 +1,120 @@
+import { setupServer } from 'msw/node'
+import { afterAll, describe, expect, it } from 'vitest'
+import { manualClock } from '../core/clock.js'
+import { defineVendor } from '../core/registry.js'
+import type { SimulatorOptions } from '../core/simulator.js'
+import { createSimulatorSet } from '../core/simulator-set.js'
+import { createToySimulator } from '../core/testing/toy-vendor.js'
+import { createSetHandlers } from '../msw.js'
+import { s3SimulatorOf, s3Vendor } from './index.js'
+import { postForm, s3Fixture, signedFields } from './testing/harness.js'
+
+describe('the S3 admin state', () => {
+  it('shows buckets, objects and key ids, never bytes or secrets', async () => {
+    const { sim } = s3Fixture()
+    const fields = await signedFields(sim, { signatureVersion: 'v2' })
+    await postForm(sim, '/contactkit-uploads/', { fields })
+    const state = await (await sim.app.request('/__admin/state')).json()
+    expect(state).toEqual({
+      buckets: [
+        {
+          name: 'contactkit-uploads',
+          region: 'us-east-1',
+          objects: [
+            {
+              key: 'uploads/contacts.csv',
+              contentType: 'binary/octet-stream',
+              etag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
+              metadata: {},
+              headers: {},
+              filename: 'contacts.csv',
+              size: 31,
+              uploadedAt: '2026-01-01T00:00:00.000Z',
+            },
+          ],
+        },
+      ],
+      credentials: [{ accessKeyId: 'AKIACONTACTKITSANDBOX', buckets: 'all' }],
+    })
+    expect(JSON.stringify(state)).not.toContain('secret')
+  })
+
+  it('seeds buckets, keys and objects, all or nothing, and resets to the configured ones', async () => {
+    const { sim } = s3Fixture()
+    const seed = (body: unknown) =>
+      sim.app.request('/__admin/state', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json' },
+      })
+    const refused = await seed({
+      buckets: [{ name: 'imports' }],
+      objects: [{ bucket: 'nowhere', key: 'a', body: 'x' }],
+    })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(await refused.json())).toContain(
+      'there is no bucket \\"nowhere\\" for a; add it under \\"buckets\\".',
+    )
+    expect(sim.buckets.has('imports')).toBe(false)
+    const seeded = await seed({
+      buckets: [{ name: 'imports', lifecycle: { expireAfterDays: 1, ruleId: 'Expire after 1 day' } }],
+      credentials: [{ accessKeyId: 'AKIAIMPORTER', secretAccessKey: 'importer-secret', buckets: ['imports'] }],
+      objects: [{ bucket: 'imports', key: 'seeded.csv', body: 'a,b', contentType: 'text/csv' }],
+    })
+    expect(seeded.status).toBe(201)
+    expect(new TextDecoder().decode(sim.objects.get('imports', 'seeded.csv')?.bytes)).toBe('a,b')
+    const fields = await signedFields(sim, {
+      signatureVersion: 'v4',
+      bucket: 'imports',
+      credentials: { accessKeyId: 'AKIAIMPORTER', secretAccessKey: 'importer-secret' },
+    })
+    expect((await postForm(sim, '/imports', { fields })).status).toBe(204)
+    sim.reset()
+    expect(sim.buckets.has('imports')).toBe(false)
+    expect(sim.credentials.find('AKIAIMPORTER')).toBeUndefined()
+    expect(sim.objects.list()).toEqual([])
+    expect((await seed({ bucketz: [] })).status).toBe(400)
+  })
+})
+
+describe('S3 in a simulator set', () => {
+  // A vendor standing for Omnigage: it keeps the peers its set gave it.
+  let peers: SimulatorOptions['peers']
+  const reader = defineVendor({
+    name: 'reader',
+    title: 'Reader',
+    defaultPort: 4999,
+    baseUrl: 'https://reader.example.org',
+    baseUrlEnv: 'READER_BASE_URL',
+    credentials: [],
+    create(options: SimulatorOptions) {
+      peers = options.peers
+      return { ...createToySimulator(options), name: 'reader' }
+    },
+  })
+  const server = setupServer()
+  server.listen({ onUnhandledRequest: 'error' })
+  afterAll(() => server.close())
+
+  it('lets another simulator of the set find it, read its uploads and sign forms for its URL, through MSW too', async () => {
+    const set = createSimulatorSet([s3Vendor, reader], { clock: manualClock() })
+    const s3 = s3SimulatorOf(peers)
+    expect(s3).toBe(set.get('s3'))
+    expect(s3SimulatorOf(undefined)).toBeUndefined()
+    server.use(...createSetHandlers(set, { reader: 'https://reader.example.org' }))
+    const { url, fields } = await (s3 as NonNullable<typeof s3>).presignPost({
+      key: 'in/a.csv',
+      signatureVersion: 'v2',
+    })
+    expect(url).toBe('https://s3.amazonaws.com/contactkit-uploads/')
+    const form = new FormData()
+    for (const [name, value] of Object.entries(fields)) {
+      form.append(name, value)
+    }
+    form.append('file', new File(['a,b'], 'a.csv'))
+    const response = await fetch(url, { method: 'POST', body: form })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('location')).toBe('https://s3.amazonaws.com/contactkit-uploads/in%2Fa.csv')
+    expect(new TextDecoder().decode(s3?.objects.get('contactkit-uploads', 'in/a.csv')?.bytes)).toBe('a,b')
+  })
+})

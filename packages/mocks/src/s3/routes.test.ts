@@ -1,6 +1,7 @@
 import { s3Document } from '@contactkit/specs/s3'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
+import { serve } from '../core/serve.js'
 import { filenameVariable } from './form.js'
 import { createS3Simulator } from './index.js'
 import { encodeKey } from './routes.js'
@@ -217,6 +218,45 @@ describe('a streamed upload', () => {
     const [entry] = sim.journal.list()
     expect(entry?.status).toBe(400)
     expect(entry?.bodyBytes).toBeLessThan(2 * 1024 * 1024)
+  })
+
+  it('answers a client still sending over HTTP, which then stops, and goes on serving', async () => {
+    const { sim } = s3Fixture()
+    const server = await serve(sim, { port: 0 })
+    try {
+      const fields = await signedFields(sim, {
+        signatureVersion: 'v4',
+        conditions: [['content-length-range', 0, 1024 * 1024]],
+      })
+      const upload = generatedUpload(
+        Object.entries(fields).map(([name, value]) => ({ name, value })),
+        {
+          boundary: 'b',
+          fileBytes: 200 * 1024 ** 2,
+        },
+      )
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        body: upload.stream,
+        headers: { 'Content-Type': upload.contentType },
+        duplex: 'half',
+      } as RequestInit)
+      expect(response.status).toBe(400)
+      const error = Object.fromEntries(xmlElements(await response.text()))
+      // Without Content-Length, the size proposed is what was read of the file.
+      expect(error).toMatchObject({ Code: 'EntityTooLarge', MaxSizeAllowed: String(1024 * 1024) })
+      expect(Number(error.ProposedSize)).toBeGreaterThan(1024 * 1024)
+      expect(upload.pulled()).toBeLessThan(400) // of 3,200
+      const next = await signedFields(sim, { signatureVersion: 'v2' })
+      const form = new FormData()
+      for (const [name, value] of Object.entries(next)) {
+        form.append(name, value)
+      }
+      form.append('file', new File(['a'], 'a.csv'))
+      expect((await fetch(`${server.url}${path}`, { method: 'POST', body: form })).status).toBe(204)
+    } finally {
+      await server.close()
+    }
   })
 
   it('reads no file at all for a form S3 refuses anyway', async () => {

@@ -78,6 +78,17 @@ describe('readPostForm', () => {
     expect(summary(await read(chunked(body, [3]).stream, contentType)).file?.size).toBe(33)
   })
 
+  it('takes a closing boundary without its CRLF or with an epilogue, and refuses bare LF line breaks', async () => {
+    const { body, contentType } = multipartBody(omnigageParts, { boundary: 'edge', style: 'browser' })
+    const text = new TextDecoder().decode(body)
+    for (const variant of [text.slice(0, -2), `${text}epilogue\r\n`]) {
+      const reading = summary(await read(chunked(new TextEncoder().encode(variant), [9]).stream, contentType))
+      expect(reading.file?.size).toBe(33)
+    }
+    const bareLf = new TextEncoder().encode(text.replaceAll('\r\n', '\n'))
+    expect((await read(chunked(bareLf, [64]).stream, contentType)).kind).toBe('malformed')
+  })
+
   it('leaves everything after the file unread, and never takes a field after it', async () => {
     const big = 'x'.repeat(200_000)
     const parts: Part[] = [

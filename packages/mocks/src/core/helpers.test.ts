@@ -102,6 +102,10 @@ describe('redaction of body previews', () => {
     expect(redactBody(multipart, 'multipart/form-data; boundary=b')).toContain(
       'name="X-Amz-Signature"\r\n\r\n[redacted]',
     )
+    const unquoted = '--b\r\nContent-Disposition: form-data; name=signature\r\n\r\nabc\r\n--b\r\n'
+    expect(redactBody(unquoted, 'multipart/form-data; boundary=b')).toContain('name=signature\r\n\r\n[redacted]')
+    const plain = '--b\r\nContent-Disposition: form-data; name=key\r\n\r\nuploads/a.csv\r\n--b\r\n'
+    expect(redactBody(plain, 'multipart/form-data; boundary=b')).toBe(plain)
     expect(redactBody('password=x', 'text/plain')).toBe('password=x')
   })
 })

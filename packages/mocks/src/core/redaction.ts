@@ -53,8 +53,10 @@ export function redactBody(text: string, contentType: string | null): string {
   }
   if (type.includes('multipart/')) {
     return text.replace(
-      /(name="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/g,
-      (whole, lead: string, name: string) => (isSecretName(name) ? `${lead}${redacted}` : whole),
+      // Names quoted or not: .NET clients write `name=signature` without quotes.
+      /(\bname=(?:"([^"]*)"|([^\s;"]+))[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/gi,
+      (whole, lead: string, quoted: string | undefined, bare: string | undefined) =>
+        isSecretName(quoted ?? bare ?? '') ? `${lead}${redacted}` : whole,
     )
   }
   return text

@@ -2,8 +2,8 @@
 // this run. The machine is shared and noisy, so every server is warmed up first, baseline and
 // subject alternate over several rounds, and the table shows medians (see README, "Benchmarks").
 // Beside each wall-clock figure, the CPU time the server process used (from /proc), which other
-// load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 3),
-// BENCH_ROUNDS (default 5) and BENCH_ONLY (page,whole,cli) tune it.
+// load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 2),
+// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli) tune it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
-const seconds = Number(process.env.BENCH_SECONDS ?? 3)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
+const seconds = Number(process.env.BENCH_SECONDS ?? 2)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const only = process.env.BENCH_ONLY?.split(',')
 const rows = []
 

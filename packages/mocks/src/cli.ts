@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { manualClock, systemClock } from './core/clock.js'
-import { isLoopback, type RunningServer, serve } from './core/serve.js'
+import { createSetIndexApp } from './core/dashboard/set-index.js'
+import { isLoopback, type RunningServer, serve, serveFetch } from './core/serve.js'
+import { seedSet } from './core/set-seed.js'
 import { createSimulatorSet } from './core/simulator-set.js'
 import { vendors } from './vendors.js'
 
@@ -20,6 +23,11 @@ Options:
                              clock with POST /__admin/clock on any simulator
   --admin-token <token>      Require this token on /__admin (env CONTACTKIT_ADMIN_TOKEN); when
                              --host is not loopback and none is given, one is generated
+  --seed <file>              Seed the simulators at start from a JSON file with one section per
+                             vendor, as POST /__admin/state takes it (env CONTACTKIT_SEED); a
+                             snapshot (GET /snapshot.json on the index) is such a file
+  --index-port <port>        Port of the index page linking every simulator's dashboard
+                             (env CONTACTKIT_INDEX_PORT, default 4000; 0 picks a free port)
   -h, --help                 Show this help
 
 Vendors: ${vendors.map((vendor) => `${vendor.name} (${vendor.defaultPort})`).join(', ')}
@@ -45,6 +53,8 @@ try {
       only: { type: 'string' },
       clock: { type: 'string' },
       'admin-token': { type: 'string' },
+      seed: { type: 'string' },
+      'index-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...vendorOptions,
     },
@@ -99,6 +109,12 @@ for (const vendor of chosen) {
   }
 }
 
+const rawIndexPort = option('index-port', 'CONTACTKIT_INDEX_PORT')
+const indexPort = rawIndexPort === undefined ? 4000 : Number(rawIndexPort)
+if (!Number.isInteger(indexPort) || indexPort < 0 || indexPort > 65535) {
+  fail(`The index port must be a whole number from 0 to 65535, not "${rawIndexPort}".`)
+}
+
 const set = createSimulatorSet(vendors, {
   clock: clockMode === 'manual' ? manualClock(new Date()) : systemClock(),
   only,
@@ -106,7 +122,23 @@ const set = createSimulatorSet(vendors, {
   shared: { adminToken },
 })
 
+const seedFile = option('seed', 'CONTACTKIT_SEED')
+if (seedFile !== undefined) {
+  let seed: unknown
+  try {
+    seed = JSON.parse(readFileSync(seedFile, 'utf8'))
+  } catch (error) {
+    fail(`Failed to read the seed file ${seedFile}: ${(error as Error).message}. Give a JSON file such as a snapshot.`)
+  }
+  try {
+    seedSet(set, seed)
+  } catch (error) {
+    fail(`${(error as Error).message} (in ${seedFile})`)
+  }
+}
+
 const servers: RunningServer[] = []
+const lines: string[] = []
 for (const vendor of chosen) {
   const port = ports.get(vendor.name) ?? vendor.defaultPort
   try {
@@ -115,13 +147,15 @@ for (const vendor of chosen) {
     set.setUrl(vendor.name, server.url)
     const shown = set.urlOf(vendor.name)
     const served = shown === server.url ? '' : `served at ${server.url}, `
-    console.log(`${vendor.name.padEnd(12)} ${shown}  (${served}admin: ${shown}/__admin, spec: ${shown}/openapi.json)`)
+    lines.push(
+      `${vendor.name.padEnd(12)} ${shown}  (${served}dashboard: ${shown}/__admin/, spec: ${shown}/openapi.json)`,
+    )
     for (const credential of vendor.credentials) {
       const variable = credential.env ? `  [${credential.env}]` : ''
-      console.log(`${''.padEnd(12)} ${credential.label} ${credential.value}${variable}`)
+      lines.push(`${''.padEnd(12)} ${credential.label} ${credential.value}${variable}`)
     }
     for (const hint of vendor.hints ?? []) {
-      console.log(`${''.padEnd(12)} ${hint}`)
+      lines.push(`${''.padEnd(12)} ${hint}`)
     }
   } catch (error) {
     console.error(
@@ -130,6 +164,26 @@ for (const vendor of chosen) {
     await Promise.all(servers.map((running) => running.close()))
     process.exit(1)
   }
+}
+// The index is a convenience: a port in use there is said, and the simulators keep running.
+try {
+  const index = await serveFetch(createSetIndexApp(set, { registrations: vendors, adminToken }).fetch, {
+    port: indexPort,
+    hostname: host,
+  })
+  servers.push(index)
+  const query = adminToken ? `?admin_token=${adminToken}` : ''
+  console.log(`${'index'.padEnd(12)} ${index.url}/${query}  (every simulator's dashboard; ${index.url}/snapshot.json)`)
+} catch (error) {
+  console.log(
+    `${'index'.padEnd(12)} not served: port ${indexPort} is taken (${(error as Error).message}); choose one with --index-port.`,
+  )
+}
+for (const line of lines) {
+  console.log(line)
+}
+if (seedFile !== undefined) {
+  console.log(`seeded from ${seedFile}`)
 }
 console.log(`clock: ${clockMode}, shared by every simulator. Press Ctrl+C to stop.`)
 if (adminToken) {

@@ -2,6 +2,7 @@ import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import { createValidator } from '@contactkit/specs/validator'
 import { ByteCache } from '../core/byte-cache.js'
 import { type Clock, systemClock } from '../core/clock.js'
+import { describeSimulator } from '../core/dashboard/profile.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
 import { AccountStore } from './accounts.js'
@@ -81,6 +82,8 @@ export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): A
     },
     options,
   )
+  // The dashboard describes the vendor even for a simulator created outside a set.
+  describeSimulator(simulator, aurinkoVendor)
   return Object.assign(simulator, {
     accounts,
     providerEdit(edits: ProviderEdits): ProviderEditResult {
@@ -103,6 +106,36 @@ export const aurinkoVendor = defineVendor({
     'try: POST /v1/contacts/sync?awaitReady=true with Authorization: Bearer aurinko-sandbox-token',
     `app credentials: ${sandboxApp.clientId}:${sandboxApp.clientSecret} with X-Aurinko-Account-Id: ${sandboxAccount.accountId}`,
   ],
+  magicAccounts: [
+    {
+      input: `Bearer ${sandboxAccount.accessToken}`,
+      result: `account ${sandboxAccount.accountId}: the vendor's example contact (Sam Black) and 24 generated contacts`,
+    },
+    {
+      input: `Bearer ${secondAccount.accessToken}`,
+      result: `account ${secondAccount.accountId}: 5 generated contacts`,
+    },
+    {
+      input: `Basic ${sandboxApp.clientId}:${sandboxApp.clientSecret} + X-Aurinko-Account-Id`,
+      result: 'the app: reaches the account named in the header',
+    },
+    { input: 'a seeded account with tokenDead: true', result: '401 token.dead' },
+  ],
+  examples: [
+    {
+      title: 'Start a sync, ready at once (awaitReady)',
+      command: `curl -X POST -H 'Authorization: Bearer ${sandboxAccount.accessToken}' '{baseUrl}/v1/contacts/sync?awaitReady=true'`,
+    },
+    {
+      title: 'List contacts',
+      command: `curl -H 'Authorization: Bearer ${sandboxAccount.accessToken}' '{baseUrl}/v1/contacts?limit=5'`,
+    },
+    {
+      title: 'Create a contact',
+      command: `curl -H 'Authorization: Bearer ${sandboxAccount.accessToken}' -H 'Content-Type: application/json' -d '{"name":{"givenName":"Ann","familyName":"Lee"}}' '{baseUrl}/v1/contacts'`,
+    },
+  ],
+  referenceAuth: { AccountToken: { token: sandboxAccount.accessToken } },
 })
 
 export { AccountStore } from './accounts.js'

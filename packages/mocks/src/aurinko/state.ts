@@ -38,6 +38,9 @@ export interface AurinkoStateOptions {
  */
 export function createAurinkoState(options: AurinkoStateOptions): VendorState {
   const { accounts, clock } = options
+  // What seeds added, for snapshots: the configured apps and accounts come back with the options.
+  const seededApps = new Set<string>()
+  const seededAccounts = new Set<number>()
   return {
     inspect() {
       return {
@@ -60,10 +63,12 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
       const seed = checkSeed(input, accounts, options.validator)
       for (const app of seed.apps ?? []) {
         accounts.addApp(app)
+        seededApps.add(app.clientId)
       }
       for (const { contacts, ...config } of seed.accounts ?? []) {
         const listed = Array.isArray(contacts) ? contacts.map((contact) => writableFields(contact as never)) : undefined
         accounts.add({ ...config, contacts: typeof contacts === 'number' ? contacts : 0 }, listed)
+        seededAccounts.add(config.accountId)
       }
       return {
         apps: seed.apps?.length ?? 0,
@@ -75,6 +80,29 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
     reset() {
       accounts.reset()
       options.contactBytes.clear()
+      seededApps.clear()
+      seededAccounts.clear()
+    },
+
+    // What seed takes to rebuild the seeded apps and accounts with their books as they stand now (a
+    // book never changed stays a number to generate). Sync sessions and tokens are not included.
+    snapshot() {
+      return {
+        apps: accounts.apps
+          .filter((app) => seededApps.has(app.clientId))
+          .map((app) => ({ clientId: app.clientId, clientSecret: app.clientSecret })),
+        accounts: accounts.accounts
+          .filter((account) => seededAccounts.has(account.accountId))
+          .map((account) => {
+            const { contacts: _configured, ...config } = account.config
+            const book = account.book
+            const contacts =
+              book.seq === 0 && book.size === account.config.contacts
+                ? account.config.contacts
+                : book.scan(0, book.endOrdinal, Number.MAX_SAFE_INTEGER).contacts.map((contact) => contact.fields)
+            return { ...config, contacts }
+          }),
+      }
     },
   }
 

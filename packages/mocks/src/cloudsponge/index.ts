@@ -1,5 +1,6 @@
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import { type Clock, systemClock } from '../core/clock.js'
+import { describeSimulator } from '../core/dashboard/profile.js'
 import { seededRandom } from '../core/random.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
@@ -55,6 +56,8 @@ export function createCloudSpongeSimulator(options: CloudSpongeSimulatorOptions 
     },
     options,
   )
+  // The dashboard describes the vendor even for a simulator created outside a set.
+  describeSimulator(simulator, cloudspongeVendor)
   return Object.assign(simulator, {
     imports: store,
     decide(importId: number, decision: 'approved' | 'denied', username?: string) {
@@ -76,6 +79,34 @@ export const cloudspongeVendor = defineVendor({
     { label: 'domain password', value: documentedTenant.domainPassword, env: 'CLOUDSPONGE_DOMAIN_PASSWORD' },
   ],
   hints: ['try: service=icloud username=foo password=bar (the documented account)'],
+  magicAccounts: [
+    {
+      input: 'username foo, password bar',
+      result: 'the documented address book: John Doe, Jane Smith (owner Joe Smith)',
+    },
+    { input: 'username foo, any other password', result: 'ERROR: the sign-in is rejected' },
+    { input: 'username wrong-password', result: 'ERROR: the sign-in is rejected (event value 1)' },
+    { input: 'username slow', result: '25 contacts, gathered over slowGatherMs (60 s)' },
+    { input: 'username contacts-<N>', result: 'N generated contacts (0 to 1,000,000), the same every run' },
+    { input: 'any other username', result: '25 generated contacts, the same for the same service and username' },
+  ],
+  examples: [
+    {
+      title: 'Begin an import of the documented account (icloud, foo/bar)',
+      command: `curl -u '${documentedTenant.domainKey}:${documentedTenant.domainPassword}' -d service=icloud -d username=foo -d password=bar '{baseUrl}/begin_import/import.json'`,
+    },
+    {
+      title: 'Its events (COMPLETE after 4 s on the clock: advance it below)',
+      command: `curl -u '${documentedTenant.domainKey}:${documentedTenant.domainPassword}' '{baseUrl}/events/1126.json'`,
+    },
+    {
+      title: 'Its contacts, once complete',
+      command: `curl -u '${documentedTenant.domainKey}:${documentedTenant.domainPassword}' '{baseUrl}/contacts/1126.json'`,
+    },
+  ],
+  referenceAuth: {
+    basicAuth: { username: documentedTenant.domainKey, password: documentedTenant.domainPassword },
+  },
 })
 
 export { documentedBook, maxGeneratedContacts } from './address-books.js'

@@ -64,6 +64,7 @@ export function createCloudSpongeState(store: ImportStore, configuredTenants: Te
             service: record.service.code,
             userId: record.userId,
             phase: progress.phase,
+            gathered: progress.events.find((event) => event.eventType === 'GATHERING')?.value ?? 0,
             consentCode: record.consent?.code ?? null,
             total: store.book(record)?.size ?? null,
             createdAt: new Date(record.createdAt).toISOString(),
@@ -95,6 +96,23 @@ export function createCloudSpongeState(store: ImportStore, configuredTenants: Te
     reset() {
       store.reset({ accounts: true })
       seededTenants.length = 0
+    },
+
+    // What seed takes to rebuild the seeded domains and accounts; imports are runs, not the world.
+    snapshot(): CloudSpongeSeed {
+      return {
+        tenants: seededTenants.map((tenant) => ({
+          domainKey: tenant.domainKey,
+          domainPassword: tenant.domainPassword,
+        })),
+        accounts: store.accounts.map((account) => ({
+          service: account.service.toLowerCase(),
+          username: account.username,
+          password: account.password,
+          owner: account.owner,
+          contacts: account.contacts.map((contact) => ({ ...contact })),
+        })),
+      }
     },
   }
 }

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { mountDashboard, profileOf, tokenPage, wantsHtml } from './dashboard/index.js'
 import type { FaultRuleInput } from './faults.js'
 import type { Simulator } from './simulator.js'
 
@@ -26,6 +27,11 @@ export function createAdminApp(simulator: Simulator): Hono {
   admin.use('*', async (c, next) => {
     const expected = simulator.adminToken
     if (expected && adminTokenOf(c) !== expected) {
+      if (c.req.method === 'GET' && wantsHtml(c)) {
+        return c.body(tokenPage(`${profileOf(simulator).title} simulator`), 401, {
+          'Content-Type': 'text/html; charset=utf-8',
+        })
+      }
       return c.json(
         {
           error: {
@@ -39,6 +45,8 @@ export function createAdminApp(simulator: Simulator): Hono {
     }
     await next()
   })
+
+  mountDashboard(admin, simulator)
 
   admin.post('/reset', (c) => {
     simulator.reset()
@@ -120,7 +128,25 @@ export function createAdminApp(simulator: Simulator): Hono {
     return c.json({ faults: [] })
   })
 
-  admin.get('/state', (c) => c.json(simulator.inspect() as object))
+  admin.get('/state', (c) => {
+    if (c.req.query('snapshot') !== undefined && c.req.query('snapshot') !== '0') {
+      const snapshot = simulator.snapshot()
+      if (snapshot === undefined) {
+        return c.json(
+          {
+            error: {
+              message: `The ${simulator.name} simulator cannot take a snapshot of its state yet; GET /__admin/state without ?snapshot shows it.`,
+            },
+          },
+          501,
+        )
+      }
+      return c.json(snapshot as object, 200, {
+        'Content-Disposition': `attachment; filename="${simulator.name}-snapshot.json"`,
+      })
+    }
+    return c.json(simulator.inspect() as object)
+  })
   admin.post('/state', async (c) => {
     const body = await json(c, `seed the ${simulator.name} simulator`)
     try {

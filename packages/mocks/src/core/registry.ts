@@ -9,6 +9,31 @@ export interface VendorCredential {
   env?: string
 }
 
+/** A curl command the dashboard shows with a copy button; `{baseUrl}` stands for the simulator's URL. */
+export interface VendorExample {
+  /** What it does, in a few words: "Begin an import". */
+  title: string
+  /** The command, working as written once `{baseUrl}` is replaced. */
+  command: string
+}
+
+/** A documented account or input and what it does, for the dashboard's table of magic accounts. */
+export interface VendorMagicAccount {
+  /** What to send: "username foo, password bar". */
+  input: string
+  /** What happens: "the documented address book". */
+  result: string
+}
+
+/**
+ * Credentials the API reference fills in for "try it", by security scheme name of the spec:
+ * `{ basicAuth: { username, password } }`, `{ AccountToken: { token } }`, `{ apiKey: { value } }`.
+ */
+export type VendorReferenceAuth = Record<
+  string,
+  { username?: string; password?: string; token?: string; value?: string }
+>
+
 /**
  * Everything the rest of contactkit needs to know about one vendor's simulator: the CLI, the
  * simulator set, MSW base URLs and the real-target script all read this, so a new vendor is a
@@ -30,6 +55,12 @@ export interface VendorRegistration<S extends Simulator = Simulator, O extends S
   credentials: VendorCredential[]
   /** A line or two on how to try it, printed by the CLI. */
   hints?: string[]
+  /** Curl commands the dashboard shows, each with a copy button. */
+  examples?: VendorExample[]
+  /** Magic accounts and inputs the dashboard lists. */
+  magicAccounts?: VendorMagicAccount[]
+  /** The documented credentials the API reference fills in for "try it". */
+  referenceAuth?: VendorReferenceAuth
 }
 
 /**

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { serve as serveNode } from '@hono/node-server'
+import { referenceBundlePath } from './dashboard/reference-page.js'
 import type { Simulator } from './simulator.js'
 
 export interface ServeOptions {
@@ -35,26 +38,54 @@ export function serve(simulator: Simulator, options: ServeOptions = {}): Promise
     )
   }
   return new Promise((resolve, reject) => {
-    const server = serveNode({ fetch: simulator.app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
-      const host = hostname.includes(':') ? `[${hostname}]` : hostname
-      let closing: Promise<void> | undefined
-      resolve({
-        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
-        port: info.port,
-        // Closing twice is harmless: the second call waits for the first.
-        close: () => {
-          closing ??= new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()))
-            if ('closeAllConnections' in server) {
-              server.closeAllConnections()
-            }
-          })
-          return closing
-        },
-      })
-    })
-    server.once('error', reject)
+    const fetch = (request: Request, env: unknown) =>
+      new URL(request.url).pathname === referenceBundlePath
+        ? referenceBundle()
+        : simulator.app.fetch(request, env as never)
+    listen(fetch, options, resolve, reject)
   })
+}
+
+/**
+ * Serves any web-standard `fetch` handler on 127.0.0.1 (or the given host), as `serve()` does a
+ * simulator: the CLI serves the set's index page with it.
+ *
+ * @example
+ * const index = await serveFetch(createSetIndexApp(set, { registrations: vendors }).fetch, { port: 4000 })
+ */
+export function serveFetch(
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
+  return new Promise((resolve, reject) => listen(fetch, options, resolve, reject))
+}
+
+function listen(
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
+  options: ServeOptions,
+  resolve: (server: RunningServer) => void,
+  reject: (error: unknown) => void,
+): void {
+  const hostname = options.hostname ?? '127.0.0.1'
+  const server = serveNode({ fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
+    const host = hostname.includes(':') ? `[${hostname}]` : hostname
+    let closing: Promise<void> | undefined
+    resolve({
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
+      port: info.port,
+      // Closing twice is harmless: the second call waits for the first.
+      close: () => {
+        closing ??= new Promise<void>((done, fail) => {
+          server.close((error) => (error ? fail(error) : done()))
+          if ('closeAllConnections' in server) {
+            server.closeAllConnections()
+          }
+        })
+        return closing
+      },
+    })
+  })
+  server.once('error', reject)
 }
 
 /**
@@ -67,4 +98,27 @@ export function serve(simulator: Simulator, options: ServeOptions = {}): Promise
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+let bundle: Promise<Uint8Array> | undefined
+
+/**
+ * Scalar's standalone bundle for the API reference page, read once from the installed
+ * `@scalar/api-reference` package: the only file a simulator serves from disk, so it is served
+ * here, by the Node server, and not by the web-standard app.
+ */
+async function referenceBundle(): Promise<Response> {
+  try {
+    bundle ??= readFile(createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'))
+    const bytes = await bundle
+    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+    })
+  } catch (error) {
+    bundle = undefined
+    return new Response(
+      `// The API reference bundle is missing: install @scalar/api-reference next to @contactkit/mocks (${(error as Error).message}).`,
+      { status: 404, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } },
+    )
+  }
 }

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock.js'
+import { describeSimulator, linkPeers } from './dashboard/profile.js'
 import type { VendorRegistration } from './registry.js'
 import type { Simulator, SimulatorOptions } from './simulator.js'
 
@@ -75,6 +76,17 @@ export function createSimulatorSet(registrations: readonly VendorRegistration[],
       peers: { urlOf },
     }),
   )
+  const peers = () =>
+    chosen.map((registration) => ({
+      name: registration.name,
+      title: registration.title,
+      url: urlOf(registration.name),
+    }))
+  chosen.forEach((registration, index) => {
+    const simulator = simulators[index] as Simulator
+    describeSimulator(simulator, registration)
+    linkPeers(simulator, peers)
+  })
   const set: SimulatorSet = {
     clock,
     simulators,

@@ -41,6 +41,8 @@ export interface VendorState {
   seed(input: unknown): unknown
   /** Forgets everything but the configured tenants and fixtures. */
   reset(): void
+  /** What `seed` takes to rebuild the seedable state (`GET /__admin/state?snapshot=1`). */
+  snapshot?(): unknown
 }
 
 /** A route's own body limit: large uploads can pass through as a stream, never held whole. */
@@ -88,6 +90,8 @@ export interface Simulator {
   reset(): void
   inspect(): unknown
   seed(input: unknown): unknown
+  /** A seed that rebuilds the seedable state; undefined for a vendor without snapshots. */
+  snapshot(): unknown
 }
 
 export const faultHeader = 'X-Contactkit-Fault'
@@ -164,6 +168,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     },
     inspect: () => vendor.state.inspect(),
     seed: (input) => vendor.state.seed(input),
+    snapshot: () => vendor.state.snapshot?.(),
   }
 
   app.route(adminPrefix, createAdminApp(simulator))
@@ -247,11 +252,14 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
   app.route('/', vendor.routes)
 
   app.notFound((c) =>
-    vendor.errorResponse(
-      c,
-      404,
-      `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
-    ),
+    // A browser opening the root of an API that has nothing there gets the dashboard.
+    c.req.path === '/' && c.req.method === 'GET' && /\btext\/html\b/.test(c.req.header('accept') ?? '')
+      ? c.redirect(`${adminPrefix}/${new URL(c.req.url).search}`, 302)
+      : vendor.errorResponse(
+          c,
+          404,
+          `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
+        ),
   )
   app.onError((error, c) => {
     if (taps.get(c)?.exceeded) {

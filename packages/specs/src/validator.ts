@@ -105,8 +105,17 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020
 export function createValidator(document: OpenApiDocument): Validator {
   // Parameters and form fields arrive as strings: coerce "10" to 10 before checking. JSON bodies
   // and responses are checked as sent.
-  const requestAjv = newAjv(document, true)
-  const responseAjv = newAjv(document, false)
+  // Made on first use: a simulator that starts but is never asked anything pays nothing for ajv.
+  let requestAjvInstance: Ajv2020 | undefined
+  let responseAjvInstance: Ajv2020 | undefined
+  const requestAjv = () => {
+    requestAjvInstance ??= newAjv(document, true)
+    return requestAjvInstance
+  }
+  const responseAjv = () => {
+    responseAjvInstance ??= newAjv(document, false)
+    return responseAjvInstance
+  }
   const operations = collectOperations(document)
   const byId = new Map(operations.map((operation) => [String(operation.operation.operationId), operation]))
   const responseValidators = new Map<string, ValidateFunction>()
@@ -144,9 +153,9 @@ export function createValidator(document: OpenApiDocument): Validator {
       ? resolve(document, operation.operation.requestBody, `${operation.pointer}/requestBody`)
       : undefined
     operation.request = {
-      path: requestAjv.compile(objectSchema('path')),
-      query: requestAjv.compile(objectSchema('query')),
-      headers: requestAjv.compile(objectSchema('header')),
+      path: requestAjv().compile(objectSchema('path')),
+      query: requestAjv().compile(objectSchema('query')),
+      headers: requestAjv().compile(objectSchema('header')),
       headerNames: resolved.filter(inHeaders).map((parameter) => parameter.name.toLowerCase()),
       bodies: new Map(),
       mediaTypes: Object.keys((requestBody?.value.content ?? {}) as Record<string, unknown>),
@@ -215,7 +224,7 @@ export function createValidator(document: OpenApiDocument): Validator {
             let validate = validators.bodies.get(mediaType)
             if (!validate) {
               // JSON carries its own types: "5" for a string field is wrong there, unlike in a form.
-              const ajv = /json/i.test(mediaType) ? responseAjv : requestAjv
+              const ajv = /json/i.test(mediaType) ? responseAjv() : requestAjv()
               validate = ajv.compile({
                 $ref: `${documentId}#${validators.bodyPointer}/content/${escapePointerToken(mediaType)}/schema`,
               })
@@ -257,7 +266,7 @@ export function createValidator(document: OpenApiDocument): Validator {
       const pointer = `${response.pointer}/content/${escapePointerToken(mediaType)}/schema`
       let validate = responseValidators.get(pointer)
       if (!validate) {
-        validate = responseAjv.compile({ $ref: `${documentId}#${pointer}` })
+        validate = responseAjv().compile({ $ref: `${documentId}#${pointer}` })
         responseValidators.set(pointer, validate)
       }
       const problems: Problem[] = []

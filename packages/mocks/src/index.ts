@@ -16,6 +16,7 @@ export {
   type ErrorDetails,
   type ErrorResponder,
   faultHeader,
+  respondWith,
   type Simulator,
   type SimulatorOptions,
   type VendorDefinition,
@@ -28,6 +29,7 @@ export {
   type RequestDescription,
   type SpecValidationEnv,
   type SpecValidationOptions,
+  specCheck,
   specValidation,
   type ValidatedRequest,
 } from './core/spec-validation.js'

@@ -252,7 +252,7 @@ export const dashboardScript = `
       return el('span', null, el('span', { class: 'bar' + (share >= 1 ? ' done' : '') }, el('span', { style: 'width:' + Math.round(share * 100) + '%' })), value + ' / ' + row.total)
     }
     if (typeof value === 'boolean') return el('span', { class: 'pill ' + (value ? 'warn' : ''), text: String(value) })
-    if (typeof value === 'number') return el('span', { class: 'mono', text: value.toLocaleString('en') })
+    if (typeof value === 'number') return el('span', { class: 'mono', text: /id$/i.test(key) ? String(value) : value.toLocaleString('en') })
     return el('span', { class: 'mono', text: String(value) })
   }
   function renderValue(key, value, row) {

@@ -56,6 +56,7 @@ export function dashboardPage(input: DashboardPageInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)} · contactkit</title>
 <style>${dashboardStyle}</style>
 </head>

@@ -25,6 +25,7 @@ export function referencePage(input: { name: string; profile: DashboardProfile }
     showDeveloperTools: 'never',
     hideClientButton: false,
     documentDownloadType: 'json',
+    defaultOpenAllTags: true,
     persistAuth: false,
     authentication: {
       ...(schemes[0] ? { preferredSecurityScheme: schemes[0] } : {}),
@@ -37,6 +38,7 @@ export function referencePage(input: { name: string; profile: DashboardProfile }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(input.profile.title)} API reference · contactkit</title>
 <style>
   body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

@@ -62,7 +62,7 @@ export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): 
       })
       .join('\n')
     return c.html(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>contactkit simulators</title><style>${dashboardStyle}</style></head>
 <body>
 <header class="top"><div class="brand"><span class="logo" aria-hidden="true"></span>contactkit <span class="vendor">simulators</span></div><span class="spacer"></span>

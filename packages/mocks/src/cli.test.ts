@@ -130,3 +130,75 @@ describe('contactkit-mocks', () => {
     expect(run.output()).toMatch(message)
   })
 })
+
+describe('contactkit-mocks seed files and the index', () => {
+  it('prints the index first, serves a set snapshot there, and --seed restores it in a new run', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const first = start([
+      '--only',
+      'cloudsponge,aurinko',
+      '--cloudsponge-port',
+      '0',
+      '--aurinko-port',
+      '0',
+      '--index-port',
+      '0',
+    ])
+    const cloudsponge = await first.urlOf('cloudsponge')
+    const aurinko = await first.urlOf('aurinko')
+    const index = (await first.urlOf('index')).replace(/\/$/, '')
+    expect(first.output().trimStart().startsWith('index')).toBe(true)
+    expect(await (await fetch(`${index}/`, { headers: { Accept: 'text/html' } })).text()).toContain(
+      `${cloudsponge}/__admin/`,
+    )
+    const seeded = await fetch(`${cloudsponge}/__admin/state`, {
+      method: 'POST',
+      body: JSON.stringify({
+        accounts: [{ service: 'icloud', username: 'ann', password: 'pw', contacts: [{ first_name: 'Bo' }] }],
+      }),
+    })
+    expect(seeded.status).toBe(201)
+    await fetch(`${aurinko}/__admin/state`, {
+      method: 'POST',
+      body: JSON.stringify({ accounts: [{ accountId: 3001, accessToken: 'team-token', contacts: 7 }] }),
+    })
+    const world = await (await fetch(`${index}/snapshot.json`)).json()
+    expect(world).toMatchObject({
+      cloudsponge: { accounts: [{ username: 'ann' }] },
+      aurinko: { accounts: [{ accountId: 3001, contacts: 7 }] },
+    })
+    first.child.kill('SIGTERM')
+    await once(first.child, 'exit')
+
+    const file = join(await mkdtemp(join(tmpdir(), 'contactkit-seed-')), 'world.json')
+    await writeFile(file, JSON.stringify(world))
+    const second = start(
+      ['--only', 'cloudsponge,aurinko', '--cloudsponge-port', '0', '--aurinko-port', '0', '--index-port', '0'],
+      {
+        CONTACTKIT_SEED: file,
+      },
+    )
+    const aurinkoAgain = await second.urlOf('aurinko')
+    await second.waitFor(/seeded from/)
+    const contacts = await fetch(`${aurinkoAgain}/v1/contacts?limit=100`, {
+      headers: { Authorization: 'Bearer team-token' },
+    })
+    expect(contacts.status).toBe(200)
+    const cloudspongeAgain = await second.urlOf('cloudsponge')
+    expect(await (await fetch(`${cloudspongeAgain}/__admin/state?snapshot=1`)).json()).toEqual(world.cloudsponge)
+  })
+
+  it('refuses a seed file it cannot use, saying why', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const file = join(await mkdtemp(join(tmpdir(), 'contactkit-seed-')), 'bad.json')
+    await writeFile(file, JSON.stringify({ omnigage: {} }))
+    const run = start(['--cloudsponge-port', '0', '--only', 'cloudsponge', '--seed', file])
+    const [code] = await once(run.child, 'exit')
+    expect(code).toBe(2)
+    expect(run.output()).toMatch(/there is no omnigage simulator in this set/)
+  })
+})

@@ -6,8 +6,16 @@ export { type Clock, manualClock, systemClock } from './core/clock.js'
 export type { FaultRule, FaultRuleInput } from './core/faults.js'
 export type { JournalEntry, JournalFilter, JournalOptions } from './core/journal.js'
 export { publicOrigin } from './core/public-origin.js'
-export { defineVendor, type VendorCredential, type VendorRegistration } from './core/registry.js'
+export {
+  defineVendor,
+  type VendorCredential,
+  type VendorExample,
+  type VendorMagicAccount,
+  type VendorReferenceAuth,
+  type VendorRegistration,
+} from './core/registry.js'
 export { type ParsedBody, readBody } from './core/request-body.js'
+export { seedSet, snapshotSet } from './core/set-seed.js'
 export {
   adminPrefix,
   type BodyLimitRule,

@@ -242,6 +242,7 @@ export const dashboardScript = `
   }
 
   // ---- State ----------------------------------------------------------------------------------
+  function label(key) { return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase() }
   function isTime(key, value) { return typeof value === 'string' && /At$/.test(key) && !isNaN(Date.parse(value)) }
   function renderScalar(key, value, row) {
     if (value === null || value === undefined) return el('span', { class: 'muted', text: '—' })
@@ -262,7 +263,7 @@ export const dashboardScript = `
         var columns = []
         value.forEach(function (item) { Object.keys(item).forEach(function (k) { if (columns.indexOf(k) < 0) columns.push(k) }) })
         return el('div', { class: 'scroll' }, el('table', { 'data-key': key },
-          el('thead', null, el('tr', null, columns.map(function (c) { return el('th', { text: c }) }))),
+          el('thead', null, el('tr', null, columns.map(function (c) { return el('th', { text: label(c) }) }))),
           el('tbody', null, value.map(function (item) {
             return el('tr', null, columns.map(function (c) { return el('td', null, renderValue(c, item[c], item)) }))
           }))))
@@ -271,7 +272,7 @@ export const dashboardScript = `
     }
     if (value && typeof value === 'object') {
       return el('dl', { class: 'kv' }, Object.keys(value).map(function (k) {
-        return [el('dt', { text: k }), el('dd', null, renderValue(k, value[k], value))]
+        return [el('dt', { text: label(k) }), el('dd', null, renderValue(k, value[k], value))]
       }))
     }
     return renderScalar(key, value, row)
@@ -283,9 +284,9 @@ export const dashboardScript = `
     var lists = keys.filter(function (k) { return Array.isArray(data[k]) })
     var rest = keys.filter(function (k) { return !Array.isArray(data[k]) })
     replace('state-body', [
-      lists.map(function (k) { return el('section', { 'data-section': k }, el('h3', { text: k + ' (' + data[k].length + ')' }), renderValue(k, data[k])) }),
+      lists.map(function (k) { return el('section', { 'data-section': k }, el('h3', { text: label(k) + ' (' + data[k].length + ')' }), renderValue(k, data[k])) }),
       rest.length ? el('section', null, el('h3', { text: 'settings' }), el('dl', { class: 'kv' }, rest.map(function (k) {
-        return [el('dt', { text: k }), el('dd', null, renderValue(k, data[k], data))]
+        return [el('dt', { text: label(k) }), el('dd', null, renderValue(k, data[k], data))]
       }))) : null,
     ])
   }

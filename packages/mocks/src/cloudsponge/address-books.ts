@@ -7,7 +7,8 @@ export type ContactsOwner = Exclude<components['schemas']['ContactsOwner'], null
 
 /** An address book as the import gathers it. Contacts carry their mailing addresses unless asked not to. */
 export interface AddressBook {
-  owner: ContactsOwner | null
+  /** The owner as the vendor writes it, with or without mailing addresses. */
+  owner(addresses?: boolean): ContactsOwner | null
   size: number
   /**
    * One contact; without its mailing addresses when `addresses` is false (a generated book then
@@ -31,8 +32,11 @@ export interface SeededAccount {
 export const maxGeneratedContacts = 1_000_000
 const defaultGeneratedContacts = 25
 
-/** The address book of the vendor's documented example (owner Joe Smith; John Doe and Jane Smith). */
-export const documentedBook: AddressBook = listBook(
+/**
+ * The address book of the vendor's documented example (owner Joe Smith; John Doe and Jane Smith),
+ * written exactly as the documentation shows it: no arrays it does not show, no `owner: true`.
+ */
+export const documentedBook: AddressBook = documentedListBook(
   { first_name: 'Joe', last_name: 'Smith', email: [{ address: 'joe@example.com' }] },
   [
     {
@@ -67,26 +71,115 @@ export const documentedBook: AddressBook = listBook(
   ],
 )
 
-/** A book over a fixed list. */
-export function listBook(owner: ContactsOwner | null, contacts: Contact[]): AddressBook {
+function documentedListBook(owner: ContactsOwner, contacts: Contact[]): AddressBook {
   return {
-    owner,
+    owner: (addresses = true) => withoutAddresses(owner, addresses),
     size: contacts.length,
     contactAt: (index, addresses = true) => withoutAddresses(contacts[index] as Contact, addresses),
   }
+}
+
+/**
+ * A book over a fixed list (seeded accounts), written in the recorded shape: every contact with
+ * its arrays in the recorded order (see `recordedContact`), the owner with `owner: true`. The
+ * contacts are reshaped once, when the book is made, not per page.
+ */
+export function listBook(owner: ContactsOwner | null, contacts: Contact[]): AddressBook {
+  const withAddresses = contacts.map((contact) => recordedContact(contact, true))
+  const withoutThem = contacts.map((contact) => recordedContact(contact, false))
+  const owners = owner ? [recordedOwner(owner, false), recordedOwner(owner, true)] : null
+  return {
+    owner: (addresses = true) => (owners ? (owners[addresses ? 1 : 0] as ContactsOwner) : null),
+    size: contacts.length,
+    contactAt: (index, addresses = true) => (addresses ? withAddresses : withoutThem)[index] as Contact,
+  }
+}
+
+/** One empty array for every empty field of generated contacts: nothing writes to it. */
+const none: never[] = Object.freeze([]) as unknown as never[]
+
+type Item<T> = T extends (infer U)[] ? U : never
+
+/**
+ * A contact in the order the vendor writes its keys, every array present (`[]` when the source
+ * has none; `address` empty unless the import asked for mailing addresses), `dob`, `birthday`,
+ * `job_title` and `title` only when known. Nulls inside arrays are kept as the recordings show
+ * them (`"companies":[null]`). Keys the vendor never wrote follow, as given.
+ */
+export function recordedContact(contact: Contact, addresses: boolean): Contact {
+  const {
+    first_name,
+    last_name,
+    phone,
+    email,
+    address,
+    groups,
+    dob,
+    birthday,
+    companies,
+    job_title,
+    title,
+    photos,
+    locations,
+    ...rest
+  } = contact
+  return {
+    first_name,
+    last_name,
+    phone: phone ?? [],
+    email: email ?? [],
+    address: addresses && address ? address.map(recordedAddress) : [],
+    groups: groups ?? [],
+    dob,
+    birthday,
+    companies: companies ?? [],
+    job_title,
+    title,
+    photos: photos ?? [],
+    locations: locations ?? [],
+    ...rest,
+  }
+}
+
+/**
+ * The owner in the recorded order: names, `external_id`, the same arrays as a contact, then
+ * `owner: true`.
+ */
+export function recordedOwner(owner: ContactsOwner, addresses: boolean): ContactsOwner {
+  const { first_name, last_name, external_id, owner: _owner, ...contact } = owner
+  const { first_name: _first, last_name: _last, ...fields } = recordedContact(contact, addresses)
+  return { first_name, last_name, external_id, ...fields, owner: true }
+}
+
+/** A mailing address in the recorded key order: type, street, city, region, postal_code, country. */
+function recordedAddress(address: Item<Contact['address']>): Item<Contact['address']> {
+  if (address === null || typeof address !== 'object') {
+    return address
+  }
+  const { type, street, city, region, postal_code, country, ...rest } = address
+  return { type, street, city, region, postal_code, country, ...rest }
 }
 
 /** `size` generated contacts, the same for the same seed, produced only when read. */
 export function generatedBook(seed: number, size: number): AddressBook {
   const people = peopleGenerator(seed)
   const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)
+  // As the AOL recordings show it: names, an id, one email without a type, empty arrays.
+  const owner: ContactsOwner = {
+    first_name: ownerPerson.firstName,
+    last_name: ownerPerson.lastName,
+    external_id: ((seed ^ 0x2f6b3a1d) >>> 0).toString(16).padStart(8, '0').toUpperCase(),
+    phone: [],
+    email: [{ address: ownerPerson.emails[0]?.address ?? 'owner@example.com' }],
+    address: [],
+    groups: [],
+    companies: [],
+    photos: [],
+    locations: [],
+    owner: true,
+  }
   return {
-    owner: {
-      first_name: ownerPerson.firstName,
-      last_name: ownerPerson.lastName,
-      email: [{ address: ownerPerson.emails[0]?.address ?? 'owner@example.com' }],
-      owner: true,
-    },
+    owner: () => owner,
     size,
     contactAt: (index, addresses = true) => contactFromPerson(people(index), addresses),
   }
@@ -143,7 +236,8 @@ export function withoutAddresses<T extends Contact>(contact: T, addresses: boole
 
 // Hot path of every large book: each contact has the same fields in the same order (absent ones
 // undefined, which JSON and the XML writer leave out, as if the field were not there), so the
-// objects share one shape and serialize fast; nothing is copied that need not be.
+// objects share one shape and serialize fast; nothing is copied that need not be. The order and
+// the always-present arrays are the recorded ones (see `recordedContact`).
 function contactFromPerson(person: Person, addresses: boolean): Contact {
   const { phones, emails, birthday } = person
   const phone: NonNullable<Contact['phone']> = []
@@ -172,15 +266,16 @@ function contactFromPerson(person: Person, addresses: boolean): Contact {
             region: place.region,
             postal_code: place.postalCode,
             country: place.country,
-            formatted: `${place.street} ${place.city}, ${place.region} ${place.postalCode}`,
           },
         ]
-      : undefined,
-    groups: person.groups.length > 0 ? person.groups : undefined,
+      : none,
+    groups: person.groups.length > 0 ? person.groups : none,
     dob: birthday && birthday.year !== null ? `${birthday.year}-${monthDay}` : undefined,
     birthday: monthDay,
-    companies: person.company ? [person.company] : undefined,
+    companies: person.company ? [person.company] : none,
     job_title: person.jobTitle ? person.jobTitle : undefined,
+    photos: none,
+    locations: none,
   }
 }
 

@@ -44,7 +44,7 @@ describe('toRailsXml', () => {
         '    </contact>',
         '  </contacts>',
         '  <echo nil="true"></echo>',
-        '  <created-at type="datetime">2009-09-11T16:08:02Z</created-at>',
+        '  <created-at type="datetime">2009-09-11T09:08:02-07:00</created-at>',
         '</contactsResponse>',
         '',
       ].join('\n'),

@@ -1,4 +1,4 @@
-import { isoSeconds } from '../core/time-format.js'
+import { pacificSeconds } from '../core/time-format.js'
 /**
  * Writes XML the way CloudSponge's Rails 2 server did (`Hash#to_xml` on Builder 3.0): the
  * declaration, two-space indentation, dasherized element names, `type` attributes on integers,
@@ -132,9 +132,9 @@ export function escapeText(text: string): string {
   return out
 }
 
-/** Ruby's `Time#xmlschema` for a UTC time: no fraction, `Z` for the zone. */
+/** Ruby's `Time#xmlschema` in the vendor's zone (America/Los_Angeles): no fraction, `-07:00` or `-08:00`. */
 export function xmlschema(date: Date): string {
-  return isoSeconds(date.getTime())
+  return pacificSeconds(date.getTime())
 }
 
 function singular(name: string): string {

@@ -1,6 +1,6 @@
 import type { components } from '@contactkit/specs/cloudsponge'
-import { wholeSeconds } from '../core/time-format.js'
-import { type AddressBook, type Contact, withoutAddresses } from './address-books.js'
+import { pacificMillis, wholeSeconds } from '../core/time-format.js'
+import type { AddressBook, Contact } from './address-books.js'
 import type { ImportRecord, ImportStore, Progress } from './imports.js'
 import { type RailsXmlHash, railsXmlElement, railsXmlFields, toRailsXml } from './rails-xml.js'
 
@@ -24,6 +24,27 @@ export const vendorHeaders: Record<string, string> = {
 
 const encoder = new TextEncoder()
 
+const htmlUnsafe = /[&<>]/g
+const htmlEscapes: Record<string, string> = { '&': '\\u0026', '<': '\\u003c', '>': '\\u003e' }
+
+/**
+ * JSON as Rails writes it: compact, with `&`, `<` and `>` escaped as `\u0026`, `\u003c` and
+ * `\u003e` (ActiveSupport's JSON escaping, seen in the recorded traffic). Those characters occur
+ * only inside strings, so the escaping is done on the text.
+ *
+ * @example
+ * railsJson({ company: 'Acme & Co.' }) // '{"company":"Acme \\u0026 Co."}'
+ */
+export function railsJson(value: unknown): string {
+  return escapeJsonText(JSON.stringify(value))
+}
+
+function escapeJsonText(json: string): string {
+  // Hot path: most chunks of a large book have an ampersand somewhere, but test before replacing.
+  htmlUnsafe.lastIndex = 0
+  return htmlUnsafe.test(json) ? json.replace(htmlUnsafe, (char) => htmlEscapes[char] as string) : json
+}
+
 /** The begin_import answer, keys in the order the vendor writes them. */
 export function beginImportBody(
   format: Format,
@@ -43,18 +64,25 @@ export function beginImportBody(
   return serialize(format, 'result', result as RailsXmlHash)
 }
 
-/** The events answer. Times are Dates so XML marks them `type="datetime"`; JSON writes ISO strings. */
+/**
+ * The events answer. Times are Pacific, as the vendor's servers wrote them: JSON with milliseconds
+ * and the offset (`2016-04-12T15:18:57.000-07:00`), XML as Dates that the writer marks
+ * `type="datetime"` and writes as `xmlschema` in the same zone.
+ */
 export function eventsBody(format: Format, record: ImportRecord, progress: Progress, echo: string | null): string {
-  const events = progress.events.map((event) => ({
-    import_action_id: record.id,
-    import_id: record.id,
-    event_type: event.eventType,
-    value: event.value,
-    description: event.description,
-    status: event.status,
+  const events = progress.events.map((event) => {
     // The vendor stores times to the second (recorded JSON always shows ".000").
-    created_at: new Date(wholeSeconds(event.createdAt)),
-  }))
+    const at = wholeSeconds(event.createdAt)
+    return {
+      import_action_id: record.id,
+      import_id: record.id,
+      event_type: event.eventType,
+      value: event.value,
+      description: event.description,
+      status: event.status,
+      created_at: format === 'json' ? pacificMillis(at) : new Date(at),
+    }
+  })
   const body = { events, import_id: record.id, user_id: record.userId, id: record.id, echo }
   return serialize(format, 'eventsResponse', body)
 }
@@ -142,7 +170,7 @@ function* contactsParts(
       for (let index = first; index < last; index++) {
         contacts.push(book?.contactAt(index, include) as Contact)
       }
-      const bytes = encoder.encode(JSON.stringify(contacts))
+      const bytes = encoder.encode(escapeJsonText(JSON.stringify(contacts)))
       if (first === range.start) {
         yield bytes.subarray(1, -1)
       } else {
@@ -206,7 +234,7 @@ function contactsTail(
   echo: string | null,
 ): string {
   const rest: Omit<Schemas['ContactsResponse'], 'contacts'> = {
-    contacts_owner: book?.owner ? withoutAddresses(book.owner, record.includeMailingAddress) : null,
+    contacts_owner: book?.owner(record.includeMailingAddress) ?? null,
     start: range.start,
     count: range.end - range.start,
     total: book?.size ?? 0,
@@ -216,7 +244,7 @@ function contactsTail(
     echo,
   }
   return format === 'json'
-    ? `],${JSON.stringify(rest).slice(1)}`
+    ? `],${railsJson(rest).slice(1)}`
     : `${range.end > range.start ? '  </contacts>\n' : ''}${railsXmlFields(rest as RailsXmlHash, 1)}</contactsResponse>\n`
 }
 
@@ -224,11 +252,11 @@ function contactsTail(
 export function errorBody(format: Format, message: string): string {
   if (format === 'json') {
     const body: Schemas['ErrorResponse'] = { error: { message } }
-    return JSON.stringify(body)
+    return railsJson(body)
   }
   return toRailsXml('result', { status: 'error', error: { message } })
 }
 
 function serialize(format: Format, root: string, body: object): string {
-  return format === 'json' ? JSON.stringify(body) : toRailsXml(root, body as RailsXmlHash)
+  return format === 'json' ? railsJson(body) : toRailsXml(root, body as RailsXmlHash)
 }

@@ -12,6 +12,7 @@ import {
   type CloudSpongeSimulator,
   createCloudSpongeSimulator,
   documentedTenant,
+  recordedShapeAccounts,
   secondTenant,
 } from '@contactkit/mocks/cloudsponge'
 import { type RunningServer, serve } from '@contactkit/mocks/node'
@@ -810,5 +811,232 @@ describe('faults, journal and the client over HTTP', () => {
     for (let index = 1; index < polls.length; index++) {
       expect((polls[index] ?? 0) - (polls[index - 1] ?? 0)).toBeGreaterThanOrEqual(1000)
     }
+  })
+})
+
+// The recorded shapes: the key sequences of the vendor's 2016 traffic (ruby_*.yml cassettes, the
+// Java applet fixture), written out here; the seeded fixtures are made-up people in those shapes.
+const recorded = {
+  // Plaxo and Windows Live contacts (no dob, birthday or job_title known).
+  contact: ['first_name', 'last_name', 'phone', 'email', 'address', 'groups', 'companies', 'photos', 'locations'],
+  // AOL with include=mailing_address: job_title known, "" included.
+  contactWithJobTitle: [
+    'first_name',
+    'last_name',
+    'phone',
+    'email',
+    'address',
+    'groups',
+    'companies',
+    'job_title',
+    'photos',
+    'locations',
+  ],
+  // AOL with dob and birthday known.
+  contactWithBirthday: [
+    'first_name',
+    'last_name',
+    'phone',
+    'email',
+    'address',
+    'groups',
+    'dob',
+    'birthday',
+    'companies',
+    'job_title',
+    'photos',
+    'locations',
+  ],
+  // The Windows Live owner.
+  owner: [
+    'first_name',
+    'last_name',
+    'external_id',
+    'phone',
+    'email',
+    'address',
+    'groups',
+    'companies',
+    'photos',
+    'locations',
+    'owner',
+  ],
+  address: ['type', 'street', 'city', 'region', 'postal_code', 'country'],
+  envelope: ['contacts', 'contacts_owner', 'start', 'count', 'total', 'import_id', 'user_id', 'id', 'echo'],
+}
+
+/** The names of the child elements of each `<name>` at an indentation depth, in order (Rails XML is indented). */
+function childElements(xml: string, name: string, depth: number): string[][] {
+  const open = `${'  '.repeat(depth)}<${name}>`
+  const close = `${'  '.repeat(depth)}</${name}>`
+  const child = new RegExp(`^${'  '.repeat(depth + 1)}<([a-z-]+)`)
+  const found: string[][] = []
+  let current: string[] | undefined
+  for (const line of xml.split('\n')) {
+    if (line === open) {
+      current = []
+    } else if (line === close && current) {
+      found.push(current)
+      current = undefined
+    } else if (current) {
+      const match = child.exec(line)
+      if (match) {
+        current.push(match[1] as string)
+      }
+    }
+  }
+  return found
+}
+
+const dashed = (keys: string[]) => keys.map((key) => key.replace(/_/g, '-'))
+
+describe('the recorded shapes', () => {
+  async function importOf(username: string, include = false) {
+    sim.seed({ accounts: recordedShapeAccounts })
+    const account = recordedShapeAccounts.find((candidate) => candidate.username === username)
+    const fields: Record<string, string> = { service: account?.service ?? '', username, password: 'recorded' }
+    const { body } = await begin(include ? { ...fields, include: 'mailing_address' } : fields)
+    sim.clock.advance(60_000)
+    const response = await sim.app.request(`/contacts/${body.import_id}.json`, { headers: auth })
+    const text = await response.text()
+    const xml = await (await sim.app.request(`/contacts/${body.import_id}.xml`, { headers: auth })).text()
+    return { text, body: JSON.parse(text) as Record<string, never>, xml }
+  }
+
+  it('writes Plaxo-shaped contacts key for key in the recorded order, with companies [null]', async () => {
+    const { text, body, xml } = await importOf('plaxo-shape')
+    expect(Object.keys(body)).toEqual(recorded.envelope)
+    expect(Object.keys(body.contacts[0] as object)).toEqual(recorded.contact)
+    expect(text).toContain('"phone":[{"number":"4155550134","type":"Work"}]')
+    expect(text).toContain('"address":[],"groups":[],"companies":[null],"photos":[],"locations":[]')
+    expect(childElements(xml, 'contact', 2)).toEqual([dashed(recorded.contact)])
+    expect(xml).toContain(
+      '      <companies type="array">\n        <company nil="true"></company>\n      </companies>\n',
+    )
+    expect(xml).toContain('      <phone type="array">\n        <phone>\n          <number>')
+    expect(xml).toContain('      <address type="array"/>\n')
+  })
+
+  it('writes the owner with owner: true, external_id and the same arrays (the Windows Live owner, key for key)', async () => {
+    const { text, body, xml } = await importOf('windowslive-shape')
+    expect(Object.keys(body.contacts_owner)).toEqual(recorded.owner)
+    expect(text).toContain(
+      '"contacts_owner":{"first_name":"K","last_name":"","external_id":"7c3e19a04b2d8f61","phone":[],"email":[{"address":"owner.live@example.net","type":"account","primary":true},{"address":null,"type":"personal"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true}',
+    )
+    expect((body.contacts as object[]).map((contact) => Object.keys(contact))).toEqual([
+      recorded.contact,
+      recorded.contact,
+    ])
+    expect(text).toContain('{"address":null,"type":"account"},{"address":null,"type":"business"}')
+    expect(childElements(xml, 'contacts-owner', 1)).toEqual([dashed(recorded.owner)])
+    expect(xml).toContain('    <owner type="boolean">true</owner>\n')
+    expect(xml).toContain('          <address nil="true"></address>\n          <type>account</type>\n')
+    expect(xml).toContain('        <address nil="true"></address>\n        <type>personal</type>\n')
+  })
+
+  it('writes addresses in the recorded key order only with include=mailing_address, an empty array without', async () => {
+    const withThem = await importOf('aol-mailing-shape', true)
+    const [first, second] = withThem.body.contacts as Record<string, object[]>[]
+    expect(Object.keys(first as object)).toEqual(recorded.contactWithJobTitle)
+    expect(Object.keys(second as object)).toEqual(recorded.contactWithBirthday)
+    expect(second?.address?.map((address) => Object.keys(address))).toEqual([recorded.address, recorded.address])
+    expect(second?.phone).toEqual([])
+    expect(first?.phone).toEqual([{ number: '5555550100', type: 'Mobile', primary: true }])
+    expect(childElements(withThem.xml, 'address', 4)).toEqual([dashed(recorded.address), dashed(recorded.address)])
+    expect(childElements(withThem.xml, 'contact', 2)).toEqual([
+      dashed(recorded.contactWithJobTitle),
+      dashed(recorded.contactWithBirthday),
+    ])
+
+    sim = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
+    const without = await importOf('aol-mailing-shape')
+    const contacts = without.body.contacts as Record<string, unknown>[]
+    expect(contacts.map((contact) => contact.address)).toEqual([[], []])
+    expect(Object.keys(contacts[1] as object)).toEqual(recorded.contactWithBirthday)
+    expect(without.xml.match(/<address type="array"\/>/g)).toHaveLength(3)
+  })
+
+  it('escapes &, < and > in JSON strings as the vendor does', async () => {
+    const { text, body } = await importOf('aol-mailing-shape')
+    expect(text).toContain('"companies":["Farrowdale \\u0026 Sons \\u003cSurveyors\\u003e"]')
+    expect(text).not.toMatch(/[&<>]/)
+    expect((body.contacts[1] as { companies: string[] }).companies).toEqual(['Farrowdale & Sons <Surveyors>'])
+  })
+
+  it('writes an email without a type as type nil in XML, after primary (the applet fixture)', async () => {
+    const { xml, body } = await importOf('applet-shape')
+    expect(xml).toContain(
+      [
+        '      <email type="array">',
+        '        <email>',
+        '          <address>teodora@example.com</address>',
+        '          <primary type="boolean">true</primary>',
+        '          <type nil="true"></type>',
+        '        </email>',
+        '      </email>',
+        '      <address type="array"/>',
+      ].join('\n'),
+    )
+    expect(xml).toContain('      <last-name></last-name>\n')
+    expect(xml).toContain('<first-name>M&#243;nica</first-name>')
+    expect((body.contacts as object[]).map((contact) => Object.keys(contact))).toEqual([
+      recorded.contact,
+      recorded.contact,
+    ])
+    // The client reads the XML back into the JSON answer, nulls and all.
+    const { decodeRailsXml } = await import('@contactkit/clients/cloudsponge')
+    expect(decodeRailsXml(xml)).toEqual(body)
+  })
+
+  it('gives generated contacts the recorded shape, with the optional fields at their recorded places', async () => {
+    for (const include of [false, true]) {
+      sim = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
+      const fields = { service: 'icloud', username: 'contacts-40', password: 'x' }
+      const { body } = await begin(include ? { ...fields, include: 'mailing_address' } : fields)
+      sim.clock.advance(60_000)
+      const page = (await json(`/contacts/${body.import_id}`)).body as Record<string, never>
+      for (const contact of page.contacts as Record<string, unknown>[]) {
+        const keys = Object.keys(contact)
+        expect(keys).toEqual(recorded.contactWithBirthday.filter((key) => keys.includes(key)))
+        expect(keys).toEqual(expect.arrayContaining(recorded.contact))
+        expect((contact.address as unknown[]).length).toBe(include ? 1 : 0)
+        expect(Object.keys((contact.phone as object[])[0] as object)).toEqual(['number', 'type', 'primary'])
+        expect(Object.keys((contact.email as object[])[0] as object)).toEqual(['address', 'type', 'primary'])
+        for (const address of contact.address as object[]) {
+          expect(Object.keys(address)).toEqual(recorded.address)
+        }
+      }
+      expect(Object.keys(page.contacts_owner)).toEqual(recorded.owner)
+      expect(page.contacts_owner).toMatchObject({ owner: true, external_id: expect.stringMatching(/^[0-9A-F]{8}$/) })
+    }
+  })
+
+  it('writes event times in Pacific time: milliseconds and -08:00 in winter, -07:00 in summer', async () => {
+    for (const [now, json_, xml] of [
+      ['2026-03-01T12:00:00.400Z', '2026-03-01T04:00:00.000-08:00', '2026-03-01T04:00:00-08:00'],
+      ['2026-07-01T12:00:00Z', '2026-07-01T05:00:00.000-07:00', '2026-07-01T05:00:00-07:00'],
+    ] as const) {
+      sim = createCloudSpongeSimulator({ clock: manualClock(now) })
+      await begin({ service: 'icloud', username: 'foo', password: 'bar' })
+      const events = (await json('/events/1126')).body.events as { created_at: string }[]
+      expect(events[0]?.created_at).toBe(json_)
+      const text = await (await sim.app.request('/events/1126.xml', { headers: auth })).text()
+      expect(text).toContain(`<created-at type="datetime">${xml}</created-at>`)
+    }
+  })
+
+  it('keeps the documented account exactly as documented: no added arrays, no owner flag', async () => {
+    await begin({ service: 'icloud', username: 'foo', password: 'bar' })
+    sim.clock.advance(60_000)
+    const { body } = await json('/contacts/1126')
+    expect(body.contacts_owner).toEqual({
+      first_name: 'Joe',
+      last_name: 'Smith',
+      email: [{ address: 'joe@example.com' }],
+    })
+    expect((body.contacts as object[]).map((contact) => Object.keys(contact))).toEqual([
+      ['first_name', 'last_name', 'phone', 'email'],
+      ['first_name', 'last_name', 'phone', 'email'],
+    ])
   })
 })

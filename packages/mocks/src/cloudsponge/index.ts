@@ -112,4 +112,5 @@ export const cloudspongeVendor = defineVendor({
 export { documentedBook, maxGeneratedContacts } from './address-books.js'
 export type { ImportTiming } from './imports.js'
 export { defaultTiming, errorCodes, firstImportId } from './imports.js'
+export { type RecordedShapeAccount, recordedShapeAccounts } from './recorded-shapes.js'
 export { documentedTenant, secondTenant, type Tenant } from './tenants.js'

@@ -48,4 +48,53 @@ describe('decodeRailsXml', () => {
   it('keeps whitespace inside text', () => {
     expect(decodeRailsXml('<r><address>a@example.com\t</address></r>')).toEqual({ address: 'a@example.com\t' })
   })
+
+  it('reads nil elements inside arrays as nulls, as the recordings have them ("companies":[null])', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<contactsResponse>
+  <contacts type="array">
+    <contact>
+      <email type="array">
+        <email>
+          <address nil="true"></address>
+          <type>account</type>
+        </email>
+      </email>
+      <companies type="array">
+        <company nil="true"></company>
+      </companies>
+      <groups type="array">
+        <group>Family</group>
+        <group nil="true"></group>
+        <group></group>
+      </groups>
+      <photos type="array"/>
+    </contact>
+  </contacts>
+  <contacts-owner>
+    <external-id>7c3e19a04b2d8f61</external-id>
+    <owner type="boolean">true</owner>
+  </contacts-owner>
+</contactsResponse>
+`
+    expect(decodeRailsXml(xml)).toEqual({
+      contacts: [
+        {
+          email: [{ address: null, type: 'account' }],
+          companies: [null],
+          groups: ['Family', null, ''],
+          photos: [],
+        },
+      ],
+      contacts_owner: { external_id: '7c3e19a04b2d8f61', owner: true },
+    })
+  })
+
+  it('reads a nil owner and a nil typed value as null', () => {
+    expect(
+      decodeRailsXml(
+        '<r><contacts-owner nil="true"></contacts-owner><value type="integer" nil="true"></value><primary type="boolean">false</primary></r>',
+      ),
+    ).toEqual({ contacts_owner: null, value: null, primary: false })
+  })
 })

@@ -888,6 +888,8 @@ function childElements(xml: string, name: string, depth: number): string[][] {
   return found
 }
 
+type Page = { contacts: Record<string, unknown>[]; contacts_owner: Record<string, unknown> }
+
 const dashed = (keys: string[]) => keys.map((key) => key.replace(/_/g, '-'))
 
 describe('the recorded shapes', () => {
@@ -900,7 +902,7 @@ describe('the recorded shapes', () => {
     const response = await sim.app.request(`/contacts/${body.import_id}.json`, { headers: auth })
     const text = await response.text()
     const xml = await (await sim.app.request(`/contacts/${body.import_id}.xml`, { headers: auth })).text()
-    return { text, body: JSON.parse(text) as Record<string, never>, xml }
+    return { text, body: JSON.parse(text) as Page, xml }
   }
 
   it('writes Plaxo-shaped contacts key for key in the recorded order, with companies [null]', async () => {
@@ -994,7 +996,7 @@ describe('the recorded shapes', () => {
       const fields = { service: 'icloud', username: 'contacts-40', password: 'x' }
       const { body } = await begin(include ? { ...fields, include: 'mailing_address' } : fields)
       sim.clock.advance(60_000)
-      const page = (await json(`/contacts/${body.import_id}`)).body as Record<string, never>
+      const page = (await json(`/contacts/${body.import_id}`)).body as Page
       for (const contact of page.contacts as Record<string, unknown>[]) {
         const keys = Object.keys(contact)
         expect(keys).toEqual(recorded.contactWithBirthday.filter((key) => keys.includes(key)))
@@ -1038,5 +1040,56 @@ describe('the recorded shapes', () => {
       ['first_name', 'last_name', 'phone', 'email'],
       ['first_name', 'last_name', 'phone', 'email'],
     ])
+  })
+})
+
+describe('the recorded shapes through the client over HTTP', () => {
+  let server: RunningServer | undefined
+  afterEach(async () => {
+    await server?.close()
+    server = undefined
+  })
+
+  it('reads every recorded shape the same in JSON and XML, every answer conforming to the spec', async () => {
+    server = await serve(sim)
+    sim.seed({ accounts: recordedShapeAccounts })
+    const conformance = conformanceRecorder(cloudspongeDocument, server.url, decodeCloudSponge)
+    const clients = (['json', 'xml'] as const).map((format) =>
+      createCloudSpongeClient({
+        ...documentedTenant,
+        baseUrl: server?.url,
+        format,
+        fetch: conformance.fetch,
+        sleep: async (ms) => sim.clock.advance(ms),
+      }),
+    )
+    for (const account of [...recordedShapeAccounts, { service: 'icloud', username: 'contacts-30', password: 'x' }]) {
+      for (const include of [false, true]) {
+        const input = { service: account.service, username: account.username, password: account.password }
+        const [json, xml] = await Promise.all(
+          clients.map((client) => client.importContacts(include ? { ...input, include: 'mailing_address' } : input)),
+        )
+        expect(xml?.contacts).toEqual(json?.contacts)
+        expect(xml?.owner).toEqual(json?.owner)
+      }
+    }
+    expect(conformance.violations).toEqual([])
+  })
+
+  it('streams a large page with chunked transfer encoding, which the client never notices', async () => {
+    server = await serve(sim)
+    const begun = await begin({ service: 'icloud', username: 'contacts-2500', password: 'x' })
+    sim.clock.advance(60_000)
+    const id = begun.body.import_id
+    const raw = await fetch(`${server.url}/contacts/${id}.json`, { headers: auth })
+    expect(raw.headers.get('transfer-encoding')).toBe('chunked')
+    expect(raw.headers.get('content-length')).toBeNull()
+    const whole = (await raw.json()) as { contacts: unknown[]; count: number }
+    expect(whole.count).toBe(2500)
+    for (const format of ['json', 'xml'] as const) {
+      const client = createCloudSpongeClient({ ...documentedTenant, baseUrl: server.url, format })
+      const page = await client.getContacts(id)
+      expect(page.contacts).toEqual(whole.contacts)
+    }
   })
 })

@@ -112,7 +112,7 @@ const stampedKey = 'contactkit.stamped'
  */
 export function respondWith(
   c: Context,
-  body: BodyInit | null,
+  body: ConstructorParameters<typeof Response>[0],
   status: number,
   headers: Readonly<Record<string, string>>,
 ): Response {

@@ -19,8 +19,8 @@ export interface RecordedShapeAccount {
  *   first email marked `primary`, an owner with a hexadecimal `external_id` and an empty last name.
  * - `aol-mailing-shape`: meant for `include=mailing_address`: primary phone and email, addresses in
  *   the recorded key order, `dob`/`birthday`, a company with an ampersand, `job_title` of "".
- * - `applet-shape`: the Java applet fixture: one email with `primary` and a `type` of null, an
- *   empty last name, non-ASCII in a name.
+ * - `applet-shape`: the Java applet fixture: one email with `primary` and no type (written as a
+ *   `type` of null), an empty last name, non-ASCII in a name.
  *
  * Every account's password is `recorded`.
  */
@@ -125,7 +125,8 @@ export const recordedShapeAccounts: RecordedShapeAccount[] = [
       {
         first_name: 'Teodora',
         last_name: 'Vaz',
-        email: [{ address: 'teodora@example.com', primary: true, type: null }],
+        // No type at all: written as a type of null, as the applet fixture shows it.
+        email: [{ address: 'teodora@example.com', primary: true }],
       },
       {
         first_name: 'lists-only',

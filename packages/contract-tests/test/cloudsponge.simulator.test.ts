@@ -1027,6 +1027,18 @@ describe('the recorded shapes', () => {
     }
   })
 
+  it("describes the recorded shapes in the spec's RecordedContacts example, key for key", () => {
+    const example = (cloudspongeDocument.components?.examples?.RecordedContacts as { value: Page } | undefined)?.value
+    expect(Object.keys(example ?? {})).toEqual(recorded.envelope)
+    expect(example?.contacts.map((contact) => Object.keys(contact))).toEqual([
+      recorded.contactWithBirthday,
+      recorded.contact,
+    ])
+    expect(Object.keys(example?.contacts_owner ?? {})).toEqual(recorded.owner)
+    const [address] = (example?.contacts[0]?.address ?? []) as object[]
+    expect(Object.keys(address ?? {})).toEqual(recorded.address)
+  })
+
   it('keeps the documented account exactly as documented: no added arrays, no owner flag', async () => {
     await begin({ service: 'icloud', username: 'foo', password: 'bar' })
     sim.clock.advance(60_000)

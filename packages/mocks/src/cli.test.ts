@@ -52,7 +52,7 @@ afterEach(() => {
   }
 })
 
-describe('contactkit-mocks', () => {
+describe('contactkit-mocks', { timeout: 30_000 }, () => {
   it('serves the simulators, prints URLs and credentials, and stops cleanly on SIGTERM', async () => {
     const run = start(['--cloudsponge-port', '0'])
     const url = await run.urlOf('cloudsponge')
@@ -131,7 +131,7 @@ describe('contactkit-mocks', () => {
   })
 })
 
-describe('contactkit-mocks seed files and the index', () => {
+describe('contactkit-mocks seed files and the index', { timeout: 30_000 }, () => {
   it('prints the index first, serves a set snapshot there, and --seed restores it in a new run', async () => {
     const { mkdtemp, writeFile } = await import('node:fs/promises')
     const { tmpdir } = await import('node:os')

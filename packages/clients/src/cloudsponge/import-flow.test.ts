@@ -96,6 +96,20 @@ describe('waitForImport', () => {
     expect((error as Error).message).toBe('Import 7 failed at GATHERING: Wrong password.')
   })
 
+  it('ends the failure message with one full stop when the vendor wrote its own', async () => {
+    const failed: Step = {
+      event_type: 'INITIALIZING',
+      status: 'ERROR',
+      value: 0,
+      description: 'ICLOUD did not accept the username or password of foo.',
+    }
+    const { client } = cloudspongeWith([[failed, { ...complete, status: 'ERROR', value: 1 }]])
+    const error = await client.waitForImport(7).catch((caught: unknown) => caught)
+    expect((error as Error).message).toBe(
+      'Import 7 failed at INITIALIZING: ICLOUD did not accept the username or password of foo.',
+    )
+  })
+
   it('throws ImportTimeoutError, a PollTimeoutError, once maxWaitMs has passed', async () => {
     const { client, fake } = cloudspongeWith([[initializing]])
     const error = await client.waitForImport(7, { maxWaitMs: 3000 }).catch((caught: unknown) => caught)

@@ -59,7 +59,8 @@ export class ImportFailedError extends ContactKitError {
   ) {
     const failed = events.find((event) => event.status === 'ERROR')
     super(
-      `Import ${importId} failed at ${failed?.event_type ?? 'an unknown step'}: ${failed?.description ?? 'no reason given'}.`,
+      // The vendor's description may end with its own full stop: one is enough.
+      `Import ${importId} failed at ${failed?.event_type ?? 'an unknown step'}: ${(failed?.description ?? 'no reason given').replace(/[.\s]+$/, '')}.`,
     )
   }
 }

@@ -1,0 +1,54 @@
+// The vitest config Stryker runs (`pnpm mutation`, see stryker.config.mjs and
+// docs/decisions/mutation-testing.md). Not used by `pnpm test`.
+//
+// The contract tests import the *built* packages (`@contactkit/mocks/cloudsponge` → dist/). A
+// mutant lives in the TypeScript sources, so here every `@contactkit/mocks` and
+// `@contactkit/clients` entry point is aliased to its source file and vitest transpiles it: a
+// mutant in mocks/src/cloudsponge is then seen by the simulator and contract suites that
+// exercise it. `@contactkit/specs` is not mutated and still resolves to its build.
+//
+// Plain object on purpose: the repository root has no `vitest` dependency to import
+// `defineConfig` from (Stryker's vitest runner brings its own vitest to load this file).
+
+const source = (path: string): string => new URL(path, import.meta.url).pathname
+
+export default {
+  resolve: {
+    alias: [
+      { find: /^@contactkit\/mocks$/, replacement: source('./packages/mocks/src/index.ts') },
+      { find: /^@contactkit\/mocks\/cloudsponge$/, replacement: source('./packages/mocks/src/cloudsponge/index.ts') },
+      { find: /^@contactkit\/mocks\/node$/, replacement: source('./packages/mocks/src/node.ts') },
+      { find: /^@contactkit\/mocks\/msw$/, replacement: source('./packages/mocks/src/msw.ts') },
+      { find: /^@contactkit\/clients$/, replacement: source('./packages/clients/src/index.ts') },
+      {
+        find: /^@contactkit\/clients\/cloudsponge$/,
+        replacement: source('./packages/clients/src/cloudsponge/index.ts'),
+      },
+    ],
+  },
+  test: {
+    include: [
+      'packages/mocks/src/**/*.test.ts',
+      'packages/clients/src/**/*.test.ts',
+      'packages/contract-tests/test/cloudsponge.simulator.test.ts',
+      'packages/contract-tests/test/cloudsponge.contract.test.ts',
+      'packages/contract-tests/test/cloudsponge.msw.test.ts',
+      'packages/contract-tests/test/*.mutation-gaps.test.ts',
+    ],
+    exclude: [
+      '**/node_modules/**',
+      '**/dist/**',
+      // Browser tabs, the packed tarballs and fuzzing are slow and test other things.
+      '**/*.browser.test.ts',
+      'packages/contract-tests/test/packaging.test.ts',
+      'packages/contract-tests/test/fuzz.test.ts',
+      // Spawns the built CLI (dist/cli.js), so it never sees a mutant.
+      'packages/mocks/src/cli.test.ts',
+    ],
+    // The contract suites start a real HTTP server per target; a loaded 2-core machine is slow.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Only the simulator target: a real API must never see a mutant's requests.
+    env: { CONTACTKIT_TARGETS: 'simulator' },
+  },
+}

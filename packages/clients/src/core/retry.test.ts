@@ -167,6 +167,17 @@ describe('resilientFetch: timeouts', () => {
     expect(fake.requests).toHaveLength(2)
   })
 
+  it('times out a fetch that ignores its signal, and still honours the caller aborting one', async () => {
+    const deaf = fakeFetch(() => new Promise<Response>(() => {}))
+    await expect(resilientFetch(deaf.fetch, { timeoutMs: 15, maxRetries: 0 })(new Request(url))).rejects.toThrow(
+      new TimeoutError('No answer from GET http://api.test/x within 15 ms.'),
+    )
+    const caller = new AbortController()
+    const pending = resilientFetch(deaf.fetch, { timeoutMs: 60_000 })(new Request(url, { signal: caller.signal }))
+    caller.abort(new Error('the user left'))
+    await expect(pending).rejects.toThrow('the user left')
+  })
+
   it('uses the timeout a request carries in place of the client default', async () => {
     const fake = fakeFetch(hang)
     const request = withRequestPolicy(new Request(url), { timeoutMs: 15 })

@@ -48,9 +48,10 @@ export function resilientFetch(
       let delayMs = backoff(attempt, initialDelayMs, maxDelayMs)
       try {
         // Each attempt sends a fresh copy, so a retried request still has its body.
-        const response = await fetchImpl(new Request(request.clone(), { signal: timeout.signal })).finally(
-          timeout.clear,
-        )
+        const response = await settleByAbort(
+          fetchImpl(new Request(request.clone(), { signal: timeout.signal })),
+          timeout.signal,
+        ).finally(timeout.clear)
         if (last || !isRetryableStatus(response.status)) {
           return response
         }
@@ -127,6 +128,31 @@ function notRetried(request: Request): string {
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
+}
+
+/**
+ * The fetch's answer, or the signal's reason as soon as it aborts, whichever comes first. A fetch is
+ * meant to reject on its own when its signal aborts, but not every one does (custom fetches,
+ * polyfills), and Node's `Request` forwards an abort through a weak reference that is lost if the
+ * fetch lets go of the Request: without this race such an attempt would wait forever.
+ */
+function settleByAbort(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason)
+      // An answer that comes after all is not wanted: free its connection.
+      response.then(
+        (late) => late.body?.cancel(),
+        () => {},
+      )
+    }
+    if (signal.aborted) {
+      onAbort()
+      return
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    response.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /**

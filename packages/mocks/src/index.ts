@@ -24,6 +24,7 @@ export {
   type ErrorDetails,
   type ErrorResponder,
   faultHeader,
+  type Peers,
   respondWith,
   type Simulator,
   type SimulatorOptions,

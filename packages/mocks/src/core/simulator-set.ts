@@ -67,15 +67,19 @@ export function createSimulatorSet(registrations: readonly VendorRegistration[],
     const url = options.publicUrls?.[name] ?? servedUrls.get(name) ?? `http://127.0.0.1:${registration.defaultPort}`
     return url.replace(/\/$/, '')
   }
+  // Filled once every simulator is built; peers look simulators up while handling requests.
+  let built: readonly Simulator[] = []
+  const simulatorOf = (name: string) => built.find((candidate) => candidate.name === name)
   const simulators = chosen.map((registration) =>
     registration.create({
       ...options.shared,
       ...options.vendors?.[registration.name],
       clock,
       publicUrl: options.publicUrls?.[registration.name],
-      peers: { urlOf },
+      peers: { urlOf, simulator: simulatorOf },
     }),
   )
+  built = simulators
   const peers = () =>
     chosen.map((registration) => ({
       name: registration.name,

@@ -11,6 +11,18 @@ import { seededRandom } from './random.js'
 import { requestIds } from './request-id.js'
 
 /** Options every simulator takes. */
+/** The other simulators of a set, as one simulator sees them. */
+export interface Peers {
+  /** Where a vendor's simulator can be reached (its public URL, served URL or default port). */
+  urlOf(vendor: string): string
+  /**
+   * A vendor's simulator in the same process, for one that reads another's state (Omnigage reads
+   * the files users posted to S3); undefined when the set has none. Call it when handling a
+   * request, not while being created: the set builds its simulators one after another.
+   */
+  simulator?(vendor: string): Simulator | undefined
+}
+
 export interface SimulatorOptions {
   /** Where time comes from; a `manualClock()` makes every scenario deterministic. */
   clock?: Clock
@@ -30,7 +42,7 @@ export interface SimulatorOptions {
   /** The simulator's own public origin, when it sits behind a proxy. */
   publicUrl?: string
   /** Where the other simulators of its set are; given by `createSimulatorSet`. */
-  peers?: { urlOf(vendor: string): string }
+  peers?: Peers
 }
 
 /** The vendor's own state, seen through the admin API. */

@@ -50,7 +50,6 @@ const defaultPort = 4040
 const formLifetimeMs = 60 * 60 * 1000
 // The largest POST S3 takes (5 GiB of file) and room for the form around it; the file's own limit is the policy's.
 const bodyLimitBytes = maxPostObjectBytes + 1024 * 1024
-const simulatorsByPeers = new WeakMap<object, S3Simulator>()
 
 /**
  * Creates a stateful S3 simulator of browser-based (presigned POST) uploads. Serve `app` with
@@ -111,9 +110,6 @@ export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator
       return { url: bucketUrl(bucket), ...form }
     },
   })
-  if (options.peers) {
-    simulatorsByPeers.set(options.peers.urlOf, s3)
-  }
   return s3
 }
 
@@ -138,7 +134,8 @@ function ownUrl(options: S3SimulatorOptions): string {
  * const upload = s3?.objects.get('contactkit-uploads', key)
  */
 export function s3SimulatorOf(peers: SimulatorOptions['peers']): S3Simulator | undefined {
-  return peers ? simulatorsByPeers.get(peers.urlOf) : undefined
+  const simulator = peers?.simulator?.('s3')
+  return simulator && 'presignPost' in simulator ? (simulator as S3Simulator) : undefined
 }
 
 /** The S3 entry of the vendor registry: what the CLI, the simulator set and MSW read. */

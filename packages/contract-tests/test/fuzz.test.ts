@@ -8,6 +8,7 @@ import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
 import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
 import { listOperations } from '../src/fuzz/openapi-operations.js'
 import { fuzzRequests } from '../src/fuzz/request-generator.js'
+import { s3FuzzProfile } from '../src/fuzz/s3-profile.js'
 
 // FUZZ_RUNS cases per category and vendor (`pnpm fuzz` runs 5,000). A failure prints fast-check's
 // seed and path: FUZZ_SEED=<seed> FUZZ_PATH=<path> replays it exactly (add `-t <category>`).
@@ -16,7 +17,7 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const path = process.env.FUZZ_PATH
 const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 2000)
 
-const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile]
+const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile, s3FuzzProfile]
 
 for (const profile of profiles) {
   describe(`${profile.vendor}: fuzz every route from the spec`, () => {
@@ -141,6 +142,16 @@ function decodedBody(request: FuzzRequest): unknown {
   const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body)
   if (type.startsWith('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(text))
+  }
+  if (type.startsWith('multipart/form-data')) {
+    // As `multipartText` writes it: one quoted name and a value per part.
+    const boundary = /boundary=([^;]+)/.exec(type)?.[1] ?? ''
+    return Object.fromEntries(
+      text
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((part) => [/name="([^"]*)"/.exec(part)?.[1], part.slice(part.indexOf('\r\n\r\n') + 4, -2)]),
+    )
   }
   return JSON.parse(text)
 }

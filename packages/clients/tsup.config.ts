@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cloudsponge/index.ts', 'src/aurinko/index.ts'],
+  entry: ['src/index.ts', 'src/cloudsponge/index.ts', 'src/aurinko/index.ts', 'src/omnigage/index.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

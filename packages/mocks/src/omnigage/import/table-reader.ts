@@ -1,0 +1,143 @@
+import { csvRecords, csvRecordsOnDemand, type RecordReader } from './csv-records.js'
+import { fileKind, fileLabel, type UploadedFile } from './file-kind.js'
+import { UnreadableFileError } from './unreadable-file-error.js'
+import { xlsxRecords } from './xlsx-records.js'
+
+export interface ReadRowsOptions {
+  /**
+   * Parse a CSV file a chunk at a time, only as far as the rows taken: for a preview, which stops
+   * after the first data row. Off by default: reading ahead is faster for a whole import.
+   */
+  onDemand?: boolean
+}
+
+/** An open file: its header, then its data rows one `next()` at a time (`undefined` at the end). */
+export interface RowReader {
+  readonly header: string[]
+  next(): Promise<string[] | undefined>
+  /** Stops reading; needed only when not reading to the end. */
+  close(): void
+}
+
+/**
+ * Opens an uploaded CSV or XLSX file and reads its header. Every cell is a trimmed string. Rows
+ * that are blank (empty lines, only commas, only spaces) are skipped before and after the header
+ * and are not data rows. Each data row has the header's length: a short row is padded with `''`,
+ * the cells of a long row past the last column are dropped (no column, no field to map them to).
+ * Rejects with `UnreadableFileError`, with the sentence for the user, when the file cannot be
+ * read or is empty, and `next()` does when the file has a header but no data rows, or goes wrong
+ * further down.
+ *
+ * The arrays returned are csv-parse's own, trimmed in place: keep what you need from a row, not
+ * the row, and the whole file is never held.
+ *
+ * @example
+ * const rows = await openRows({ bytes, name: 'contacts.csv', contentType: 'text/csv' })
+ * for (let cells = await rows.next(); cells; cells = await rows.next()) console.log(rows.header, cells)
+ */
+export async function openRows(file: UploadedFile, options: ReadRowsOptions = {}): Promise<RowReader> {
+  const kind = fileKind(file)
+  const records =
+    kind === 'xlsx'
+      ? arrayReader(await xlsxRecords(file))
+      : options.onDemand
+        ? csvRecordsOnDemand(file)
+        : csvRecords(file)
+  const nextFilled = async (): Promise<string[] | undefined> => {
+    try {
+      for (;;) {
+        const { done, value } = await records.read()
+        if (done || value === undefined) {
+          return undefined
+        }
+        if (trimCells(value)) {
+          return value
+        }
+      }
+    } catch (error) {
+      records.close()
+      throw records.explain(error)
+    }
+  }
+  const header = await nextFilled()
+  if (header === undefined) {
+    throw new UnreadableFileError('The file is empty.')
+  }
+  const width = header.length
+  let dataRows = 0
+  return {
+    header,
+    async next() {
+      const record = await nextFilled()
+      if (record === undefined) {
+        if (dataRows === 0) {
+          throw new UnreadableFileError(
+            `${fileLabel(file)} has a header row but no data rows: add the contacts below the header, one per row, ` +
+              'and upload it again.',
+          )
+        }
+        return undefined
+      }
+      while (record.length < width) {
+        record.push('')
+      }
+      record.length = width
+      dataRows++
+      return record
+    },
+    close: () => records.close(),
+  }
+}
+
+/**
+ * The rows of an uploaded file as an async iterable: the header first, then every data row, as
+ * `openRows` reads them (trimmed, blank rows skipped, each row the header's length), with the same
+ * `UnreadableFileError`s. Breaking out of the loop stops reading.
+ *
+ * @example
+ * for await (const cells of readRows({ bytes, name: 'contacts.csv' })) console.log(cells)
+ */
+export async function* readRows(
+  file: UploadedFile,
+  options: ReadRowsOptions = {},
+): AsyncGenerator<string[], void, undefined> {
+  const rows = await openRows(file, options)
+  try {
+    yield rows.header
+    for (let cells = await rows.next(); cells !== undefined; cells = await rows.next()) {
+      yield cells
+    }
+  } finally {
+    rows.close()
+  }
+}
+
+// Trims every cell in place and answers whether any cell has text left.
+function trimCells(record: string[]): boolean {
+  let filled = false
+  for (let index = 0; index < record.length; index++) {
+    const cell = record[index] as string
+    const trimmed = cell.trim()
+    if (trimmed !== cell) {
+      record[index] = trimmed
+    }
+    if (trimmed !== '') {
+      filled = true
+    }
+  }
+  return filled
+}
+
+function arrayReader(records: string[][]): RecordReader {
+  let index = 0
+  return {
+    read: () => {
+      const value = records[index++]
+      return Promise.resolve(value === undefined ? { done: true } : { done: false, value })
+    },
+    explain: (error) => error,
+    close: () => {
+      index = records.length
+    },
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cloudspongeDocument } from './cloudsponge.js'
+import { omnigageDocument } from './omnigage.js'
 import { createValidator } from './validator.js'
 
 const validator = createValidator(cloudspongeDocument)
@@ -184,5 +185,20 @@ describe('deeply nested bodies', () => {
     }
     const { problems } = validator.validateRequest('beginImport', { body, mediaType: 'application/json' })
     expect(problems).toEqual([{ location: 'body', message: 'the body is nested more than 64 levels deep' }])
+  })
+})
+
+describe('parameters whose schema is a reference', () => {
+  it('resolves the reference against the document, coercing and checking as for an inline schema', () => {
+    const omnigage = createValidator(omnigageDocument)
+    const path = { id: 'rgpAPfNsdJf2Rkcwv2gVEM' }
+    const good = omnigage.validateRequest('listImportContactResults', {
+      path,
+      query: { 'filter[status]': 'erred', 'page[limit]': '5' },
+    })
+    expect(good.problems).toEqual([])
+    expect(good.query).toEqual({ 'filter[status]': 'erred', 'page[limit]': 5 })
+    const bad = omnigage.validateRequest('listImportContactResults', { path, query: { 'filter[status]': 'lost' } })
+    expect(bad.problems.map((problem) => problem.location)).toEqual(['query.filter[status]'])
   })
 })

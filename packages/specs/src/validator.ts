@@ -133,7 +133,16 @@ export function createValidator(document: OpenApiDocument): Validator {
       return operation.request
     }
     const parameters = (operation.operation.parameters as unknown[] | undefined) ?? []
-    const resolved = parameters.map((parameter) => resolve(document, parameter, '').value as unknown as Parameter)
+    const located = parameters.map((parameter, index) =>
+      resolve(document, parameter, `${operation.pointer}/parameters/${index}`),
+    )
+    const resolved = located.map((entry) => entry.value as unknown as Parameter)
+    // A parameter's schema is compiled by reference into the document, so a `$ref` inside it
+    // (`schema: {$ref: '#/components/schemas/Status'}`) resolves against the document.
+    const schemaOf = (parameter: Parameter) => {
+      const pointer = located[resolved.indexOf(parameter)]?.pointer
+      return parameter.schema === undefined || pointer === undefined ? {} : { $ref: `${documentId}#${pointer}/schema` }
+    }
     // OpenAPI says Accept, Content-Type and Authorization header parameters are ignored.
     const ignoredHeaders = new Set(['accept', 'content-type', 'authorization'])
     const inHeaders = (parameter: Parameter) =>
@@ -145,7 +154,7 @@ export function createValidator(document: OpenApiDocument): Validator {
       const name = (parameter: Parameter) => (where === 'header' ? parameter.name.toLowerCase() : parameter.name)
       return {
         type: 'object',
-        properties: Object.fromEntries(list.map((parameter) => [name(parameter), parameter.schema ?? {}])),
+        properties: Object.fromEntries(list.map((parameter) => [name(parameter), schemaOf(parameter)])),
         required: list.filter((parameter) => parameter.required || where === 'path').map(name),
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pacificMillis, pacificOffsetMinutes, pacificSeconds } from './time-format.js'
+import { isoMicros, pacificMillis, pacificOffsetMinutes, pacificSeconds } from './time-format.js'
 
 describe('Pacific time (CloudSponge)', () => {
   it('writes summer times with -07:00 and winter times with -08:00, with or without milliseconds', () => {
@@ -31,5 +31,12 @@ describe('Pacific time (CloudSponge)', () => {
       }
     }
     expect(disagreements).toEqual([])
+  })
+})
+
+describe('ISO with microseconds (Omnigage)', () => {
+  it('writes six fraction digits and +00:00, as the recorded created-at values are', () => {
+    expect(isoMicros(Date.UTC(2020, 1, 28, 20, 44, 47, 940))).toBe('2020-02-28T20:44:47.940000+00:00')
+    expect(isoMicros(0)).toBe('1970-01-01T00:00:00.000000+00:00')
   })
 })

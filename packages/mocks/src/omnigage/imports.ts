@@ -1,0 +1,220 @@
+import { type Timeline, timeline } from '../core/timeline.js'
+import type { Account } from './accounts.js'
+import type { ContactValues } from './contacts.js'
+import { csvType, errorsFileName, type StoredFile } from './files.js'
+import type { IdSource } from './ids.js'
+import type { ContactField, UploadedFile } from './import/index.js'
+import { errorsCsv, readImport, UnreadableFileError } from './import/index.js'
+
+/** How long an import waits and works, on the simulator clock. */
+export interface ImportTiming {
+  /** Time in `queued`. Default 1 s. */
+  queuedMs: number
+  /** Time in `processing`, plus `processingMsPerMegabyte` for each MiB of the file. Default 2 s. */
+  processingMs: number
+  /** Default 100 ms: a 100 MB file takes 12 s of simulator time. */
+  processingMsPerMegabyte: number
+}
+
+export const defaultImportTiming: ImportTiming = { queuedMs: 1000, processingMs: 2000, processingMsPerMegabyte: 100 }
+
+/** The options an import is created with. */
+export interface ImportSettings {
+  uniquePrimaryPhone: boolean
+  uniquePrimaryEmail: boolean
+  updatePruning: boolean
+  enablePreflights: boolean
+}
+
+export type RowStatus = 'created' | 'updated' | 'skipped' | 'erred'
+const rowStatuses: readonly RowStatus[] = ['created', 'updated', 'skipped', 'erred']
+
+export interface ImportCounts {
+  created: number
+  updated: number
+  erred: number
+  total: number
+  resolved: number
+  skipped: number
+}
+
+/** What became of the file: counts, each row's outcome, and why it failed if it did. */
+export interface ImportResult {
+  status: 'completed' | 'failed'
+  failureReason?: string
+  counts: ImportCounts
+  /** Each row's outcome as an index into `rowStatuses` (a million rows stay a few megabytes). */
+  statuses: number[]
+  /** The contact each created, updated or skipped row went to, by row index. */
+  contactIds: (string | undefined)[]
+  /** Erred rows' cells and reasons, by row number. */
+  erred: Map<number, { values: string[]; reason: string }>
+  errorsFileId: string | null
+  finishedAt: number
+}
+
+/** A contact import: what it was given, what it previewed, and (once the clock has passed its end) its result. */
+export interface ImportJob {
+  readonly id: string
+  readonly uploadId: string
+  readonly createdAt: number
+  readonly settings: ImportSettings
+  readonly header: string[]
+  readonly mapping: (ContactField | null)[]
+  readonly sample: string[]
+  readonly file: UploadedFile
+  readonly originalFileId: string
+  /** Why the file cannot be imported, found when previewing it; the import fails when processing ends. */
+  readonly previewFailure?: string
+  readonly timeline: Timeline<'queued' | 'processing'>
+  result?: ImportResult
+  settling?: Promise<ImportResult>
+}
+
+/**
+ * The timeline of an import created now: queued, then processing for a time that grows with the
+ * file's size.
+ *
+ * @example
+ * const steps = importTimeline(clock.now(), file.bytes.length, defaultImportTiming)
+ */
+export function importTimeline(createdAt: number, bytes: number, timing: ImportTiming) {
+  const processingMs = timing.processingMs + Math.round((bytes / (1024 * 1024)) * timing.processingMsPerMegabyte)
+  return timeline<'queued' | 'processing'>(createdAt, [
+    { phase: 'queued', durationMs: timing.queuedMs },
+    { phase: 'processing', durationMs: processingMs },
+  ])
+}
+
+/**
+ * The import's status at a clock time: queued and processing from its timeline, then the result's.
+ * A job past its timeline without a result has yet to be settled (`settleImport`).
+ */
+export function statusAt(job: ImportJob, now: number): 'queued' | 'processing' | 'completed' | 'failed' {
+  const phase = job.timeline.at(now).phase
+  if (phase !== 'done') {
+    return phase
+  }
+  return job.result?.status ?? 'processing'
+}
+
+/**
+ * Reads the whole file and applies it to the account's contacts, once: the first request to see
+ * the import past its timeline does it, and any request arriving meanwhile waits for the same work.
+ * Rows are applied as they are read, so a million-row file never sits in memory as rows.
+ *
+ * @example
+ * if (job.timeline.at(clock.now()).phase === 'done') await settleImport(job, account, ids)
+ */
+export function settleImport(job: ImportJob, account: Account, ids: IdSource): Promise<ImportResult> {
+  if (job.result) {
+    return Promise.resolve(job.result)
+  }
+  job.settling ??= runImport(job, account, ids).then((result) => {
+    job.result = result
+    job.settling = undefined
+    return result
+  })
+  return job.settling
+}
+
+async function runImport(job: ImportJob, account: Account, ids: IdSource): Promise<ImportResult> {
+  const at = job.timeline.endsAt
+  const result: ImportResult = {
+    status: 'completed',
+    counts: { created: 0, updated: 0, erred: 0, total: 0, resolved: 0, skipped: 0 },
+    statuses: [],
+    contactIds: [],
+    erred: new Map(),
+    errorsFileId: null,
+    finishedAt: at,
+  }
+  if (job.previewFailure !== undefined) {
+    return { ...result, status: 'failed', failureReason: job.previewFailure }
+  }
+  try {
+    for await (const { row, cells, outcome } of readImport(job.file, job.mapping)) {
+      result.counts.total++
+      if (!outcome.ok) {
+        record(result, 'erred', undefined)
+        result.erred.set(row, { values: cells, reason: outcome.reason })
+        continue
+      }
+      const [status, contactId] = applyRow(outcome.contact, job.settings, account, ids, at)
+      record(result, status, contactId)
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) {
+      throw error
+    }
+    // Rows before the unreadable part stay imported and counted, as a real importer leaves them.
+    result.status = 'failed'
+    result.failureReason = error.message
+  }
+  if (result.erred.size > 0) {
+    const file: StoredFile = {
+      id: ids.next(),
+      name: errorsFileName(job.file.name),
+      type: csvType,
+      bytes: new TextEncoder().encode(
+        errorsCsv(
+          job.header,
+          [...result.erred].map(([row, { values, reason }]) => ({ row, cells: values, reason })),
+        ),
+      ),
+      createdAt: at,
+    }
+    account.files.set(file.id, file)
+    result.errorsFileId = file.id
+  }
+  return result
+}
+
+function record(result: ImportResult, status: RowStatus, contactId: string | undefined): void {
+  result.statuses.push(rowStatuses.indexOf(status))
+  result.contactIds.push(contactId)
+  result.counts[status]++
+  if (status === 'updated' || status === 'skipped') {
+    result.counts.resolved++
+  }
+}
+
+/**
+ * One valid row: the existing contact it names by primary phone or email (when the import asks
+ * for that), updated or left as it is, or a new contact.
+ */
+function applyRow(
+  values: ContactValues,
+  settings: ImportSettings,
+  account: Account,
+  ids: IdSource,
+  at: number,
+): [RowStatus, string] {
+  const { contacts, membershipId } = account
+  const phone = values.phoneNumbers[0]
+  const email = values.emailAddresses[0]
+  const existing =
+    (settings.uniquePrimaryPhone && phone !== undefined ? contacts.byPrimaryPhone(phone) : undefined) ??
+    (settings.uniquePrimaryEmail && email !== undefined ? contacts.byPrimaryEmail(email) : undefined)
+  if (existing) {
+    const changed = contacts.update(existing, values, at, membershipId, settings.updatePruning)
+    return [changed ? 'updated' : 'skipped', existing.id]
+  }
+  const id = ids.next()
+  contacts.add({
+    id,
+    ...values,
+    phoneNumbers: [...values.phoneNumbers],
+    emailAddresses: [...values.emailAddresses],
+    createdAt: at,
+    updatedAt: at,
+    createdBy: membershipId,
+    updatedBy: membershipId,
+  })
+  return ['created', id]
+}
+
+/** A row result's status by index, for the results list. */
+export function rowStatusAt(result: ImportResult, index: number): RowStatus {
+  return rowStatuses[result.statuses[index] ?? 0] as RowStatus
+}

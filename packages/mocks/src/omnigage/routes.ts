@@ -1,0 +1,162 @@
+import type { OpenApiDocument } from '@contactkit/specs'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import JSON5 from 'json5'
+import type { Clock } from '../core/clock.js'
+import { publicOrigin } from '../core/public-origin.js'
+import { mediaTypeOf } from '../core/request-body.js'
+import { respondWith } from '../core/simulator.js'
+import { type Invalid, type RequestDescription, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
+import type { S3Simulator } from '../s3/index.js'
+import type { Account, AccountStore } from './accounts.js'
+import { contactRoutes } from './contact-routes.js'
+import { omnigageError } from './errors.js'
+import type { IdSource } from './ids.js'
+import { importRoutes, settleDue } from './import-routes.js'
+import type { ImportTiming } from './imports.js'
+import { authenticate } from './tenants.js'
+import { createUpload, uploadDocument } from './uploads.js'
+
+export interface RoutesOptions {
+  document: OpenApiDocument
+  clock: Clock
+  accounts: AccountStore
+  ids: IdSource
+  timing: ImportTiming
+  /** The S3 simulator the upload forms point at; looked up per request (a set builds it after Omnigage). */
+  s3(): S3Simulator
+  publicUrl?: string
+}
+
+export type Env = SpecValidationEnv & { Variables: { account: Account } }
+
+/** Credentials, then the request against the spec: one middleware per route. */
+export type Guard = (body?: 'lenient-json') => MiddlewareHandler<Env>
+
+/**
+ * Omnigage's contact-import API under `/api/v1`: uploads, imports and their results, contacts
+ * and files. Every route checks the Basic token and the optional `X-Account-Key`, then the
+ * request against the spec.
+ *
+ * @example
+ * app.route('/', omnigageRoutes({ document, clock, accounts, ids, timing, s3: () => s3 }))
+ */
+export function omnigageRoutes(options: RoutesOptions): Hono {
+  const routes = new Hono<Env>({ strict: false })
+  const onInvalid = (c: Context<Env>, invalid: Invalid) => invalidRequest(c, invalid)
+  const check = specCheck<Env>(options.document, { onInvalid })
+  const checkLenient = specCheck<Env>(options.document, { onInvalid, describe: lenientJson })
+
+  const guard: Guard = (body) => async (c, next) => {
+    const caller = authenticate(c.req.header('authorization'), c.req.header('x-account-key'), (key) =>
+      options.accounts.byTokenKey(key),
+    )
+    if (caller.kind === 'denied') {
+      return omnigageError(c, caller.status, caller.detail)
+    }
+    c.set('account', caller.account)
+    await settleDue(caller.account, options)
+    if (body === 'lenient-json' && (await lenientJson(c)).body === notJson) {
+      return omnigageError(
+        c,
+        400,
+        'The body is not JSON: send {"name": …, "type": …, "size": …} (single quotes are accepted too).',
+      )
+    }
+    const refused = await (body === 'lenient-json' ? checkLenient(c) : check(c))
+    if (refused) {
+      return refused
+    }
+    await next()
+  }
+
+  routes.post('/api/v1/uploads', guard('lenient-json'), async (c) => {
+    const { name, type, size } = c.var.request.body as { name: string; type: string; size: number }
+    const upload = await createUpload(
+      { name, type, size },
+      { s3: options.s3(), ids: options.ids, clock: options.clock },
+    )
+    c.var.account.uploads.set(upload.id, upload)
+    return json(c, uploadDocument(upload), 201)
+  })
+  routes.route('/', importRoutes(options, guard))
+  routes.route('/', contactRoutes(options, guard))
+  return routes as unknown as Hono
+}
+
+/**
+ * The vendor's .NET samples build the upload body by string concatenation with single quotes
+ * (`{'name': 'a.wav', …}`), and the real API accepts it: a body that is not JSON is read as JSON5,
+ * which takes single quotes, and validated as what it says.
+ */
+function lenientJson(c: Context<Env>): Promise<RequestDescription> {
+  let read = lenientReads.get(c.req.raw)
+  if (!read) {
+    read = readLenientJson(c)
+    lenientReads.set(c.req.raw, read)
+  }
+  return read
+}
+
+// One read per request, shared by the guard and validation (which wants the very same description).
+const lenientReads = new WeakMap<Request, Promise<RequestDescription>>()
+
+async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
+  const description = { method: c.req.method, path: c.req.path, query: c.req.query() }
+  const mediaType = mediaTypeOf(c.req.header('content-type'))
+  if (mediaType !== undefined && mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
+    return description
+  }
+  const text = await c.req.raw.clone().text()
+  if (text.trim() === '') {
+    return { ...description, body: undefined, mediaType: mediaType ?? 'application/json' }
+  }
+  for (const parse of [JSON.parse, JSON5.parse]) {
+    try {
+      return { ...description, body: parse(text) as unknown, mediaType: 'application/json' }
+    } catch {
+      // Not this syntax; try the next.
+    }
+  }
+  return { ...description, body: notJson, mediaType: 'application/json' }
+}
+
+// A body no parser could read: validation names it as the wrong type.
+const notJson: unknown = Symbol('not JSON')
+
+/** The validator's problems as one sentence naming each field. */
+function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
+  if (invalid.status === 404) {
+    return omnigageError(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
+  }
+  if (invalid.status === 415) {
+    return omnigageError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
+  }
+  const problems = invalid.problems.map((problem) => {
+    const name = problem.location.split('.').at(-1) ?? ''
+    return problem.message.startsWith(`${name} `)
+      ? `${problem.location}${problem.message.slice(name.length)}`
+      : problem.message
+  })
+  return omnigageError(c, 400, `The request is not valid: ${problems.join('; ')}. Fix it and send it again.`)
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
+
+/**
+ * Answers a JSON document with the vendor's `Content-Type: application/json` (not vnd.api+json).
+ *
+ * @example
+ * return json(c, { data: contactResource(contact) })
+ */
+export function json(c: Context, document: unknown, status = 200): Response {
+  return respondWith(c, JSON.stringify(document), status, jsonHeaders)
+}
+
+/** The origin links in documents are written with: the configured public URL, or the request's. */
+export function originOf(c: Context, options: RoutesOptions): string {
+  return publicOrigin(c, options.publicUrl)
+}

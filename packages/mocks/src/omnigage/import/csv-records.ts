@@ -1,10 +1,7 @@
-import { CsvError, parse } from 'csv-parse/stream'
+import { parse } from 'csv-parse/stream'
+import { explainCsvError, maxRowChars } from './csv-errors.js'
 import { chunkBytes, utf8Chunks } from './decode.js'
-import { fileLabel, type UploadedFile } from './file-kind.js'
-import { UnreadableFileError } from './unreadable-file-error.js'
-
-/** The longest row read, in characters: past it, a row is almost surely a quote that never closes. */
-export const maxRowChars = 1024 * 1024
+import type { UploadedFile } from './file-kind.js'
 
 // Tolerant where a person's intent is plain, strict where a mistake would swallow rows:
 // - relax_quotes: a quote inside an unquoted field (`Bob "Bobby" Smith`) is kept as written, as Excel does;
@@ -18,191 +15,112 @@ const parserOptions = {
   max_record_size: maxRowChars,
 } as const
 
-const fixQuotes =
-  'A field that starts with a double quote (") must end with one, and a quote inside it must be doubled (""); ' +
-  'fix the quotes on that line and upload the file again.'
+type ReadResult = { done: true; value?: undefined } | { done: false; value: string[] }
 
 /**
- * Records read one at a time, as a `ReadableStreamDefaultReader` reads them (`{ done, value }`), so
- * a million rows cost no promise more than the stream's own. A rejection is the parser's or the
- * decoder's error: pass it through `explain` for the `UnreadableFileError` to show.
+ * Records read one at a time (`{ done, value }`, as a stream reader reads them). A rejection is an
+ * `UnreadableFileError` with the sentence for the user, or an unexpected error as it came.
  */
 export interface RecordReader {
-  read(): Promise<{ done: boolean; value?: string[] | undefined }>
-  explain(error: unknown): unknown
+  read(): Promise<ReadResult>
+  /** Stops reading: nothing more is decoded or parsed. */
   close(): void
 }
 
+const notYet = Symbol('not yet')
+const settledNow = Promise.resolve(notYet)
+const ended: ReadResult = { done: true }
+
 /**
- * Every record of a CSV file, as csv-parse reads it (cells untrimmed, blank rows included), read
- * through `csv-parse/stream` with the file fed in 64 KiB views. The pipe reads ahead of the
- * consumer, so this is the fast way to read a whole file. Rejects with `UnreadableFileError` for
- * text that is not UTF-8/UTF-16 and for broken quoting, naming the line.
- *
- * A reader rather than an async generator: a million rows through three nested generators spent a
- * fifth of the import resuming them.
+ * The records of a CSV file as csv-parse reads them (cells untrimmed, blank rows included), through
+ * `csv-parse/stream` fed 64 KiB views of the file. The next chunk is decoded and written only when
+ * every record of the last one has been read, so:
+ * - a preview that stops after the first rows leaves the rest of the file undecoded and unparsed;
+ * - an error reaches the reader after every record before it. A stream that errors drops the
+ *   records still queued in it; feeding on demand keeps that queue empty whenever it can fail.
+ * Text that is not valid ends the records at the line it is on (that line is not a record), then
+ * rejects with the decoder's sentence; broken quoting rejects naming the line.
  *
  * @example
  * const records = csvRecords(file)
- * while (!(await records.read()).done) count++
+ * for (let next = await records.read(); !next.done; next = await records.read()) count++
  */
 export function csvRecords(file: UploadedFile): RecordReader {
   const chunks = utf8Chunks(file, chunkBytes)
-  const source = new ReadableStream<Uint8Array>(
-    {
-      // A throw here (text that is not UTF-8) errors the stream, and the pipe passes it on.
-      pull(controller) {
-        const next = chunks.next()
-        if (next.done) {
-          controller.close()
-        } else {
-          controller.enqueue(next.value)
-        }
-      },
-      cancel() {
-        chunks.return()
-      },
-    },
-    { highWaterMark: 0 },
-  )
-  const reader = source.pipeThrough(parse(parserOptions)).getReader()
-  return {
-    read: () => reader.read() as Promise<{ done: boolean; value?: string[] }>,
-    explain: (error) => explainCsvError(error, file),
-    close: () => {
-      reader.cancel().catch(() => undefined)
-    },
-  }
-}
-
-/**
- * The records of a CSV file, parsed one 16 KiB chunk at a time and only when the consumer asks for
- * more: stopping after the first rows leaves the rest of the file undecoded and unparsed, even
- * bytes that would fail. Slower per row than `csvRecords` (csv-parse builds an object per record
- * for `on_record`), so it is for previews.
- *
- * @example
- * const records = csvRecordsOnDemand(file)
- * const { value: header } = await records.read()
- * records.close()
- */
-export function csvRecordsOnDemand(file: UploadedFile): RecordReader {
-  const records = onDemand(file)
-  return {
-    read: () => records.next().then((result) => (result.done ? { done: true } : { done: false, value: result.value })),
-    explain: (error) => error,
-    close: () => {
-      records.return(undefined).catch(() => undefined)
-    },
-  }
-}
-
-async function* onDemand(file: UploadedFile): AsyncGenerator<string[], void, undefined> {
-  let parsed: string[][] = []
-  // Records are taken in on_record and kept out of the stream's readable side, so each write
-  // returns with exactly the records its chunk completed.
-  const parser = parse({
-    ...parserOptions,
-    on_record: (record: string[]) => {
-      parsed.push(record)
-      return null
-    },
-  })
+  const parser = parse(parserOptions)
   const writer = parser.writable.getWriter()
-  const drain = () => {
-    const records = parsed
-    parsed = []
-    return records
-  }
-  try {
-    for (const chunk of utf8Chunks(file, 16 * 1024)) {
-      await writer.write(chunk)
-      // A parse error surfaces on `ready`, not on the write.
-      await writer.ready
-      yield* drain()
-    }
-    await writer.close()
-    yield* drain()
-  } catch (error) {
+  const reader = parser.readable.getReader() as ReadableStreamDefaultReader<string[]>
+  let closed = false
+  let lastByte = 0x0a
+  let failure: unknown
+  // Records flushed after the text went bad, delivered before the failure.
+  const flushed: string[][] = []
+
+  const nextRecord = () => reader.read() as Promise<ReadResult>
+  const fail = (error: unknown): never => {
     throw explainCsvError(error, file)
-  } finally {
-    writer.abort().catch(() => undefined)
   }
-}
 
-function explainCsvError(error: unknown, file: UploadedFile): unknown {
-  if (!(error instanceof CsvError)) {
-    return error
-  }
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
-    const found = findRunawayRow(file)
-    if (found?.unclosedQuote) {
-      return new UnreadableFileError(`Line ${found.line}: a quoted field is not closed. ${fixQuotes}`)
+  async function read(): Promise<ReadResult> {
+    const record = flushed.shift()
+    if (record !== undefined) {
+      return { done: false, value: record }
     }
-    if (found) {
-      return new UnreadableFileError(
-        `Line ${found.line}: the row is longer than ${maxRowChars / 1024 / 1024} MiB, more than a contact ` +
-          'can hold. Check that the file is a list of contacts, one per line, and upload it again.',
-      )
+    if (failure !== undefined) {
+      throw failure
     }
-  }
-  const line = typeof error.lines === 'number' ? `Line ${error.lines}: ` : ''
-  return new UnreadableFileError(`${line}${fileLabel(file)} could not be read as CSV (${error.message}).`)
-}
-
-/**
- * Where a row goes wrong, found again on the error path only: the line of a quote that is still
- * open at the end of the file or after `maxRowChars` bytes of one row, or else the first line of a
- * row that long. Quotes are read as csv-parse reads them with `relax_quotes`: a quote opens a field
- * only at its start, and inside one `""` is a quote.
- */
-function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: boolean } | undefined {
-  let line = 1
-  let rowLine = 1
-  let rowBytes = 0
-  let quoteLine = 0
-  let inQuotes = false
-  let quoteInQuotes = false
-  let fieldStart = true
-  let previous = 0
-  try {
-    for (const chunk of utf8Chunks(file, chunkBytes)) {
-      for (const byte of chunk) {
-        if (byte === 0x0d || (byte === 0x0a && previous !== 0x0d)) {
-          line++
-        }
-        previous = byte
-        rowBytes++
-        if (inQuotes) {
-          if (quoteInQuotes) {
-            quoteInQuotes = false
-            if (byte === 0x22) {
-              continue
-            }
-            inQuotes = false
-          } else {
-            if (byte === 0x22) {
-              quoteInQuotes = true
-            } else if (rowBytes > maxRowChars) {
-              return { line: quoteLine, unclosedQuote: true }
-            }
-            continue
-          }
-        }
-        if (byte === 0x22 && fieldStart) {
-          inQuotes = true
-          quoteLine = line
-        } else if (byte === 0x0a || byte === 0x0d) {
-          rowLine = line
-          rowBytes = 0
-        } else if (rowBytes > maxRowChars) {
-          return { line: rowLine, unclosedQuote: false }
-        }
-        fieldStart = byte === 0x2c || byte === 0x0a || byte === 0x0d
+    const pending = nextRecord()
+    for (;;) {
+      // A read of a queued record is settled already and wins the race; one that waits means the
+      // parser has given every record of what it was fed.
+      const settled = await Promise.race([pending, settledNow]).catch(fail)
+      if (settled !== notYet) {
+        return settled
+      }
+      if (closed) {
+        return pending.catch(fail)
+      }
+      let next: IteratorResult<Uint8Array>
+      try {
+        next = chunks.next()
+      } catch (error) {
+        await endAtBadText(pending, error)
+        return read()
+      }
+      if (next.done) {
+        closed = true
+        // A flush error (a quote left open) reaches `pending`; this promise would only repeat it.
+        writer.close().catch(() => undefined)
+      } else {
+        lastByte = next.value[next.value.length - 1] ?? lastByte
+        // A parse error errors the stream and so `pending`; the write itself settles either way.
+        await writer.write(next.value).catch(() => undefined)
       }
     }
-  } catch {
-    // The text fails further on; what was read is all there is to search.
   }
-  return inQuotes && !quoteInQuotes ? { line: quoteLine, unclosedQuote: true } : undefined
+
+  // The decoder yielded the text up to the bad byte and threw. Flushing the parser gives the records
+  // it held back (it keeps the last bytes of a chunk in case a line break spans two); the last one is
+  // the cut-off line, unless the text stopped right after a line break.
+  async function endAtBadText(pending: Promise<ReadResult>, error: unknown): Promise<void> {
+    closed = true
+    failure = error
+    await writer.close().catch(() => undefined)
+    const none = () => ended
+    for (let result = await pending.catch(none); !result.done; result = await nextRecord().catch(none)) {
+      flushed.push(result.value)
+    }
+    if (lastByte !== 0x0a && lastByte !== 0x0d) {
+      flushed.pop()
+    }
+  }
+
+  return {
+    read,
+    close: () => {
+      closed = true
+      chunks.return()
+      writer.abort().catch(() => undefined)
+    },
+  }
 }

@@ -68,7 +68,9 @@ function* checkedUtf8(file: UploadedFile, size: number): Generator<Uint8Array, v
   try {
     decoder.decode()
   } catch {
-    throw notUtf8(file, start, firstInvalidUtf8(bytes, sequenceStart(bytes, bytes.length, start)), true)
+    // The decoder holds at most three bytes of an unfinished character at the end.
+    const tail = sequenceStart(bytes, Math.max(start, bytes.length - 3), start)
+    throw notUtf8(file, start, firstInvalidUtf8(bytes, tail), true)
   }
 }
 

@@ -12,6 +12,6 @@ export {
   type RowOutcome,
   validateRow,
 } from './row-outcome.js'
-export { openRows, type ReadRowsOptions, type RowReader, readRows } from './table-reader.js'
+export { openRows, type RowReader, readRows } from './table-reader.js'
 export { UnreadableFileError } from './unreadable-file-error.js'
 export { type ContactField, contactFields, emailFields, isContactField, phoneFields } from './vocabulary.js'

@@ -21,7 +21,7 @@ export interface FilePreview {
  * // mapping: ['first-name', 'last-name', 'company', 'phone1-phone-number', 'email1-email-address']
  */
 export async function previewFile(file: UploadedFile): Promise<FilePreview> {
-  const rows = await openRows(file, { onDemand: true })
+  const rows = await openRows(file)
   try {
     const sample = await rows.next()
     if (sample === undefined) {

@@ -1,15 +1,7 @@
-import { csvRecords, csvRecordsOnDemand, type RecordReader } from './csv-records.js'
+import { csvRecords, type RecordReader } from './csv-records.js'
 import { fileKind, fileLabel, type UploadedFile } from './file-kind.js'
 import { UnreadableFileError } from './unreadable-file-error.js'
 import { xlsxRecords } from './xlsx-records.js'
-
-export interface ReadRowsOptions {
-  /**
-   * Parse a CSV file a chunk at a time, only as far as the rows taken: for a preview, which stops
-   * after the first data row. Off by default: reading ahead is faster for a whole import.
-   */
-  onDemand?: boolean
-}
 
 /** An open file: its header, then its data rows one `next()` at a time (`undefined` at the end). */
 export interface RowReader {
@@ -35,19 +27,14 @@ export interface RowReader {
  * const rows = await openRows({ bytes, name: 'contacts.csv', contentType: 'text/csv' })
  * for (let cells = await rows.next(); cells; cells = await rows.next()) console.log(rows.header, cells)
  */
-export async function openRows(file: UploadedFile, options: ReadRowsOptions = {}): Promise<RowReader> {
+export async function openRows(file: UploadedFile): Promise<RowReader> {
   const kind = fileKind(file)
-  const records =
-    kind === 'xlsx'
-      ? arrayReader(await xlsxRecords(file))
-      : options.onDemand
-        ? csvRecordsOnDemand(file)
-        : csvRecords(file)
+  const records = kind === 'xlsx' ? arrayReader(await xlsxRecords(file)) : csvRecords(file)
   const nextFilled = async (): Promise<string[] | undefined> => {
     try {
       for (;;) {
         const { done, value } = await records.read()
-        if (done || value === undefined) {
+        if (done) {
           return undefined
         }
         if (trimCells(value)) {
@@ -56,7 +43,7 @@ export async function openRows(file: UploadedFile, options: ReadRowsOptions = {}
       }
     } catch (error) {
       records.close()
-      throw records.explain(error)
+      throw error
     }
   }
   const header = await nextFilled()
@@ -81,7 +68,9 @@ export async function openRows(file: UploadedFile, options: ReadRowsOptions = {}
       while (record.length < width) {
         record.push('')
       }
-      record.length = width
+      if (record.length > width) {
+        record.length = width
+      }
       dataRows++
       return record
     },
@@ -97,11 +86,8 @@ export async function openRows(file: UploadedFile, options: ReadRowsOptions = {}
  * @example
  * for await (const cells of readRows({ bytes, name: 'contacts.csv' })) console.log(cells)
  */
-export async function* readRows(
-  file: UploadedFile,
-  options: ReadRowsOptions = {},
-): AsyncGenerator<string[], void, undefined> {
-  const rows = await openRows(file, options)
+export async function* readRows(file: UploadedFile): AsyncGenerator<string[], void, undefined> {
+  const rows = await openRows(file)
   try {
     yield rows.header
     for (let cells = await rows.next(); cells !== undefined; cells = await rows.next()) {
@@ -135,7 +121,6 @@ function arrayReader(records: string[][]): RecordReader {
       const value = records[index++]
       return Promise.resolve(value === undefined ? { done: true } : { done: false, value })
     },
-    explain: (error) => error,
     close: () => {
       index = records.length
     },

@@ -58,7 +58,8 @@ export function cellText(value: unknown): string {
     return value ? 'TRUE' : 'FALSE'
   }
   if (value instanceof Date) {
-    const iso = value.toISOString()
+    // A date is a fraction of a day in the workbook: 09:30 can come back as 09:29:59.9999.
+    const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString()
     const time = iso.slice(11, 19)
     return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`
   }

@@ -1,0 +1,97 @@
+import { CsvError } from 'csv-parse/stream'
+import { chunkBytes, utf8Chunks } from './decode.js'
+import { fileLabel, type UploadedFile } from './file-kind.js'
+import { UnreadableFileError } from './unreadable-file-error.js'
+
+/** The longest row read, in characters: past it, a row is almost surely a quote that never closes. */
+export const maxRowChars = 1024 * 1024
+
+const fixQuotes =
+  'A field that starts with a double quote (") must end with one, and a quote inside it must be doubled (""); ' +
+  'fix the quotes on that line and upload the file again.'
+
+/**
+ * The sentence for an error csv-parse raised on a file: for a quoted field that never closes (at
+ * the end of the file, or after `maxRowChars` of one row) the line where it opens, found by reading
+ * the file again, since csv-parse counts lines inside quoted fields its own way. Other errors pass
+ * through as they are.
+ *
+ * @example
+ * reader.read().catch((error) => { throw explainCsvError(error, file) })
+ */
+export function explainCsvError(error: unknown, file: UploadedFile): unknown {
+  if (!(error instanceof CsvError)) {
+    return error
+  }
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
+    const found = findRunawayRow(file)
+    if (found?.unclosedQuote) {
+      return new UnreadableFileError(`Line ${found.line}: a quoted field is not closed. ${fixQuotes}`)
+    }
+    if (found) {
+      return new UnreadableFileError(
+        `Line ${found.line}: the row is longer than ${maxRowChars / 1024 / 1024} MiB, more than a contact ` +
+          'can hold. Check that the file is a list of contacts, one per line, and upload it again.',
+      )
+    }
+  }
+  const line = typeof error.lines === 'number' ? `Line ${error.lines}: ` : ''
+  return new UnreadableFileError(`${line}${fileLabel(file)} could not be read as CSV (${error.message}).`)
+}
+
+/**
+ * Where a row goes wrong, found again on the error path only: the line of a quote that is still
+ * open at the end of the file or after `maxRowChars` bytes of one row, or else the first line of a
+ * row that long. Quotes are read as csv-parse reads them with `relax_quotes`: a quote opens a field
+ * only at its start, and inside one `""` is a quote.
+ */
+function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: boolean } | undefined {
+  let line = 1
+  let rowLine = 1
+  let rowBytes = 0
+  let quoteLine = 0
+  let inQuotes = false
+  let quoteInQuotes = false
+  let fieldStart = true
+  let previous = 0
+  try {
+    for (const chunk of utf8Chunks(file, chunkBytes)) {
+      for (const byte of chunk) {
+        if (byte === 0x0d || (byte === 0x0a && previous !== 0x0d)) {
+          line++
+        }
+        previous = byte
+        rowBytes++
+        if (inQuotes) {
+          if (quoteInQuotes) {
+            quoteInQuotes = false
+            if (byte === 0x22) {
+              continue
+            }
+            inQuotes = false
+          } else {
+            if (byte === 0x22) {
+              quoteInQuotes = true
+            } else if (rowBytes > maxRowChars) {
+              return { line: quoteLine, unclosedQuote: true }
+            }
+            continue
+          }
+        }
+        if (byte === 0x22 && fieldStart) {
+          inQuotes = true
+          quoteLine = line
+        } else if (byte === 0x0a || byte === 0x0d) {
+          rowLine = line
+          rowBytes = 0
+        } else if (rowBytes > maxRowChars) {
+          return { line: rowLine, unclosedQuote: false }
+        }
+        fieldStart = byte === 0x2c || byte === 0x0a || byte === 0x0d
+      }
+    }
+  } catch {
+    // The text fails further on; what was read is all there is to search.
+  }
+  return inQuotes && !quoteInQuotes ? { line: quoteLine, unclosedQuote: true } : undefined
+}

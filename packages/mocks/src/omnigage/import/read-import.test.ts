@@ -44,4 +44,40 @@ describe('readImport', () => {
     expect(failure).toBeInstanceOf(UnreadableFileError)
     expect((failure as Error).message).toMatch(/^"contacts.csv" is not UTF-8 text: line 4, after "Ren"/)
   })
+
+  it('yields exactly the rows before a bad byte, wherever it falls on its line and in the file', async () => {
+    const encoder = new TextEncoder()
+    // Enough rows for several 64 KiB chunks, so some bad lines start in one chunk and end in the next.
+    const lines = Array.from({ length: 6000 }, (_, index) => `person${index}@example.com`)
+    for (const badRow of [1, 2, 2500, 3000, 5999]) {
+      for (const before of ['', 'R', 'Ren']) {
+        const head = encoder.encode(`Email\n${lines.slice(0, badRow - 1).join('\n')}${badRow > 1 ? '\n' : ''}${before}`)
+        const bytes = [...head, 0xe9, ...encoder.encode(`\n${lines.slice(badRow).join('\n')}\n`)]
+        let seen = 0
+        await expect(
+          (async () => {
+            for await (const { row, cells } of readImport(bytesFile(bytes))) {
+              expect(cells[0]).toBe(lines[row - 1])
+              seen = row
+            }
+          })(),
+        ).rejects.toThrow(`line ${badRow + 1}`)
+        expect(seen, `bad byte on row ${badRow} after ${JSON.stringify(before)}`).toBe(badRow - 1)
+      }
+    }
+  })
+
+  it('yields the rows before a quoted field that never closes, then fails naming its line', async () => {
+    const text =
+      'Name,Email\nAda,ada@example.com\nGrace,grace@example.com\nAlan,"alan@example.com\nEdsger,edsger@example.com\n'
+    const seen: number[] = []
+    await expect(
+      (async () => {
+        for await (const { row } of readImport(csvFile(text))) {
+          seen.push(row)
+        }
+      })(),
+    ).rejects.toThrow(/^Line 4: a quoted field is not closed\./)
+    expect(seen).toEqual([1, 2])
+  })
 })

@@ -76,6 +76,10 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
         return omnigageError(c, 400, checked.reason)
       }
       preview = { ...preview, mapping: checked.mapping }
+    } else if (previewFailure === undefined && !checkMapping(preview.mapping, preview.header).ok) {
+      // The automatic mapping found no phone or email column: nothing sent was wrong, the file
+      // cannot be imported as it is, so the import fails like an unreadable file.
+      previewFailure = noReachableColumn(name, preview.header)
     }
     const now = clock.now()
     const originalFileId = ids.next()
@@ -176,6 +180,21 @@ export async function settleDue(account: Account, options: RoutesOptions): Promi
   for (const job of due) {
     await settleImport(job, account, options.ids)
   }
+}
+
+// A sentence names this many columns at most, each cut to 40 characters: a file may have thousands.
+const maxColumnsNamed = 10
+
+/** Why a file whose automatic mapping has no phone or email column cannot be imported, and what to do. */
+function noReachableColumn(name: string, header: readonly string[]): string {
+  const shown = header.slice(0, maxColumnsNamed).map((column) => JSON.stringify(column.slice(0, 40)))
+  const more = header.length - shown.length
+  const columns = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
+  return (
+    `No column of "${name}" (${columns}) is recognised as a phone or an email, so no row could be imported: ` +
+    'name one "Phone" or "Email", or send a mapping that maps a column to a phoneN-phone-number or ' +
+    'emailN-email-address field.'
+  )
 }
 
 function indexesWith(length: number, wanted: (index: number) => boolean): number[] {

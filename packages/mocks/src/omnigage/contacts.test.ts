@@ -1,116 +1,107 @@
 import { describe, expect, it } from 'vitest'
-import { omnigageHarness } from './testing/harness.js'
+import { ContactStore, type ContactValues } from './contacts.js'
 
-const people = [
-  'First Name,Last Name,Phone,Email',
-  'Ann,Lee,+14155550100,ann@example.com',
-  'Bo,Ng,+14155550101,bo@example.com',
-  'Cy,Lee,+14155550102,cy@example.com',
-  'Di,Ray,+14155550103,di@example.com',
-  'Ed,Lee,+14155550104,ed@example.com',
-].join('\n')
-
-async function withPeople() {
-  const harness = omnigageHarness()
-  await harness.importFile('people.csv', people)
-  harness.finish()
-  return harness
-}
-
-const names = (answer: { body: { data: { attributes: Record<string, unknown> }[] } }) =>
-  answer.body.data.map((contact) => contact.attributes['first-name'])
-
-describe('GET /api/v1/contacts', () => {
-  it('pages with page[offset] and page[limit], counting every match and linking the neighbours', async () => {
-    const { call } = await withPeople()
-    const page = await call('GET', '/api/v1/contacts?page[offset]=2&page[limit]=2')
-    expect(page.conformance).toEqual([])
-    expect(names(page)).toEqual(['Cy', 'Di'])
-    expect(page.body.meta).toEqual({ count: 5 })
-    const next = new URL(page.body.links.next)
-    expect([next.searchParams.get('page[offset]'), next.searchParams.get('page[limit]')]).toEqual(['4', '2'])
-    expect(new URL(page.body.links.prev).searchParams.get('page[offset]')).toBe('0')
-    const last = await call('GET', `${next.pathname}${next.search}`)
-    expect(names(last)).toEqual(['Ed'])
-    expect(last.body.links.next).toBeUndefined()
-  })
-
-  it('filters on whole values, case-insensitively, with or without the eq: prefix, and sorts', async () => {
-    const { call } = await withPeople()
-    expect(names(await call('GET', '/api/v1/contacts?filter[last-name]=lee'))).toEqual(['Ann', 'Cy', 'Ed'])
-    expect(names(await call('GET', '/api/v1/contacts?filter[last-name]=eq:LEE&sort=-first-name'))).toEqual([
-      'Ed',
-      'Cy',
-      'Ann',
-    ])
-    expect(names(await call('GET', '/api/v1/contacts?filter[email-address]=BO@example.com'))).toEqual(['Bo'])
-    expect(names(await call('GET', '/api/v1/contacts?filter[last-name]=Le'))).toEqual([])
-  })
-
-  it('refuses a page limit over 100 or a negative offset, in the vendor format', async () => {
-    const { call } = await withPeople()
-    for (const query of ['page[limit]=101', 'page[offset]=-1', 'page[limit]=many', 'sort=company']) {
-      const answer = await call('GET', `/api/v1/contacts?${query}`)
-      expect(answer.status, query).toBe(400)
-      expect(answer.body.errors[0].code).toBe(100)
-      expect(answer.conformance).toEqual([])
-    }
-  })
+const values = (overrides: Partial<ContactValues> = {}): ContactValues => ({
+  firstName: 'Ann',
+  lastName: 'Lee',
+  company: 'Acme',
+  title: null,
+  phoneNumbers: ['+14155550100'],
+  emailAddresses: ['ann@example.com'],
+  ...overrides,
 })
 
-describe('GET /api/v1/contacts/{id}', () => {
-  it('answers a contact by id, and 404 for one the account does not have', async () => {
-    const { call } = await withPeople()
-    const [first] = (await call('GET', '/api/v1/contacts?page[limit]=1')).body.data
-    const one = await call('GET', `/api/v1/contacts/${first.id}`)
-    expect(one.conformance).toEqual([])
-    expect(one.body.data).toEqual(first)
-    const missing = await call('GET', '/api/v1/contacts/Q843fc2UoJf4B5CrQxQ6Cd')
-    expect(missing.status).toBe(404)
-    expect(missing.body.errors[0]).toEqual({ detail: expect.stringContaining('Q843fc2UoJf4B5CrQxQ6Cd'), code: 404 })
+describe('ContactStore', () => {
+  it('reads back what was added, as a copy a caller cannot change the store through', () => {
+    const store = new ContactStore()
+    store.add('a1', values({ phoneNumbers: ['+14155550100', '+14155550101'] }), 1000, 'm1')
+    const read = store.get('a1')
+    expect(read).toEqual({
+      id: 'a1',
+      ...values({ phoneNumbers: ['+14155550100', '+14155550101'] }),
+      createdAt: 1000,
+      updatedAt: 1000,
+      createdBy: 'm1',
+      updatedBy: 'm1',
+    })
+    read?.phoneNumbers.push('+19999999999')
+    expect(store.get('a1')?.phoneNumbers).toEqual(['+14155550100', '+14155550101'])
   })
-})
 
-describe('DELETE /api/v1/contacts (bulk)', () => {
-  it('deletes every contact listed, sent as the vendor example sends it', async () => {
-    const { call } = await withPeople()
-    const ids = (await call('GET', '/api/v1/contacts?filter[last-name]=Lee')).body.data.map(
-      (contact: { id: string }) => contact.id,
+  it('updates: replaces the values a row has, keeps the rest, appends new phones after the primary', () => {
+    const store = new ContactStore()
+    const slot = store.add('a1', values(), 1000, 'm1')
+    const changed = store.update(
+      slot,
+      values({ company: 'Globex', lastName: null, phoneNumbers: ['+14155550199'] }),
+      2000,
+      'm2',
+      false,
     )
-    const answer = await call('DELETE', '/api/v1/contacts', {
-      body: JSON.stringify({ data: ids.map((id: string) => ({ type: 'contacts', id })) }),
-      headers: { 'Content-Type': 'application/vnd.api+json;ext=bulk', Accept: 'application/vnd.api+json;ext=bulk' },
+    expect(changed).toBe(true)
+    expect(store.get('a1')).toMatchObject({
+      lastName: 'Lee',
+      company: 'Globex',
+      phoneNumbers: ['+14155550100', '+14155550199'],
+      updatedAt: 2000,
+      updatedBy: 'm2',
     })
-    expect(answer.status).toBe(204)
-    expect(answer.text).toBe('')
-    expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Bo', 'Di'])
+    expect(store.slotOfPrimaryPhone('+14155550100')).toBe(slot)
+    expect(store.slotOfPrimaryPhone('+14155550199')).toBeUndefined()
   })
 
-  it('deletes nothing when one id is unknown, and names it', async () => {
-    const { call } = await withPeople()
-    const [first] = (await call('GET', '/api/v1/contacts')).body.data
-    const answer = await call('DELETE', '/api/v1/contacts', {
-      body: {
-        data: [
-          { type: 'contacts', id: first.id },
-          { type: 'contacts', id: 'nope' },
-        ],
-      },
-    })
-    expect(answer.status).toBe(404)
-    expect(answer.body.errors[0].detail).toContain('"nope"')
-    expect(answer.body.errors[0].detail).toContain('nothing was deleted')
-    expect((await call('GET', '/api/v1/contacts')).body.meta.count).toBe(5)
+  it('answers false and changes nothing, not even the update time, for a row it already holds', () => {
+    const store = new ContactStore()
+    const slot = store.add('a1', values(), 1000, 'm1')
+    expect(store.update(slot, values({ company: null }), 2000, 'm2', false)).toBe(false)
+    expect(store.get('a1')).toMatchObject({ company: 'Acme', updatedAt: 1000, updatedBy: 'm1' })
   })
 
-  it('refuses an empty list or a form body', async () => {
-    const { call } = await withPeople()
-    expect((await call('DELETE', '/api/v1/contacts', { body: { data: [] } })).status).toBe(400)
-    const form = await call('DELETE', '/api/v1/contacts', {
-      body: 'data=1',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
-    expect(form.status).toBe(415)
-    expect(form.conformance).toEqual([])
+  it('with pruning, empty cells clear values and the phones become the row own, re-indexed', () => {
+    const store = new ContactStore()
+    const slot = store.add('a1', values(), 1000, 'm1')
+    store.update(slot, values({ company: null, phoneNumbers: ['+14155550199'], emailAddresses: [] }), 2000, 'm1', true)
+    expect(store.get('a1')).toMatchObject({ company: null, phoneNumbers: ['+14155550199'], emailAddresses: [] })
+    expect(store.slotOfPrimaryPhone('+14155550100')).toBeUndefined()
+    expect(store.slotOfPrimaryPhone('+14155550199')).toBe(slot)
+    expect(store.slotOfPrimaryEmail('ann@example.com')).toBeUndefined()
+  })
+
+  it('keeps the first contact as the owner of a primary phone that a later one shares', () => {
+    const store = new ContactStore()
+    const first = store.add('a1', values(), 1000, 'm1')
+    store.add('a2', values({ firstName: 'Bo' }), 1000, 'm1')
+    expect(store.slotOfPrimaryPhone('+14155550100')).toBe(first)
+    store.deleteAll(['a1'])
+    expect(store.slotOfPrimaryPhone('+14155550100')).toBeUndefined()
+    expect(store.size).toBe(1)
+  })
+
+  it('deletes all of the ids or none, naming the ones it does not have', () => {
+    const store = new ContactStore()
+    store.add('a1', values(), 1000, 'm1')
+    store.add('a2', values(), 1000, 'm1')
+    expect(store.deleteAll(['a1', 'zz', 'yy'])).toEqual(['zz', 'yy'])
+    expect(store.size).toBe(2)
+    expect(store.deleteAll(['a1'])).toEqual([])
+    expect(store.get('a1')).toBeUndefined()
+    expect(store.all().map((contact) => contact.id)).toEqual(['a2'])
+  })
+
+  it('lists in creation order, or sorted with ties in creation order, a page at a time', () => {
+    const store = new ContactStore()
+    for (const [id, firstName, at] of [
+      ['a1', 'Cy', 3],
+      ['a2', 'Ann', 1],
+      ['a3', 'Bo', 2],
+      ['a4', 'Ann', 4],
+    ] as const) {
+      store.add(id, values({ firstName }), at, 'm1')
+    }
+    const ids = (page: { items: { id: string }[] }) => page.items.map((contact) => contact.id)
+    expect(ids(store.list({}, undefined, 0, 10))).toEqual(['a1', 'a2', 'a3', 'a4'])
+    expect(ids(store.list({}, 'first-name', 0, 10))).toEqual(['a2', 'a4', 'a3', 'a1'])
+    expect(ids(store.list({}, '-created-at', 1, 2))).toEqual(['a1', 'a3'])
+    expect(store.list({ firstName: 'ANN' }, undefined, 0, 1)).toMatchObject({ total: 2, items: [{ id: 'a2' }] })
   })
 })

@@ -3,6 +3,7 @@ import { type Random, seededRandom } from '../core/random.js'
 // shortuuid's alphabet: digits and letters without 0, 1, I, O and l, as every Omnigage id reads.
 const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const hexDigits = '0123456789abcdef'
+const alphabetCodes = Array.from(alphabet, (char) => char.charCodeAt(0))
 
 /**
  * Ids in the vendor's form (22 characters of shortuuid's alphabet) and upload key prefixes (32 hex
@@ -14,6 +15,7 @@ const hexDigits = '0123456789abcdef'
  */
 export class IdSource {
   readonly #seed: number
+  readonly #codes: number[] = new Array(22).fill(0)
   #random: Random
 
   constructor(seed: number) {
@@ -28,11 +30,13 @@ export class IdSource {
 
   /** A 22-character resource id. */
   next(): string {
-    let id = ''
+    // One flat string from char codes: `+=` per character would leave a chain of 22 cons-string
+    // nodes (some 700 bytes) behind every id a million-row import stores.
+    const codes = this.#codes
     for (let index = 0; index < 22; index++) {
-      id += alphabet[Math.floor(this.#random.next() * alphabet.length)]
+      codes[index] = alphabetCodes[Math.floor(this.#random.next() * alphabetCodes.length)] as number
     }
-    return id
+    return String.fromCharCode(...codes)
   }
 
   /** 32 lower-case hex digits, as in the upload keys `uploads/<hex>/${filename}`. */

@@ -194,23 +194,14 @@ function applyRow(
   const phone = values.phoneNumbers[0]
   const email = values.emailAddresses[0]
   const existing =
-    (settings.uniquePrimaryPhone && phone !== undefined ? contacts.byPrimaryPhone(phone) : undefined) ??
-    (settings.uniquePrimaryEmail && email !== undefined ? contacts.byPrimaryEmail(email) : undefined)
-  if (existing) {
+    (settings.uniquePrimaryPhone && phone !== undefined ? contacts.slotOfPrimaryPhone(phone) : undefined) ??
+    (settings.uniquePrimaryEmail && email !== undefined ? contacts.slotOfPrimaryEmail(email) : undefined)
+  if (existing !== undefined) {
     const changed = contacts.update(existing, values, at, membershipId, settings.updatePruning)
-    return [changed ? 'updated' : 'skipped', existing.id]
+    return [changed ? 'updated' : 'skipped', contacts.idAt(existing) as string]
   }
   const id = ids.next()
-  contacts.add({
-    id,
-    ...values,
-    phoneNumbers: [...values.phoneNumbers],
-    emailAddresses: [...values.emailAddresses],
-    createdAt: at,
-    updatedAt: at,
-    createdBy: membershipId,
-    updatedBy: membershipId,
-  })
+  contacts.add(id, values, at, membershipId)
   return ['created', id]
 }
 

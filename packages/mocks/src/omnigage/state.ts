@@ -91,14 +91,7 @@ export function createOmnigageState(context: {
     const at = now()
     const added = (seed.contacts ?? []).map((contact) => {
       const id = ids.next()
-      account.contacts.add({
-        id,
-        ...valuesOf(contact),
-        createdAt: at,
-        updatedAt: at,
-        createdBy: account.membershipId,
-        updatedBy: account.membershipId,
-      })
+      account.contacts.add(id, valuesOf(contact), at, account.membershipId)
       return id
     })
     return { account: account.tenant.accountKey, contacts: added }

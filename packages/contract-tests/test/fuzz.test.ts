@@ -6,6 +6,7 @@ import { cloudspongeFuzzProfile } from '../src/fuzz/cloudsponge-profile.js'
 import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
 import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
+import { omnigageFuzzProfile } from '../src/fuzz/omnigage-profile.js'
 import { listOperations } from '../src/fuzz/openapi-operations.js'
 import { fuzzRequests } from '../src/fuzz/request-generator.js'
 import { s3FuzzProfile } from '../src/fuzz/s3-profile.js'
@@ -17,7 +18,7 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const path = process.env.FUZZ_PATH
 const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 2000)
 
-const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile, s3FuzzProfile]
+const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile, s3FuzzProfile, omnigageFuzzProfile]
 
 for (const profile of profiles) {
   describe(`${profile.vendor}: fuzz every route from the spec`, () => {

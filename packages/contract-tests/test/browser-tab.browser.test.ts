@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { firstImportId } from '@contactkit/mocks/cloudsponge'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserTabApi, CallResult } from '../browser-tab/page.js'
@@ -62,6 +62,18 @@ async function serveFolder(root: string): Promise<{ url: string; close(): Promis
   }
 }
 
+/** `node:stream/web` as the browser's own Web Streams, for a bundle of the simulators. */
+const webStreamsFromGlobals: Plugin = {
+  name: 'web-streams-from-globals',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^node:stream\/web$/ }, () => ({ path: 'stream-web', namespace: 'globals' }))
+    bundler.onLoad({ filter: /.*/, namespace: 'globals' }, () => ({
+      contents: 'export const { TransformStream, CountQueuingStrategy, ReadableStream, WritableStream } = globalThis',
+      loader: 'js',
+    }))
+  },
+}
+
 /** The page entry, bundled as a browser would load it, next to index.html and MSW's worker. */
 async function buildPage(outdir: string): Promise<void> {
   const result = await build({
@@ -76,6 +88,9 @@ async function buildPage(outdir: string): Promise<void> {
     // tsup leaves a bare `import "../chunk-….js"` in @contactkit/mocks/cloudsponge, which
     // esbuild drops under "sideEffects": false; the chunk is imported by name elsewhere anyway.
     logOverride: { 'ignored-bare-import': 'silent' },
+    // Omnigage reads CSV with csv-parse, loaded only when a CSV is read; its stream module imports
+    // `node:stream/web`, which the page has as globals (docs/simulators-in-a-browser-tab.md).
+    plugins: [webStreamsFromGlobals],
   })
   expect(result.errors).toEqual([])
   await copyFile(join(pageDir, 'index.html'), join(outdir, 'index.html'))

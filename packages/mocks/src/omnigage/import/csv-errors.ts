@@ -1,4 +1,4 @@
-import { CsvError } from 'csv-parse/stream'
+import type { CsvError } from 'csv-parse/stream'
 import { chunkBytes, utf8Chunks } from './decode.js'
 import { fileLabel, type UploadedFile } from './file-kind.js'
 import { UnreadableFileError } from './unreadable-file-error.js'
@@ -20,7 +20,8 @@ const fixQuotes =
  * reader.read().catch((error) => { throw explainCsvError(error, file) })
  */
 export function explainCsvError(error: unknown, file: UploadedFile): unknown {
-  if (!(error instanceof CsvError)) {
+  // By its code rather than `instanceof`: csv-parse is loaded lazily (see csv-records.ts).
+  if (!isCsvError(error)) {
     return error
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
@@ -94,4 +95,9 @@ function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: bool
     // The text fails further on; what was read is all there is to search.
   }
   return inQuotes && !quoteInQuotes ? { line: quoteLine, unclosedQuote: true } : undefined
+}
+
+function isCsvError(error: unknown): error is CsvError {
+  const code: unknown = error instanceof Error ? (error as { code?: unknown }).code : undefined
+  return typeof code === 'string' && code.startsWith('CSV_')
 }

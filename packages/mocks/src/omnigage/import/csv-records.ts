@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/stream'
 import { explainCsvError, maxRowChars } from './csv-errors.js'
 import { chunkBytes, utf8Chunks } from './decode.js'
 import type { UploadedFile } from './file-kind.js'
@@ -27,6 +26,17 @@ export interface RecordReader {
   close(): void
 }
 
+/**
+ * csv-parse, loaded on the first CSV read rather than with the simulators: it needs Node's
+ * `Buffer` and `node:stream/web`, so a browser bundle of the simulators (which never reads a CSV
+ * there) must not evaluate it on load, and the CLI starts without it.
+ */
+let csvParse: Promise<typeof import('csv-parse/stream')> | undefined
+const loadCsvParse = () => {
+  csvParse ??= import('csv-parse/stream')
+  return csvParse
+}
+
 const notYet = Symbol('not yet')
 const settledNow = Promise.resolve(notYet)
 const ended: ReadResult = { done: true }
@@ -42,10 +52,11 @@ const ended: ReadResult = { done: true }
  * rejects with the decoder's sentence; broken quoting rejects naming the line.
  *
  * @example
- * const records = csvRecords(file)
+ * const records = await csvRecords(file)
  * for (let next = await records.read(); !next.done; next = await records.read()) count++
  */
-export function csvRecords(file: UploadedFile): RecordReader {
+export async function csvRecords(file: UploadedFile): Promise<RecordReader> {
+  const { parse } = await loadCsvParse()
   const chunks = utf8Chunks(file, chunkBytes)
   const parser = parse(parserOptions)
   const writer = parser.writable.getWriter()

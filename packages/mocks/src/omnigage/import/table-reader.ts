@@ -29,7 +29,7 @@ export interface RowReader {
  */
 export async function openRows(file: UploadedFile): Promise<RowReader> {
   const kind = fileKind(file)
-  const records = kind === 'xlsx' ? arrayReader(await xlsxRecords(file)) : csvRecords(file)
+  const records = kind === 'xlsx' ? arrayReader(await xlsxRecords(file)) : await csvRecords(file)
   const nextFilled = async (): Promise<string[] | undefined> => {
     try {
       for (;;) {

@@ -201,4 +201,21 @@ describe('parameters whose schema is a reference', () => {
     const bad = omnigage.validateRequest('listImportContactResults', { path, query: { 'filter[status]': 'lost' } })
     expect(bad.problems.map((problem) => problem.location)).toEqual(['query.filter[status]'])
   })
+
+  it('names null among the allowed values of an enum that has it', () => {
+    const omnigage = createValidator(omnigageDocument)
+    const { problems } = omnigage.validateRequest('createImportContact', {
+      body: {
+        data: {
+          type: 'import-contacts',
+          attributes: { mapping: ['fax-number'] },
+          relationships: { upload: { data: { type: 'uploads', id: 'x' } } },
+        },
+      },
+      mediaType: 'application/json',
+    })
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^0 must be one of: first-name, .*, email3-email-address, null$/),
+    ])
+  })
 })

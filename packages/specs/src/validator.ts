@@ -365,7 +365,9 @@ function describe(error: ErrorObject, location: string): Problem {
   const name = path.at(-1) ?? location
   const where = [location, ...path].join('.')
   if (error.keyword === 'enum') {
-    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(', ')
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues
+      .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
+      .join(', ')
     return { location: where, message: `${name} must be one of: ${allowed}` }
   }
   return { location: where, message: `${name} ${error.message ?? 'is invalid'}` }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { ContactStore } from './contacts.js'
 import { omnigageHarness } from './testing/harness.js'
 
 // The documentation's example file, as CSV.
@@ -259,5 +260,23 @@ describe('POST /api/v1/import-contacts', () => {
     const page = await call('GET', '/api/v1/import-contacts?page[limit]=1')
     expect(page.body.meta.count).toBe(2)
     expect(new URL(page.body.links.next).searchParams.get('page[offset]')).toBe('1')
+  })
+
+  it('fails an import that meets an unexpected error, and the account goes on answering', async () => {
+    const { importFile, call, finish } = omnigageHarness()
+    const created = await importFile('a.csv', 'First Name,Phone\nAnn,+14155550100\nBo,+14155550101\n')
+    finish()
+    const add = vi.spyOn(ContactStore.prototype, 'add').mockImplementationOnce(() => {
+      throw new Error('store unavailable')
+    })
+    try {
+      const failed = await call('GET', `/api/v1/import-contacts/${created.body.data.id}`)
+      expect(failed.status).toBe(200)
+      expect(failed.body.data.attributes.status).toBe('failed')
+      expect(failed.body.data.attributes['failure-reason']).toContain('store unavailable')
+      expect((await call('GET', '/api/v1/contacts')).status).toBe(200)
+    } finally {
+      add.mockRestore()
+    }
   })
 })

@@ -144,12 +144,14 @@ async function runImport(job: ImportJob, account: Account, ids: IdSource): Promi
       record(result, status, contactId)
     }
   } catch (error) {
-    if (!(error instanceof UnreadableFileError)) {
-      throw error
-    }
     // Rows before the unreadable part stay imported and counted, as a real importer leaves them.
+    // Any other error fails this import too, with what went wrong, rather than every later request
+    // of the account (each would settle the import again and meet the same error).
     result.status = 'failed'
-    result.failureReason = error.message
+    result.failureReason =
+      error instanceof UnreadableFileError
+        ? error.message
+        : `The simulator could not import "${job.file.name}" (${error instanceof Error ? error.message : String(error)}); the rows before this point were imported.`
   }
   if (result.erred.size > 0) {
     const file: StoredFile = {

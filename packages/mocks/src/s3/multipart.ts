@@ -63,18 +63,20 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
   let error: Multipasta.MultipartError | undefined
   const parser = Multipasta.make({
     headers: { 'content-type': options.contentType },
-    isFile: (info) => head === undefined && info.name.toLowerCase() === 'file',
+    isFile: (info) => head === undefined && partName(info).toLowerCase() === 'file',
     maxFieldSize: options.maxFieldBytes,
     onField(info, value) {
       if (head !== undefined) {
         return // after the file: ignored, as S3 ignores it
       }
-      fields.push({ name: info.name, value: Multipasta.decodeField(info, value) })
-      fieldBytes += info.name.length + value.byteLength
+      const name = partName(info)
+      fields.push({ name, value: Multipasta.decodeField(info, value) })
+      fieldBytes += name.length + value.byteLength
       fieldsTooLarge ||= fieldBytes > options.maxFieldBytes
     },
     onFile(info) {
-      head = { name: info.name, ...(info.filename === undefined ? {} : { filename: info.filename }) }
+      const filename = info.filename ?? dispositionParameter(info.headers['content-disposition'], 'filename')
+      head = { name: partName(info), ...(filename === undefined ? {} : { filename }) }
       return (chunk) => {
         if (fileEnded) {
           return
@@ -176,4 +178,26 @@ function describe(error: Multipasta.MultipartError): string {
     case 'ReachedLimit':
       return `the body passes the limit ${error.limit}`
   }
+}
+
+/**
+ * A part's name. multipasta reads the quoted values of `Content-Disposition` as RFC 7230 text,
+ * which allows only Latin-1 beyond ASCII; browsers send a file name as raw UTF-8 in the quotes
+ * (`filename="Контакты.csv"`), and multipasta then gives up on the whole header, name included.
+ * Such a header is read again here, leniently, as browsers write it.
+ */
+function partName(info: Multipasta.PartInfo): string {
+  return info.name || (dispositionParameter(info.headers['content-disposition'], 'name') ?? '')
+}
+
+function dispositionParameter(
+  header: string | string[] | undefined,
+  parameter: 'name' | 'filename',
+): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header
+  const match = value && new RegExp(`;\\s*${parameter}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(value)
+  if (!match) {
+    return undefined
+  }
+  return match[1] === undefined ? match[2] : match[1].replace(/\\(.)/g, '$1')
 }

@@ -338,3 +338,15 @@ async function md5Hex(text: string): Promise<string> {
   const { createHash } = await import('node:crypto')
   return createHash('md5').update(text).digest('hex')
 }
+
+describe('file names beyond Latin-1', () => {
+  it('takes the raw UTF-8 file names browsers send, and names the object after them', async () => {
+    const { sim } = s3Fixture()
+    const fields = await signedFields(sim, { signatureVersion: 'v2' })
+    for (const filename of ['Контакты.csv', '連絡先.csv', 'café.csv']) {
+      const response = await postForm(sim, '/contactkit-uploads/', { fields, file: { filename, content: 'a,b\n' } })
+      expect(response.status, filename).toBe(204)
+      expect(sim.objects.get('contactkit-uploads', `uploads/${filename}`)?.size).toBe(4)
+    }
+  })
+})

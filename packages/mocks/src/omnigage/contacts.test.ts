@@ -104,4 +104,19 @@ describe('ContactStore', () => {
     expect(ids(store.list({}, '-created-at', 1, 2))).toEqual(['a1', 'a3'])
     expect(store.list({ firstName: 'ANN' }, undefined, 0, 1)).toMatchObject({ total: 2, items: [{ id: 'a2' }] })
   })
+
+  it('finds contacts by primary phone and email whether they came before or after the first lookup', () => {
+    const store = new ContactStore()
+    const before = store.add('a1', values(), 1000, 'm1')
+    expect(store.slotOfPrimaryEmail('ann@example.com')).toBe(before)
+    const after = store.add(
+      'a2',
+      values({ phoneNumbers: ['+14155550177'], emailAddresses: ['bo@example.com'] }),
+      1000,
+      'm1',
+    )
+    expect(store.slotOfPrimaryEmail('bo@example.com')).toBe(after)
+    expect(store.slotOfPrimaryPhone('+14155550177')).toBe(after)
+    expect(store.slotOfPrimaryPhone('+14155550100')).toBe(before)
+  })
 })

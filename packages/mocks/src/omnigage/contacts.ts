@@ -61,8 +61,9 @@ export class ContactStore {
   readonly #createdBy: string[] = []
   readonly #updatedBy: string[] = []
   readonly #slotById = new Map<string, number>()
-  readonly #slotByPhone = new Map<string, number>()
-  readonly #slotByEmail = new Map<string, number>()
+  // Built on first use, then kept up to date: an import that matches on neither key never pays for them.
+  #slotByPhone: Map<string, number> | undefined
+  #slotByEmail: Map<string, number> | undefined
   readonly #interned = new Map<string, string>()
 
   get size(): number {
@@ -75,10 +76,12 @@ export class ContactStore {
   }
 
   slotOfPrimaryPhone(phone: string): number | undefined {
+    this.#slotByPhone ??= this.#indexOf(this.#phones)
     return this.#slotByPhone.get(phone)
   }
 
   slotOfPrimaryEmail(email: string): number | undefined {
+    this.#slotByEmail ??= this.#indexOf(this.#emails)
     return this.#slotByEmail.get(email)
   }
 
@@ -219,8 +222,8 @@ export class ContactStore {
       column.length = 0
     }
     this.#slotById.clear()
-    this.#slotByPhone.clear()
-    this.#slotByEmail.clear()
+    this.#slotByPhone = undefined
+    this.#slotByEmail = undefined
     this.#interned.clear()
   }
 
@@ -267,13 +270,25 @@ export class ContactStore {
     return value
   }
 
+  /** The first contact holding each primary value: a contact added later with the same one does not take it over. */
+  #indexOf(column: readonly Strings[]): Map<string, number> {
+    const index = new Map<string, number>()
+    for (let slot = 0; slot < column.length; slot++) {
+      const primary = this.#ids[slot] === undefined ? undefined : first(column[slot] ?? null)
+      if (primary !== undefined && !index.has(primary)) {
+        index.set(primary, slot)
+      }
+    }
+    return index
+  }
+
   #index(slot: number): void {
     const phone = first(this.#phones[slot] ?? null)
     const email = first(this.#emails[slot] ?? null)
-    if (phone !== undefined && !this.#slotByPhone.has(phone)) {
+    if (phone !== undefined && this.#slotByPhone && !this.#slotByPhone.has(phone)) {
       this.#slotByPhone.set(phone, slot)
     }
-    if (email !== undefined && !this.#slotByEmail.has(email)) {
+    if (email !== undefined && this.#slotByEmail && !this.#slotByEmail.has(email)) {
       this.#slotByEmail.set(email, slot)
     }
   }
@@ -281,10 +296,10 @@ export class ContactStore {
   #unindex(slot: number): void {
     const phone = first(this.#phones[slot] ?? null)
     const email = first(this.#emails[slot] ?? null)
-    if (phone !== undefined && this.#slotByPhone.get(phone) === slot) {
+    if (phone !== undefined && this.#slotByPhone?.get(phone) === slot) {
       this.#slotByPhone.delete(phone)
     }
-    if (email !== undefined && this.#slotByEmail.get(email) === slot) {
+    if (email !== undefined && this.#slotByEmail?.get(email) === slot) {
       this.#slotByEmail.delete(email)
     }
   }

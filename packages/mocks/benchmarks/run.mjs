@@ -3,7 +3,7 @@
 // subject alternate over several rounds, and the table shows medians (see README, "Benchmarks").
 // Beside each wall-clock figure, the CPU time the server process used (from /proc), which other
 // load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 2),
-// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli) tune it.
+// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,omnigage) tune it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -11,6 +11,7 @@ import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { omnigageRows } from './omnigage.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const seconds = Number(process.env.BENCH_SECONDS ?? 2)
@@ -254,6 +255,10 @@ if (!only || only.includes('whole')) {
 }
 if (!only || only.includes('cli')) {
   await coldStart()
+}
+if (!only || only.includes('omnigage')) {
+  // Its own rounds (BENCH_IMPORT_ROUNDS, default 3; BENCH_ROWS sizes the file): each imports a 100 MB file.
+  rows.push(...(await omnigageRows()))
 }
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 console.log(

@@ -28,7 +28,10 @@ describe.skipIf(skipReason)('the dashboard and the API reference in a browser', 
 
   beforeAll(async () => {
     await mkdir(artifacts, { recursive: true })
-    set = createSimulators({ clock: manualClock('2026-03-02T09:30:00Z'), only: ['cloudsponge', 'aurinko'] })
+    set = createSimulators({
+      clock: manualClock('2026-03-02T09:30:00Z'),
+      only: ['cloudsponge', 'aurinko', 'omnigage', 's3'],
+    })
     for (const simulator of set.simulators) {
       const server = await serve(simulator, { port: 0 })
       servers.push(server)
@@ -103,6 +106,29 @@ describe.skipIf(skipReason)('the dashboard and the API reference in a browser', 
     expect(await row.textContent()).toContain(faulted.headers.get('x-contactkit-fault') ?? 'no fault id')
     await expect.poll(() => page.locator('#faults-body').textContent()).toMatch(/GET \/events\/\*.*1\s*Remove/)
     await page.screenshot({ path: `${artifacts}dashboard-faults.png`, fullPage: true })
+    // The row opens the request and the answer: the vendor's error body the fault sent.
+    await row.click()
+    const answered = await faulted.text()
+    await expect.poll(() => page.locator('.detail-grid').first().textContent()).toContain(answered.slice(0, 40))
+    await page.screenshot({ path: `${artifacts}dashboard-journal-detail.png`, fullPage: true })
+  })
+
+  it('shows Omnigage and its S3, with their accounts and buckets', async () => {
+    await fetch(`${urls.omnigage}/api/v1/uploads`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${btoa('omnigage-sandbox-key:omnigage-sandbox-secret')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ name: 'contacts.csv', type: 'text/csv', size: 64 }),
+    })
+    await open(`${urls.omnigage}/__admin/`)
+    await expect.poll(() => page.locator('[data-section="accounts"]').textContent()).toContain('firstbank')
+    await expect.poll(() => page.locator('#journal-body').textContent()).toContain('/api/v1/uploads')
+    await page.screenshot({ path: `${artifacts}dashboard-omnigage.png`, fullPage: true })
+    await open(`${urls.s3}/__admin/`)
+    await expect.poll(() => page.locator('body').textContent()).toContain('contactkit-uploads')
+    await page.screenshot({ path: `${artifacts}dashboard-s3.png`, fullPage: true })
   })
 
   it('shows Aurinko too, from the same core', async () => {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { respondWith } from '../core/simulator.js'
 import { contentTypes, errorBody, type Format, vendorHeaders } from './wire-format.js'
 
 /** The vendor's documented error sentences (quoted by its Java and .NET libraries). */
@@ -28,7 +29,7 @@ export function cloudspongeError(c: Context, status: number, message: string): R
   if (status === 401) {
     headers['WWW-Authenticate'] = 'Basic realm="CloudSponge"'
   }
-  return new Response(errorBody(format, message), { status, headers })
+  return respondWith(c, errorBody(format, message), status, headers)
 }
 
 /** A 400 that starts with the vendor's sentence and says exactly what was wrong. */

@@ -22,6 +22,15 @@ export interface JournalEntry {
   requestId: string | null
   /** The fault rule that answered, if one did. */
   faultId: string | null
+  /** The answer's headers and the start of its body; secrets redacted as in the request. */
+  response: {
+    headers: Record<string, string>
+    /** The first 4 KB as text; null when the body was streamed or made elsewhere (not kept). */
+    body: string | null
+    bodyTruncated: boolean
+    /** The body's size, when it was kept. */
+    bodyBytes: number | null
+  }
 }
 
 export interface JournalFilter {
@@ -58,7 +67,11 @@ export interface JournalRecord {
   durationMs: number
   requestId: string | null
   faultId: string | null
+  /** The answer: its headers, and its body when it was text or bytes made whole (a reference, not a copy). */
+  response?: { headers: Headers; body: string | Uint8Array | undefined }
 }
+
+const previewBytes = 4096
 
 /**
  * A bounded request log. Recording is cheap (it keeps references, copies nothing); reading builds
@@ -142,6 +155,30 @@ export class RequestJournal {
       durationMs: record.durationMs,
       requestId: record.requestId,
       faultId: record.faultId,
+      response: this.#response(record.response),
+    }
+  }
+
+  #response(response: JournalRecord['response']): JournalEntry['response'] {
+    const headers = Object.fromEntries(response?.headers ?? [])
+    const sent = response?.body
+    if (sent === undefined) {
+      return {
+        headers: this.keepSecrets ? headers : redactHeaders(headers),
+        body: null,
+        bodyTruncated: false,
+        bodyBytes: null,
+      }
+    }
+    const bytes = typeof sent === 'string' ? new TextEncoder().encode(sent.slice(0, previewBytes)) : sent
+    const size = typeof sent === 'string' ? new TextEncoder().encode(sent).byteLength : sent.byteLength
+    // A cut in the middle of a character shows as U+FFFD rather than failing.
+    const text = new TextDecoder().decode(bytes.subarray(0, previewBytes))
+    return {
+      headers: this.keepSecrets ? headers : redactHeaders(headers),
+      body: this.keepSecrets ? text : redactBody(text, response?.headers.get('content-type') ?? null),
+      bodyTruncated: size > previewBytes,
+      bodyBytes: size,
     }
   }
 }

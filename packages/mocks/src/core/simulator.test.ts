@@ -228,6 +228,29 @@ describe('the journal', () => {
     expect(toy.journal.list({ limit: 1 }).map((entry) => entry.path)).toEqual(['/items/2'])
   })
 
+  it('shows each answer: its headers, and the start of a body made whole, with secrets redacted', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    await toy.app.request('/nowhere/token-route')
+    await toy.app.request('/items/1')
+    const [missing, item] = toy.journal.list()
+    expect(missing?.response.headers['content-type']).toBe('application/json')
+    expect(missing?.response.headers['x-request-id']).toBe(missing?.requestId)
+    expect(JSON.parse(missing?.response.body ?? '')).toMatchObject({ toyError: { status: 404 } })
+    expect(missing?.response).toMatchObject({ bodyTruncated: false, bodyBytes: missing?.response.body?.length })
+    // Made by c.json, not respondWith: the journal did not keep it rather than copying it.
+    expect(item?.response).toMatchObject({ body: null, bodyBytes: null })
+    expect(item?.response.headers['content-type']).toContain('application/json')
+  })
+
+  it('keeps the first 4 KB of a long answer and says how long it was', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    await toy.app.request(`/nowhere/${'x'.repeat(6000)}`)
+    const [entry] = toy.journal.list()
+    expect(entry?.response.body).toHaveLength(4096)
+    expect(entry?.response.bodyTruncated).toBe(true)
+    expect(entry?.response.bodyBytes).toBeGreaterThan(6000)
+  })
+
   it('keeps only the newest entries', async () => {
     const toy = createToySimulator({ clock: manualClock(), journal: { limit: 3 } })
     for (let id = 1; id <= 5; id++) {

@@ -113,6 +113,8 @@ const noBody = Object.freeze({ text: '', truncated: false, bytes: 0 })
 
 // The context variable that holds the response `respondWith` made, whose headers carry the id.
 const stampedKey = 'contactkit.stamped'
+// The body `respondWith` answered with, for the journal.
+const sentBodyKey = 'contactkit.sentBody'
 
 /**
  * A response whose plain headers already carry the core's `X-Request-Id`, so the core does not
@@ -134,6 +136,10 @@ export function respondWith(
   }
   const response = new Response(body, { status, headers: { ...headers, 'X-Request-Id': requestId } })
   c.set(stampedKey as never, response as never)
+  // The journal shows the start of what was sent: a reference to text or bytes, never a copy.
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    c.set(sentBodyKey as never, body as never)
+  }
   return response
 }
 
@@ -258,6 +264,13 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
       durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
       requestId,
       faultId,
+      response: {
+        headers: response.headers,
+        body:
+          c.get(stampedKey as never) === response
+            ? (c.get(sentBodyKey as never) as string | Uint8Array | undefined)
+            : undefined,
+      },
     })
   })
 
@@ -343,13 +356,17 @@ function faultResponse(c: Context, rule: FaultRule, vendor: VendorDefinition): R
   const response =
     rule.body === undefined
       ? vendor.errorResponse(c, status, `Injected fault ${rule.id} answered ${status}.`)
-      : new Response(typeof rule.body === 'string' ? rule.body : JSON.stringify(rule.body), {
-          status,
-          headers: { 'Content-Type': typeof rule.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' },
+      : respondWith(c, typeof rule.body === 'string' ? rule.body : JSON.stringify(rule.body), status, {
+          'Content-Type': typeof rule.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json',
         })
   const headers = new Headers(response.headers)
   for (const [name, value] of Object.entries(rule.headers ?? {})) {
     headers.set(name, value)
   }
-  return new Response(response.body, { status, headers })
+  const faulted = new Response(response.body, { status, headers })
+  // The same body under the rule's headers: the journal shows what the vendor's responder sent.
+  if (c.get(stampedKey as never) === response) {
+    c.set(stampedKey as never, faulted as never)
+  }
+  return faulted
 }

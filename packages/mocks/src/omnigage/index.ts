@@ -133,7 +133,7 @@ export const omnigageVendor = defineVendor({
     },
     {
       title: 'List contacts',
-      command: `curl -u ${sandboxTenant.tokenKey}:${sandboxTenant.tokenSecret} '{baseUrl}/api/v1/contacts?page[limit]=5'`,
+      command: `curl -g -u ${sandboxTenant.tokenKey}:${sandboxTenant.tokenSecret} '{baseUrl}/api/v1/contacts?page[limit]=5'`,
     },
   ],
   referenceAuth: { TokenAuth: { username: sandboxTenant.tokenKey, password: sandboxTenant.tokenSecret } },

@@ -91,4 +91,12 @@ describe('POST /api/v1/uploads', () => {
     expect(refused.status).toBe(403)
     expect(await refused.text()).toContain('<Message>Invalid according to Policy: Policy expired.</Message>')
   })
+
+  it('shows the upload in the journal with the form signature redacted', async () => {
+    const { call, sim } = omnigageHarness()
+    await call('POST', '/api/v1/uploads', { body: documentedBody })
+    const [entry] = sim.journal.list({ path: '/api/v1/uploads' })
+    expect(entry?.response.body).toContain('"signature":"[redacted]"')
+    expect(entry?.response.body).toContain('"request-method":"post"')
+  })
 })

@@ -180,6 +180,14 @@ export const dashboardScript = `
       return [el('dt', { class: 'mono', text: key }), el('dd', { class: 'mono', text: record[key] })]
     }))
   }
+  function responseBody(response) {
+    if (!response || response.body === null) {
+      return el('div', { class: 'muted', text: 'not kept (streamed, or a page): send the request again to see it' })
+    }
+    if (!response.body) return el('div', { class: 'muted', text: 'none' })
+    var more = response.bodyTruncated ? '\\n… (' + response.bodyBytes + ' bytes in all; the journal keeps the first 4 KB)' : ''
+    return el('pre', { class: 'block', text: response.body + more })
+  }
   function journalDetail(entry) {
     var body = entry.body ? entry.body + (entry.bodyTruncated ? '\\n… (' + entry.bodyBytes + ' bytes in all; the journal keeps the first 4 KB)' : '') : ''
     return el('div', { class: 'detail-grid' },
@@ -197,7 +205,10 @@ export const dashboardScript = `
           el('dt', { text: 'request id' }), el('dd', { class: 'mono', text: entry.requestId || '' }),
           el('dt', { text: 'clock time' }), el('dd', { class: 'mono', text: entry.at }),
           el('dt', { text: 'fault' }), el('dd', { class: 'mono', text: entry.faultId || 'none' })),
-        el('p', { class: 'muted', text: 'Secrets (credentials, passwords, tokens, signatures) show as [redacted]. The journal keeps no response bodies: replay the request to see one.' })))
+        el('h3', { text: 'Headers' }), kv(entry.response && entry.response.headers),
+        el('h3', { text: 'Body' + (entry.response && entry.response.bodyBytes ? ' (' + entry.response.bodyBytes + ' bytes)' : '') }),
+        responseBody(entry.response),
+        el('p', { class: 'muted', text: 'Secrets (credentials, passwords, tokens, signatures) show as [redacted].' })))
   }
 
   // ---- Faults ---------------------------------------------------------------------------------

@@ -2,7 +2,13 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { Hono } from 'hono'
 import { basicAuth } from 'hono/basic-auth'
 import { type Clock, manualClock } from '../clock.js'
-import { createSimulator, type ErrorResponder, type Simulator, type SimulatorOptions } from '../simulator.js'
+import {
+  createSimulator,
+  type ErrorResponder,
+  respondWith,
+  type Simulator,
+  type SimulatorOptions,
+} from '../simulator.js'
 import { type SpecValidationEnv, specValidation } from '../spec-validation.js'
 
 /** A vendor small enough to read in one screen, for testing the core without CloudSponge's rules. */
@@ -66,9 +72,13 @@ export const toyDocument: OpenApiDocument = {
 
 /** The toy's error body: `{"toyError":{"status":404,"message":"…","code":"…","requestId":"…"}}`. */
 export const toyError: ErrorResponder = (c, status, message, details) =>
-  c.json(
-    { toyError: { status, message, code: details?.code ?? `http.${status}`, requestId: c.get('requestId' as never) } },
-    status as 400,
+  respondWith(
+    c,
+    JSON.stringify({
+      toyError: { status, message, code: details?.code ?? `http.${status}`, requestId: c.get('requestId' as never) },
+    }),
+    status,
+    { 'Content-Type': 'application/json' },
   )
 
 /**

@@ -3,11 +3,12 @@ import { isoMillis } from '../core/time-format.js'
 import { type BucketConfig, type BucketStore, checkBucket, md5ETag } from './buckets.js'
 import { type CredentialStore, checkCredentials, type S3Credentials } from './credentials.js'
 
-/** An object to put in a bucket from `POST /__admin/state`, its bytes given as text. */
+/** An object to put in a bucket from `POST /__admin/state`: its bytes as text, or as base64 (what snapshots write). */
 export interface SeedObject {
   bucket: string
   key: string
-  body: string
+  body?: string
+  bodyBase64?: string
   contentType?: string
   metadata?: Record<string, string>
 }
@@ -28,6 +29,9 @@ export interface S3Seed {
  * state.seed({ buckets: [{ name: 'imports' }], objects: [{ bucket: 'imports', key: 'a.csv', body: 'a,b' }] })
  */
 export function createS3State(buckets: BucketStore, credentials: CredentialStore): VendorState {
+  // What the simulator was created with; a snapshot holds what came after.
+  const configuredBuckets = new Set(buckets.buckets().map((bucket) => bucket.name))
+  const configuredKeys = new Set(credentials.list().map((key) => key.accessKeyId))
   return {
     inspect() {
       return {
@@ -55,7 +59,10 @@ export function createS3State(buckets: BucketStore, credentials: CredentialStore
         credentials.add(key)
       }
       const objects = (seed.objects ?? []).map((object) => {
-        const bytes = new TextEncoder().encode(object.body)
+        const bytes =
+          object.bodyBase64 === undefined
+            ? new TextEncoder().encode(object.body)
+            : Uint8Array.from(atob(object.bodyBase64), (char) => char.charCodeAt(0))
         return buckets.put({
           bucket: object.bucket,
           key: object.key,
@@ -76,6 +83,28 @@ export function createS3State(buckets: BucketStore, credentials: CredentialStore
     reset() {
       buckets.reset()
       credentials.reset()
+    },
+
+    /** Seeded buckets and keys (secrets included: a snapshot must restore them) and every object, base64. */
+    snapshot(): S3Seed {
+      return {
+        buckets: buckets.buckets().filter((bucket) => !configuredBuckets.has(bucket.name)),
+        credentials: credentials.list().filter((key) => !configuredKeys.has(key.accessKeyId)),
+        objects: buckets.list().map((summary) => {
+          const object = buckets.get(summary.bucket, summary.key)
+          let binary = ''
+          for (const byte of object?.bytes ?? []) {
+            binary += String.fromCharCode(byte)
+          }
+          return {
+            bucket: summary.bucket,
+            key: summary.key,
+            bodyBase64: btoa(binary),
+            contentType: summary.contentType,
+            ...(Object.keys(summary.metadata).length > 0 ? { metadata: summary.metadata } : {}),
+          }
+        }),
+      }
     },
   }
 }
@@ -105,8 +134,15 @@ function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
     checked(() => checkCredentials(key))
   }
   for (const object of seed.objects ?? []) {
-    if (typeof object?.key !== 'string' || object.key === '' || typeof object.body !== 'string') {
-      fail('each object needs a "bucket", a non-empty "key" and a "body" string.')
+    if (
+      typeof object?.key !== 'string' ||
+      object.key === '' ||
+      (typeof object.body === 'string') === (typeof object.bodyBase64 === 'string')
+    ) {
+      fail('each object needs a "bucket", a non-empty "key" and either a "body" string or a "bodyBase64" string.')
+    }
+    if (object.bodyBase64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(object.bodyBase64)) {
+      fail(`the "bodyBase64" of ${object.key} is not base64.`)
     }
     if (!named.has(object.bucket)) {
       fail(`there is no bucket ${JSON.stringify(object.bucket)} for ${object.key}; add it under "buckets".`)

@@ -84,7 +84,9 @@ async function importFile(urls, bytes) {
   const attributes = upload.data.attributes
   const form = new FormData()
   for (const entry of attributes['request-form-data']) {
-    for (const [name, value] of Object.entries(entry)) form.append(name, value)
+    for (const [name, value] of Object.entries(entry)) {
+      form.append(name, value)
+    }
   }
   form.append('Content-Type', 'text/csv')
   form.append('file', new Blob([bytes], { type: 'text/csv' }), 'people.csv')

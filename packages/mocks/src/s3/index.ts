@@ -153,6 +153,24 @@ export const s3Vendor = defineVendor({
   hints: [
     `bucket: ${defaultBucket}; POST a presigned form to /${defaultBucket}/ (sign it with the key above, V2 or V4)`,
   ],
+  magicAccounts: [
+    {
+      input: `form signed with ${sandboxCredentials.accessKeyId}`,
+      result: `${defaultBucket}: 204 with ETag and Location`,
+    },
+    { input: 'form signed with any other key', result: '403 InvalidAccessKeyId' },
+    { input: 'form from POST /api/v1/uploads on the Omnigage simulator', result: 'the file an Omnigage import reads' },
+  ],
+  examples: [
+    {
+      title: 'A form without a signature or policy: 403 AccessDenied, as S3 answers it for a private bucket',
+      command: `curl -F key=contacts.csv -F 'file=@-;filename=contacts.csv' '{baseUrl}/${defaultBucket}/' <<< 'First Name,Phone'`,
+    },
+    {
+      title: 'A browser preflight for the form post',
+      command: `curl -i -X OPTIONS -H 'Origin: http://localhost:3000' -H 'Access-Control-Request-Method: POST' '{baseUrl}/${defaultBucket}/'`,
+    },
+  ],
 })
 
 export type { BucketConfig, ExpirationRule, ObjectSummary, StoredObject } from './buckets.js'

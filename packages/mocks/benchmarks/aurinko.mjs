@@ -10,15 +10,9 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { contactGenerator, createAurinkoSimulator } from '../dist/aurinko/index.js'
 import { manualClock } from '../dist/index.js'
+import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 0) => value.toFixed(digits)
-const range = (values, digits = 2) => `${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)}`
 const auth = { Authorization: 'Bearer bench' }
 
 /** A book of `size` contacts, every one created on the provider's side (so each is stored and logged), synced once. */

@@ -14,19 +14,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse'
+import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const rowsInFile = Number(process.env.BENCH_ROWS ?? 1_000_000)
 // Its own round count, not run.mjs's seven: each round uploads and imports the whole file.
 const rounds = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3)
 const auth = { Authorization: `Basic ${btoa('omnigage-sandbox-key:omnigage-sandbox-secret')}` }
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 0) => value.toFixed(digits)
-const range = (values, digits = 2) => `${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)}`
 const megabytes = (bytes) => bytes / (1024 * 1024)
 
 /** A CSV of made-up people, about 100 bytes a row: name, company, title, a US phone (one row in 50 invalid), an email. */

@@ -12,20 +12,13 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { omnigageRows } from './omnigage.mjs'
+import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const seconds = Number(process.env.BENCH_SECONDS ?? 2)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const only = process.env.BENCH_ONLY?.split(',')
 const rows = []
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 0) => value.toFixed(digits)
-const range = (values, digits = 2) => `${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)}`
 
 async function startServer(args) {
   const child = spawn(process.execPath, [here('./server.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] })

@@ -35,6 +35,7 @@ export { createSimulatorSet, type SimulatorSet, type SimulatorSetOptions } from 
 export {
   describeProblems,
   type Invalid,
+  locatedProblems,
   type RequestDescription,
   type SpecValidationEnv,
   type SpecValidationOptions,

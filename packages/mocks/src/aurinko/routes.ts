@@ -3,7 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import { respondWith } from '../core/simulator.js'
-import { type Invalid, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
+import { type Invalid, locatedProblems, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import type { AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
 import { aurinkoError, errorCodes } from './errors.js'
@@ -83,15 +83,14 @@ function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
   if (invalid.status === 415) {
     return aurinkoError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
   }
-  const problems = invalid.problems.map((problem) => {
-    const name = problem.location.split('.').at(-1) ?? ''
-    return problem.message.startsWith(`${name} `)
-      ? `${problem.location}${problem.message.slice(name.length)}`
-      : problem.message
-  })
-  return aurinkoError(c, 400, `The request is not valid: ${problems.join('; ')}. Fix it and send it again.`, {
-    code: errorCodes.badRequest,
-  })
+  return aurinkoError(
+    c,
+    400,
+    `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
+    {
+      code: errorCodes.badRequest,
+    },
+  )
 }
 
 function capitalized(text: string): string {

@@ -302,6 +302,24 @@ function invalid(problems: Problem[]): Invalid {
     : { status: 400, problems, message: describeProblems(problems) }
 }
 
+/**
+ * The problems joined with "; ", each naming its field by where it is: `body.phoneNumbers.0.type
+ * must be one of: …`, `query.page[limit] must be <= 100`. For a vendor whose errors say which field.
+ *
+ * @example
+ * vendorError(c, 400, `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`)
+ */
+export function locatedProblems(problems: Problem[]): string {
+  return problems
+    .map((problem) => {
+      const name = problem.location.split('.').at(-1) ?? ''
+      return problem.message.startsWith(`${name} `)
+        ? `${problem.location}${problem.message.slice(name.length)}`
+        : problem.message
+    })
+    .join('; ')
+}
+
 /** Joins problems into one sentence: "start must be >= 0; service is required." */
 export function describeProblems(problems: Problem[]): string {
   return `${problems.map((problem) => problem.message).join('; ')}.`

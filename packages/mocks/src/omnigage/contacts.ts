@@ -1,12 +1,7 @@
+import type { ImportedContact } from './import/index.js'
+
 /** A contact's values as an import row gives them: phones in E.164 and emails lower-cased, primary first. */
-export interface ContactValues {
-  firstName: string | null
-  lastName: string | null
-  company: string | null
-  title: string | null
-  phoneNumbers: string[]
-  emailAddresses: string[]
-}
+export type ContactValues = ImportedContact
 
 /** A contact as read from an account's store: a copy, changed only through the store. */
 export interface StoredContact extends ContactValues {

@@ -5,7 +5,13 @@ import type { Clock } from '../core/clock.js'
 import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
-import { type Invalid, type RequestDescription, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
+import {
+  type Invalid,
+  locatedProblems,
+  type RequestDescription,
+  type SpecValidationEnv,
+  specCheck,
+} from '../core/spec-validation.js'
 import type { S3Simulator } from '../s3/index.js'
 import type { Account, AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
@@ -131,13 +137,11 @@ function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
   if (invalid.status === 415) {
     return omnigageError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
   }
-  const problems = invalid.problems.map((problem) => {
-    const name = problem.location.split('.').at(-1) ?? ''
-    return problem.message.startsWith(`${name} `)
-      ? `${problem.location}${problem.message.slice(name.length)}`
-      : problem.message
-  })
-  return omnigageError(c, 400, `The request is not valid: ${problems.join('; ')}. Fix it and send it again.`)
+  return omnigageError(
+    c,
+    400,
+    `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
+  )
 }
 
 function capitalized(text: string): string {

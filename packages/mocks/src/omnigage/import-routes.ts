@@ -3,7 +3,8 @@ import type { Account } from './accounts.js'
 import { importResource, listDocument, pageOf, rowResource } from './documents.js'
 import { omnigageError } from './errors.js'
 import { xlsxType } from './files.js'
-import { type ContactField, checkMapping, previewFile, UnreadableFileError } from './import/index.js'
+import type { ContactField } from './import/index.js'
+import { importEngine } from './import-engine.js'
 import { type ImportJob, importTimeline, type RowStatus, rowStatusAt, settleImport, statusAt } from './imports.js'
 import { type Env, type Guard, json, originOf, type RoutesOptions } from './routes.js'
 import { uploadedObject } from './uploads.js'
@@ -53,6 +54,7 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
         `Upload "${uploadId}" has no file yet; POST the file to its request-url with its request-form-data first.`,
       )
     }
+    const { checkMapping, previewFile, UnreadableFileError } = await importEngine()
     const name = object.key.slice(object.key.lastIndexOf('/') + 1) || upload.name
     const file = { bytes: object.bytes, name, contentType: object.contentType }
     let preview: { header: string[]; mapping: (ContactField | null)[]; sample: string[] } = {

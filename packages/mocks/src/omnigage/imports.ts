@@ -4,7 +4,7 @@ import type { ContactValues } from './contacts.js'
 import { csvType, errorsFileName, type StoredFile } from './files.js'
 import type { IdSource } from './ids.js'
 import type { ContactField, UploadedFile } from './import/index.js'
-import { errorsCsv, readImport, UnreadableFileError } from './import/index.js'
+import { importEngine } from './import-engine.js'
 
 /** How long an import waits and works, on the simulator clock. */
 export interface ImportTiming {
@@ -119,6 +119,7 @@ export function settleImport(job: ImportJob, account: Account, ids: IdSource): P
 }
 
 async function runImport(job: ImportJob, account: Account, ids: IdSource): Promise<ImportResult> {
+  const { errorsCsv, readImport, UnreadableFileError } = await importEngine()
   const at = job.timeline.endsAt
   const result: ImportResult = {
     status: 'completed',

@@ -1,16 +1,13 @@
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { firstImportId } from '@contactkit/mocks/cloudsponge'
-import { build, type Plugin } from 'esbuild'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserTabApi, CallResult } from '../browser-tab/page.js'
 import { browserSkipReason, launchChromium } from '../src/browser.js'
+import { buildBrowserPage, serveFolder } from '../src/browser-page.js'
 
 // The whole stateful CloudSponge simulator, bundled for the browser, answering the page's plain
 // fetch calls to https://api.cloudsponge.com through MSW's service worker. That host does not
@@ -23,80 +20,6 @@ if (skipReason) {
 
 const pageDir = fileURLToPath(new URL('../browser-tab/', import.meta.url))
 const vendorOrigin = 'https://api.cloudsponge.com'
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
-
-/** Serves one folder on 127.0.0.1 (a secure context, so service workers are allowed). */
-async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
-    const file = normalize(join(root, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end()
-      return
-    }
-    try {
-      const body = await readFile(file)
-      response.writeHead(200, {
-        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      })
-      response.end(body)
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${path}`)
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections()
-        server.close((error) => (error ? reject(error) : resolve()))
-      }),
-  }
-}
-
-/** `node:stream/web` as the browser's own Web Streams, for a bundle of the simulators. */
-const webStreamsFromGlobals: Plugin = {
-  name: 'web-streams-from-globals',
-  setup(bundler) {
-    bundler.onResolve({ filter: /^node:stream\/web$/ }, () => ({ path: 'stream-web', namespace: 'globals' }))
-    bundler.onLoad({ filter: /.*/, namespace: 'globals' }, () => ({
-      contents: 'export const { TransformStream, CountQueuingStrategy, ReadableStream, WritableStream } = globalThis',
-      loader: 'js',
-    }))
-  },
-}
-
-/** The page entry, bundled as a browser would load it, next to index.html and MSW's worker. */
-async function buildPage(outdir: string): Promise<void> {
-  const result = await build({
-    entryPoints: [join(pageDir, 'page.ts')],
-    outfile: join(outdir, 'page.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    sourcemap: true,
-    logLevel: 'warning',
-    // tsup leaves a bare `import "../chunk-….js"` in @contactkit/mocks/cloudsponge, which
-    // esbuild drops under "sideEffects": false; the chunk is imported by name elsewhere anyway.
-    logOverride: { 'ignored-bare-import': 'silent' },
-    // Omnigage reads CSV with csv-parse, loaded only when a CSV is read; its stream module imports
-    // `node:stream/web`, which the page has as globals (docs/simulators-in-a-browser-tab.md).
-    plugins: [webStreamsFromGlobals],
-  })
-  expect(result.errors).toEqual([])
-  await copyFile(join(pageDir, 'index.html'), join(outdir, 'index.html'))
-  const workerScript = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js')
-  await copyFile(workerScript, join(outdir, 'mockServiceWorker.js'))
-}
 
 /** Opens the page and waits until the MSW worker is active and controls it. */
 async function openPage(page: Page, url: string): Promise<void> {
@@ -135,7 +58,7 @@ describe.skipIf(Boolean(skipReason))('The CloudSponge simulator in a browser tab
 
   beforeAll(async () => {
     outdir = await mkdtemp(join(tmpdir(), 'contactkit-browser-tab-'))
-    await buildPage(outdir)
+    await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
     site = await serveFolder(outdir)
     browser = await launchChromium()
     page = await browser.newPage()

@@ -66,10 +66,12 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
     try {
       preview = await previewFile(file)
     } catch (error) {
-      if (!(error instanceof UnreadableFileError)) {
-        throw error
-      }
-      previewFailure = error.message
+      // A file that cannot be read fails its import with the reason; so does anything else that goes
+      // wrong reading it (in a browser tab, a CSV: csv-parse needs Node's Buffer), never a 500.
+      previewFailure =
+        error instanceof UnreadableFileError
+          ? error.message
+          : `The simulator could not read "${name}" (${error instanceof Error ? error.message : String(error)}).`
     }
     const attributes = body.attributes ?? {}
     if (attributes.mapping !== undefined && previewFailure === undefined) {

@@ -1,0 +1,88 @@
+import { copyFile, readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { build, type Plugin } from 'esbuild'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+}
+
+/** Serves one folder on 127.0.0.1 (a secure context, so service workers are allowed). */
+export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    const file = normalize(join(root, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end()
+      return
+    }
+    try {
+      const body = await readFile(file)
+      response.writeHead(200, {
+        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      })
+      response.end(body)
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${path}`)
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
+
+/** `node:stream/web` as the browser's own Web Streams, for a bundle of the simulators. */
+const webStreamsFromGlobals: Plugin = {
+  name: 'web-streams-from-globals',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^node:stream\/web$/ }, () => ({ path: 'stream-web', namespace: 'globals' }))
+    bundler.onLoad({ filter: /.*/, namespace: 'globals' }, () => ({
+      contents: 'export const { TransformStream, CountQueuingStrategy, ReadableStream, WritableStream } = globalThis',
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * A page entry bundled as a browser would load it (`page.js`), next to its HTML (`index.html`)
+ * and MSW's service worker script.
+ *
+ * @example
+ * await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
+ */
+export async function buildBrowserPage(entry: string, html: string, outdir: string): Promise<void> {
+  const result = await build({
+    entryPoints: [entry],
+    outfile: join(outdir, 'page.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: true,
+    logLevel: 'warning',
+    // tsup leaves a bare `import "../chunk-….js"` in @contactkit/mocks/cloudsponge, which
+    // esbuild drops under "sideEffects": false; the chunk is imported by name elsewhere anyway.
+    logOverride: { 'ignored-bare-import': 'silent' },
+    // Omnigage reads CSV with csv-parse, loaded only when a CSV is read; its stream module imports
+    // `node:stream/web`, which the page has as globals (docs/simulators-in-a-browser-tab.md).
+    plugins: [webStreamsFromGlobals],
+  })
+  if (result.errors.length > 0) {
+    throw new Error(`Failed to bundle ${entry}: ${result.errors.map((error) => error.text).join('; ')}`)
+  }
+  await copyFile(html, join(outdir, 'index.html'))
+  const workerScript = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js')
+  await copyFile(workerScript, join(outdir, 'mockServiceWorker.js'))
+}

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TabImport } from '../browser-tab/omnigage/page.js'
+import { browserSkipReason, launchChromium } from '../src/browser.js'
+import { buildBrowserPage, serveFolder } from '../src/browser-page.js'
+
+// The Omnigage and S3 simulators of one set, bundled for the browser, answering the page's plain
+// fetch calls to api.omnigage.io and s3.amazonaws.com through MSW's service worker: the S3 form is
+// signed and checked with WebCrypto in the tab. Neither host resolves on this machine.
+
+const skipReason = browserSkipReason()
+if (skipReason) {
+  console.log(`Omnigage browser-tab tests skipped: ${skipReason}`)
+}
+
+const pageDir = fileURLToPath(new URL('../browser-tab/omnigage/', import.meta.url))
+
+async function workbook(rows: (string | number)[][]): Promise<string> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('Contacts')
+  for (const row of rows) {
+    sheet.addRow(row)
+  }
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+}
+
+describe.skipIf(skipReason !== undefined)('Omnigage and S3 in a browser tab, behind an MSW service worker', () => {
+  let outdir: string
+  let site: Awaited<ReturnType<typeof serveFolder>>
+  let browser: Browser
+  let page: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), 'contactkit-omnigage-tab-'))
+    await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
+    site = await serveFolder(outdir)
+    browser = await launchChromium()
+    page = await browser.newPage()
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    // The worker controls the page from its second load on.
+    for (let load = 0; load < 2; load++) {
+      await page.goto(site.url)
+      await page.waitForFunction(() => window.omnigageTab !== undefined, undefined, { timeout: 30_000 })
+      await page.evaluate(() => window.omnigageTab?.ready)
+    }
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+    if (outdir) {
+      await rm(outdir, { recursive: true, force: true })
+    }
+  })
+
+  const importFile = (name: string, base64: string): Promise<TabImport> =>
+    page.evaluate(
+      ([file, content]) => (window.omnigageTab as NonNullable<typeof window.omnigageTab>).importFile(file, content),
+      [name, base64] as const,
+    )
+
+  it('uploads an XLSX through the S3 form and imports it, the pair running in the tab', async () => {
+    const result = await importFile(
+      'people.xlsx',
+      await workbook([
+        ['First Name', 'Phone Number', 'Email'],
+        ['Ann', 14155550100, 'ann@example.com'],
+        ['Bo', '555', 'bo@example.com'],
+      ]),
+    )
+    expect(result).toMatchObject({
+      s3Status: 204,
+      requestUrl: 'https://s3.amazonaws.com/contactkit-uploads/',
+      status: 'completed',
+      counts: { created: 1, erred: 1, total: 2 },
+      failureReason: null,
+    })
+    expect(result.contacts).toEqual([{ firstName: 'Ann', phoneNumber: '+14155550100' }])
+    expect(pageErrors).toEqual([])
+  })
+
+  it('fails a CSV import in the tab with a reason, since csv-parse needs Node', async () => {
+    const result = await importFile('people.csv', Buffer.from('First Name,Phone\nCy,+14155550102\n').toString('base64'))
+    expect(result.s3Status).toBe(204)
+    expect(result.status).toBe('failed')
+    expect(result.failureReason).toContain('could not read "people.csv"')
+  })
+})

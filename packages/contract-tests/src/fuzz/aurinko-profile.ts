@@ -10,6 +10,7 @@ import {
 import type { OpenApiDocument } from '@contactkit/specs'
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import fc from 'fast-check'
+import { excludeAdmin, jsonContentTypeProblem } from './core-routes.js'
 import type { FuzzExchange, FuzzProfile, FuzzTarget } from './fuzz-profile.js'
 import { isObject } from './openapi-operations.js'
 
@@ -178,7 +179,7 @@ export const aurinkoFuzzProfile: FuzzProfile<AurinkoFuzzTarget> = {
 
   extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
 
-  excludePath: (path) => /^\/+__admin(\/|$)/i.test(path),
+  excludePath: excludeAdmin,
 
   errorFormatProblem: aurinkoErrorProblem,
 }
@@ -193,14 +194,9 @@ export const aurinkoFuzzProfile: FuzzProfile<AurinkoFuzzTarget> = {
  * aurinkoErrorProblem(exchange) // 'the body has no non-empty "code"'
  */
 export function aurinkoErrorProblem(exchange: FuzzExchange): string | undefined {
-  const contentType = exchange.headers.get('content-type') ?? ''
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
-  if (mediaType !== 'application/json') {
-    return `Content-Type is ${JSON.stringify(contentType)}, not application/json`
-  }
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))
-  if (charset && charset !== 'charset=utf-8') {
-    return `Content-Type says ${charset}, not utf-8`
+  const notJson = jsonContentTypeProblem(exchange)
+  if (notJson) {
+    return notJson
   }
   if (exchange.request.method === 'HEAD') {
     return exchange.body === '' ? undefined : 'a HEAD answer has a body'

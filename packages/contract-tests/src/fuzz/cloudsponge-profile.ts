@@ -3,6 +3,7 @@ import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import fc from 'fast-check'
+import { excludeAdmin } from './core-routes.js'
 import type { FuzzExchange, FuzzProfile } from './fuzz-profile.js'
 import { isObject } from './openapi-operations.js'
 
@@ -88,7 +89,7 @@ export const cloudspongeFuzzProfile: FuzzProfile<CloudSpongeSimulator> = {
     { method: 'GET', path: '/openapi.json' },
   ],
 
-  excludePath: (path) => /^\/+__admin(\/|$)/i.test(path),
+  excludePath: excludeAdmin,
 
   errorFormatProblem: cloudspongeErrorProblem,
 

@@ -3,6 +3,7 @@ import { type OmnigageSimulator, omnigageVendor, sandboxTenant } from '@contactk
 import { s3Vendor } from '@contactkit/mocks/s3'
 import { omnigageDocument } from '@contactkit/specs/omnigage'
 import fc from 'fast-check'
+import { excludeAdmin, jsonContentTypeProblem } from './core-routes.js'
 import type { FuzzExchange, FuzzProfile, FuzzTarget } from './fuzz-profile.js'
 import { isObject } from './openapi-operations.js'
 
@@ -185,7 +186,7 @@ export const omnigageFuzzProfile: FuzzProfile<OmnigageFuzzTarget> = {
 
   extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
 
-  excludePath: (path) => /^\/+__admin(\/|$)/i.test(path),
+  excludePath: excludeAdmin,
 
   errorFormatProblem: omnigageErrorProblem,
 }
@@ -200,14 +201,9 @@ export const omnigageFuzzProfile: FuzzProfile<OmnigageFuzzTarget> = {
  * omnigageErrorProblem(exchange) // 'errors[0] has no non-empty "detail"'
  */
 export function omnigageErrorProblem(exchange: FuzzExchange): string | undefined {
-  const contentType = exchange.headers.get('content-type') ?? ''
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
-  if (mediaType !== 'application/json') {
-    return `Content-Type is ${JSON.stringify(contentType)}, not application/json`
-  }
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))
-  if (charset && charset !== 'charset=utf-8') {
-    return `Content-Type says ${charset}, not utf-8`
+  const notJson = jsonContentTypeProblem(exchange)
+  if (notJson) {
+    return notJson
   }
   if (exchange.status === 401 && !exchange.headers.get('www-authenticate')) {
     return 'a 401 without WWW-Authenticate'

@@ -1,7 +1,8 @@
-import { copyFile, readFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 
@@ -85,4 +86,30 @@ export async function buildBrowserPage(entry: string, html: string, outdir: stri
   await copyFile(html, join(outdir, 'index.html'))
   const workerScript = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js')
   await copyFile(workerScript, join(outdir, 'mockServiceWorker.js'))
+}
+
+/**
+ * A page folder (`page.ts` and `index.html`) bundled into a temporary folder and served on
+ * 127.0.0.1; `close()` stops the server and removes the folder.
+ *
+ * @example
+ * const site = await bundledSite(fileURLToPath(new URL('../browser-tab/', import.meta.url)))
+ * await page.goto(site.url)
+ */
+export async function bundledSite(pageDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const outdir = await mkdtemp(join(tmpdir(), 'contactkit-page-'))
+  try {
+    await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
+    const server = await serveFolder(outdir)
+    return {
+      url: server.url,
+      async close() {
+        await server.close()
+        await rm(outdir, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    await rm(outdir, { recursive: true, force: true })
+    throw error
+  }
 }

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { firstImportId } from '@contactkit/mocks/cloudsponge'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserTabApi, CallResult } from '../browser-tab/page.js'
 import { browserSkipReason, launchChromium } from '../src/browser.js'
-import { buildBrowserPage, serveFolder } from '../src/browser-page.js'
+import { bundledSite } from '../src/browser-page.js'
 
 // The whole stateful CloudSponge simulator, bundled for the browser, answering the page's plain
 // fetch calls to https://api.cloudsponge.com through MSW's service worker. That host does not
@@ -42,7 +39,6 @@ const importIdOf = (result: CallResult) => (result.body as { import_id: number }
 const shownContacts = ['John Doe <johndoe@nowhere.com>', 'Jane Smith <janesmith@nowhere.com>']
 
 describe.skipIf(Boolean(skipReason))('The CloudSponge simulator in a browser tab, behind an MSW service worker', () => {
-  let outdir: string
   let site: { url: string; close(): Promise<void> }
   let browser: Browser
   let page: Page
@@ -57,9 +53,7 @@ describe.skipIf(Boolean(skipReason))('The CloudSponge simulator in a browser tab
   const contacts = (importId: number) => inTab((api, id) => api.contacts(id), importId)
 
   beforeAll(async () => {
-    outdir = await mkdtemp(join(tmpdir(), 'contactkit-browser-tab-'))
-    await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
-    site = await serveFolder(outdir)
+    site = await bundledSite(pageDir)
     browser = await launchChromium()
     page = await browser.newPage()
     page.on('console', (message) => {
@@ -92,9 +86,6 @@ describe.skipIf(Boolean(skipReason))('The CloudSponge simulator in a browser tab
   afterAll(async () => {
     await browser?.close()
     await site?.close()
-    if (outdir) {
-      await rm(outdir, { recursive: true, force: true })
-    }
   })
 
   it('starts the worker and shows it as active', async () => {

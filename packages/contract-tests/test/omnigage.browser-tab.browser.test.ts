@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TabImport } from '../browser-tab/omnigage/page.js'
 import { browserSkipReason, launchChromium } from '../src/browser.js'
-import { buildBrowserPage, serveFolder } from '../src/browser-page.js'
+import { bundledSite } from '../src/browser-page.js'
 
 // The Omnigage and S3 simulators of one set, bundled for the browser, answering the page's plain
 // fetch calls to api.omnigage.io and s3.amazonaws.com through MSW's service worker: the S3 form is
@@ -30,16 +27,13 @@ async function workbook(rows: (string | number)[][]): Promise<string> {
 }
 
 describe.skipIf(skipReason !== undefined)('Omnigage and S3 in a browser tab, behind an MSW service worker', () => {
-  let outdir: string
-  let site: Awaited<ReturnType<typeof serveFolder>>
+  let site: Awaited<ReturnType<typeof bundledSite>>
   let browser: Browser
   let page: Page
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    outdir = await mkdtemp(join(tmpdir(), 'contactkit-omnigage-tab-'))
-    await buildBrowserPage(join(pageDir, 'page.ts'), join(pageDir, 'index.html'), outdir)
-    site = await serveFolder(outdir)
+    site = await bundledSite(pageDir)
     browser = await launchChromium()
     page = await browser.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.message))
@@ -55,9 +49,6 @@ describe.skipIf(skipReason !== undefined)('Omnigage and S3 in a browser tab, beh
   afterAll(async () => {
     await browser?.close()
     await site?.close()
-    if (outdir) {
-      await rm(outdir, { recursive: true, force: true })
-    }
   })
 
   const importFile = (name: string, base64: string): Promise<TabImport> =>

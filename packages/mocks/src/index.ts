@@ -37,6 +37,7 @@ export {
   type Invalid,
   locatedProblems,
   type RequestDescription,
+  refuseJsonRequest,
   type SpecValidationEnv,
   type SpecValidationOptions,
   specCheck,

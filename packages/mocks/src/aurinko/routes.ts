@@ -3,7 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import { respondWith } from '../core/simulator.js'
-import { type Invalid, locatedProblems, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
+import { type Invalid, refuseJsonRequest, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import type { AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
 import { aurinkoError, errorCodes } from './errors.js'
@@ -39,7 +39,8 @@ export type Guard = (validation?: 'plain' | 'json-body' | 'array-query') => Midd
  */
 export function aurinkoRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
-  const onInvalid = (c: Context<Env>, invalid: Invalid) => invalidRequest(c, invalid)
+  const onInvalid = (c: Context<Env>, invalid: Invalid) =>
+    refuseJsonRequest(c, invalid, aurinkoError, errorCodes.badRequest)
   const check = specCheck<Env>(options.document, { onInvalid })
   // `?nativeProperties=a&nativeProperties=b` is a list; the core reads one value per name.
   const checkArrays = specCheck<Env>(options.document, {
@@ -73,28 +74,6 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
   routes.route('/', syncRoutes(options, guard))
   routes.route('/', contactRoutes(options, guard))
   return routes as unknown as Hono
-}
-
-/** The validator's problems as one sentence naming each field by where it is (`body.phoneNumbers.0.type`). */
-function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
-  if (invalid.status === 404) {
-    return aurinkoError(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
-  }
-  if (invalid.status === 415) {
-    return aurinkoError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
-  }
-  return aurinkoError(
-    c,
-    400,
-    `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
-    {
-      code: errorCodes.badRequest,
-    },
-  )
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /**

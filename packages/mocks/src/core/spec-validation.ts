@@ -320,6 +320,34 @@ export function locatedProblems(problems: Problem[]): string {
     .join('; ')
 }
 
+/**
+ * The answer to a refused request for a vendor whose API takes JSON: a 404 naming the path, a 415
+ * asking for JSON, or a 400 naming every field by where it is, each in the vendor's error format.
+ *
+ * @example
+ * const check = specCheck(document, { onInvalid: (c, invalid) => refuseJsonRequest(c, invalid, vendorError) })
+ */
+export function refuseJsonRequest(
+  c: Context,
+  invalid: Invalid,
+  respond: (c: Context, status: number, message: string, details?: { code?: string }) => Response,
+  badRequestCode?: string,
+): Response {
+  if (invalid.status === 404) {
+    return respond(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
+  }
+  if (invalid.status === 415) {
+    const message = invalid.message.charAt(0).toUpperCase() + invalid.message.slice(1)
+    return respond(c, 415, `${message} Send the body as JSON.`)
+  }
+  return respond(
+    c,
+    400,
+    `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
+    badRequestCode === undefined ? undefined : { code: badRequestCode },
+  )
+}
+
 /** Joins problems into one sentence: "start must be >= 0; service is required." */
 export function describeProblems(problems: Problem[]): string {
   return `${problems.map((problem) => problem.message).join('; ')}.`

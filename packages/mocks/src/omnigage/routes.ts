@@ -7,8 +7,8 @@ import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
 import {
   type Invalid,
-  locatedProblems,
   type RequestDescription,
+  refuseJsonRequest,
   type SpecValidationEnv,
   specCheck,
 } from '../core/spec-validation.js'
@@ -48,7 +48,7 @@ export type Guard = (body?: 'lenient-json') => MiddlewareHandler<Env>
  */
 export function omnigageRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
-  const onInvalid = (c: Context<Env>, invalid: Invalid) => invalidRequest(c, invalid)
+  const onInvalid = (c: Context<Env>, invalid: Invalid) => refuseJsonRequest(c, invalid, omnigageError)
   const check = specCheck<Env>(options.document, { onInvalid })
   const checkLenient = specCheck<Env>(options.document, { onInvalid, describe: lenientJson })
 
@@ -128,25 +128,6 @@ async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
 
 // A body no parser could read: validation names it as the wrong type.
 const notJson: unknown = Symbol('not JSON')
-
-/** The validator's problems as one sentence naming each field. */
-function invalidRequest(c: Context<Env>, invalid: Invalid): Response {
-  if (invalid.status === 404) {
-    return omnigageError(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
-  }
-  if (invalid.status === 415) {
-    return omnigageError(c, 415, `${capitalized(invalid.message)} Send the body as JSON.`)
-  }
-  return omnigageError(
-    c,
-    400,
-    `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
-  )
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
 
 const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
 

@@ -110,6 +110,22 @@ describe('waitForImport', () => {
     )
   })
 
+  it('adds no full stop after a description ending in ! or ?, and names a blank one as no reason', async () => {
+    const messages: string[] = []
+    for (const description of ['Error!', 'Did the user answer?', 'Error!.', ' ']) {
+      const failed: Step = { event_type: 'GATHERING', status: 'ERROR', value: 0, description }
+      const { client } = cloudspongeWith([[failed, { ...complete, status: 'ERROR', value: 1 }]])
+      const error = await client.waitForImport(7).catch((caught: unknown) => caught)
+      messages.push((error as Error).message)
+    }
+    expect(messages).toEqual([
+      'Import 7 failed at GATHERING: Error!',
+      'Import 7 failed at GATHERING: Did the user answer?',
+      'Import 7 failed at GATHERING: Error!',
+      'Import 7 failed at GATHERING: no reason given.',
+    ])
+  })
+
   it('throws ImportTimeoutError, a PollTimeoutError, once maxWaitMs has passed', async () => {
     const { client, fake } = cloudspongeWith([[initializing]])
     const error = await client.waitForImport(7, { maxWaitMs: 3000 }).catch((caught: unknown) => caught)

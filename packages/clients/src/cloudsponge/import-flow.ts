@@ -58,9 +58,10 @@ export class ImportFailedError extends ContactKitError {
     readonly errorCode: number | undefined,
   ) {
     const failed = events.find((event) => event.status === 'ERROR')
+    // The vendor's description may end a sentence itself ("Error!", "foo."): it then gets no full stop of ours.
+    const reason = (failed?.description ?? '').replace(/[.\s]+$/, '') || 'no reason given'
     super(
-      // The vendor's description may end with its own full stop: one is enough.
-      `Import ${importId} failed at ${failed?.event_type ?? 'an unknown step'}: ${(failed?.description ?? 'no reason given').replace(/[.\s]+$/, '')}.`,
+      `Import ${importId} failed at ${failed?.event_type ?? 'an unknown step'}: ${reason}${/[!?]$/.test(reason) ? '' : '.'}`,
     )
   }
 }

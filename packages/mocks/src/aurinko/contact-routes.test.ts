@@ -91,6 +91,27 @@ describe('contact CRUD', () => {
     expect(same.body.etag).toBe(etag)
   })
 
+  it('keeps the etag when a PATCH sends the same fields in another key order, and adds nothing to the delta', async () => {
+    const { call, startSync, syncAll } = aurinkoHarness()
+    const contact = { ...sam, nativeProperties: { source: 'crm', rank: '1' } }
+    const { id, etag } = (await call('POST', '/v1/contacts', { body: contact })).body
+    const start = await startSync()
+    const { nextDeltaToken } = await syncAll('updated', start.updated)
+    const reordered = {
+      nativeProperties: { rank: '1', source: 'crm' },
+      phoneNumbers: [{ type: 'work', number: '415 8399949' }],
+      name: { familyName: 'Black', givenName: 'Sam' },
+    }
+    const same = await call('PATCH', `/v1/contacts/${id}`, { body: reordered, headers: { 'If-Match': etag } })
+    expect(same.status).toBe(200)
+    expect(same.body.etag).toBe(etag)
+    expect((await syncAll('updated', nextDeltaToken)).records).toEqual([])
+    const changed = await call('PATCH', `/v1/contacts/${id}`, {
+      body: { nativeProperties: { rank: '2', source: 'crm' } },
+    })
+    expect(changed.body.etag).not.toBe(etag)
+  })
+
   it('deletes with 200 and no body; then the id is a 404, for GET, PATCH and DELETE', async () => {
     const { call } = aurinkoHarness()
     const { id } = (await call('POST', '/v1/contacts', { body: sam })).body

@@ -66,6 +66,23 @@ describe('AddressBook', () => {
     expect(etags.size).toBe(51)
   })
 
+  it('counts the same fields in another key order as no change, and a list in another order as one', () => {
+    const { book } = countingBook(0)
+    const contact = book.create({ name: { givenName: 'Sam', familyName: 'Black' }, keywords: ['a', 'b'] }, 1)
+    const seq = book.seq
+    const same = book.replace(contact, { keywords: ['a', 'b'], name: { familyName: 'Black', givenName: 'Sam' } }, 2)
+    expect(same).toBe(contact)
+    expect(book.seq).toBe(seq)
+    for (const fields of [
+      { name: { givenName: 'Sam', familyName: 'Black' }, keywords: ['b', 'a'] },
+      { name: { givenName: 'Sam' }, keywords: ['a', 'b'] },
+      { name: { givenName: 'Sam', familyName: 'Black', suffix: 'Jr' }, keywords: ['a', 'b'] },
+      { name: { givenName: 'Sam', familyName: 'Black' }, keywords: ['a', 'b'], notes: '' },
+    ]) {
+      expect(book.replace(contact, fields, 3).etag).not.toBe(contact.etag)
+    }
+  })
+
   it('knows only the ids it gave', () => {
     const { book } = countingBook(40)
     expect(book.find('c1_a')?.ordinal).toBe(10)

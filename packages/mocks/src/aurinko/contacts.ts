@@ -125,9 +125,12 @@ export class AddressBook {
     return contact
   }
 
-  /** Replaces the contact's fields; the same contact back when nothing changed (no new etag, no log entry). */
+  /**
+   * Replaces the contact's fields; the same contact back when nothing changed (no new etag, no log
+   * entry). Key order does not count as a change: `{a, b}` and `{b, a}` are the same object.
+   */
   replace(current: StoredContact, fields: ContactFields, atMs: number): StoredContact {
-    if (JSON.stringify(fields) === JSON.stringify(current.fields)) {
+    if (sameJson(fields, current.fields)) {
       return current
     }
     const seq = this.#record(current.ordinal, false, atMs)
@@ -211,6 +214,31 @@ export class AddressBook {
     // Only the one spelling the book writes: "c1_0a" is not "c1_a".
     return ordinal >= 0 && ordinal < this.#nextOrdinal && ordinal.toString(36) === digits ? ordinal : undefined
   }
+}
+
+/** Whether two JSON values are equal, objects compared key by key whatever the order, lists in order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return false
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => sameJson(item, b[index]))
+    )
+  }
+  const left = a as Record<string, unknown>
+  const right = b as Record<string, unknown>
+  const keys = Object.keys(left)
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]))
+  )
 }
 
 /** An etag unique to one state of one contact: a hash of id and change, then the change's number. */

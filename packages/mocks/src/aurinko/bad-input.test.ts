@@ -168,6 +168,55 @@ describe('bad input gets the vendor body and status, and changes nothing', () =>
     })
   })
 
+  it('refuses a body nested thousands deep with 400, for create and PATCH alike, without failing on it', async () => {
+    const { call, sim } = aurinkoHarness()
+    const first = (await call('GET', '/v1/contacts?limit=1')).body.records[0]
+    const before = JSON.stringify([sim.inspect(), (await call('GET', '/v1/contacts?limit=1000')).body])
+    const arrays = `${'['.repeat(5000)}${']'.repeat(5000)}`
+    const objects = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`
+    // Under a name the schema does not know, which a create would otherwise drop and save.
+    const bodies = [
+      arrays,
+      `{"nickName":"deep","x":${arrays}}`,
+      `{"name":${objects}}`,
+      `{"nativeProperties":${objects}}`,
+    ]
+    for (const body of bodies) {
+      for (const [method, path] of [
+        ['POST', '/v1/contacts'],
+        ['PATCH', `/v1/contacts/${first.id}`],
+      ] as const) {
+        const answer = await call(method, path, { body, headers: json })
+        expect(answer.status).toBe(400)
+        expect(answer.conformance).toEqual([])
+        expect(answer.body).toEqual({
+          code: 'badRequest',
+          message: expect.stringMatching(/nested more than \d+ levels deep/),
+          requestId: answer.headers.get('X-Request-Id'),
+        })
+      }
+    }
+    expect(JSON.stringify([sim.inspect(), (await call('GET', '/v1/contacts?limit=1000')).body])).toBe(before)
+  })
+
+  it('refuses a seed nested thousands deep with 400, in an account or a provider edit', async () => {
+    const { call, sim } = aurinkoHarness()
+    const first = (await call('GET', '/v1/contacts?limit=1')).body.records[0]
+    const before = JSON.stringify([sim.inspect(), (await call('GET', '/v1/contacts?limit=1000')).body])
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`
+    for (const body of [
+      deep,
+      `{"accounts":[{"accountId":5001,"accessToken":"deep","contacts":[{"nickName":"a","x":${deep}}]}]}`,
+      `{"providerEdits":[{"accountId":1001,"create":[{"nickName":"a","x":${deep}}]}]}`,
+      `{"providerEdits":[{"accountId":1001,"update":[{"id":"${first.id}","notes":${deep}}]}]}`,
+    ]) {
+      const answer = await call('POST', '/__admin/state', { body, headers: json })
+      expect(answer.status).toBe(400)
+      expect(answer.body.error.message).toMatch(/^Failed to seed the Aurinko simulator: .+\.$/)
+    }
+    expect(JSON.stringify([sim.inspect(), (await call('GET', '/v1/contacts?limit=1000')).body])).toBe(before)
+  })
+
   it('applies a seed whole or not at all', async () => {
     const { call, sim } = aurinkoHarness()
     const before = JSON.stringify(sim.inspect())

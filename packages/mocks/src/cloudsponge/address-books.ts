@@ -126,8 +126,8 @@ export function recordedContact(contact: Contact, addresses: boolean): Contact {
   return {
     first_name,
     last_name,
-    phone: phone ?? [],
-    email: email ? email.map(recordedEmail) : [],
+    phone: phone ? phone.map(recordedPhone) : [],
+    email: email ? email.map((entry) => recordedEmail(entry, null)) : [],
     address: addresses && address ? address.map(recordedAddress) : [],
     groups: groups ?? [],
     dob,
@@ -143,25 +143,36 @@ export function recordedContact(contact: Contact, addresses: boolean): Contact {
 
 /**
  * The owner in the recorded order: names, `external_id`, the same arrays as a contact, then
- * `owner: true`.
+ * `owner: true`. Its emails are in the contacts' key order, but one without a type keeps none:
+ * the recorded owners' emails (AOL, Plaxo) have no `type` at all.
  */
 export function recordedOwner(owner: ContactsOwner, addresses: boolean): ContactsOwner {
   const { first_name, last_name, external_id, owner: _owner, ...contact } = owner
   const { first_name: _first, last_name: _last, ...fields } = recordedContact(contact, addresses)
-  return { first_name, last_name, external_id, ...fields, email: contact.email ?? [], owner: true }
+  const email = contact.email ? contact.email.map((entry) => recordedEmail(entry, undefined)) : []
+  return { first_name, last_name, external_id, ...fields, email, owner: true }
 }
 
 /**
- * A contact's email in the recorded key order `address, type, primary`; without a type, `type` is
- * null (`<type nil="true"></type>` in XML, as the applet fixture shows). Owners' emails are left
- * as given: the recorded owners' have no `type` at all.
+ * An email in the recorded key order `address, type, primary`. A contact's email without a type
+ * gets `untyped` as its type: null (`<type nil="true"></type>` in XML, as the applet fixture shows);
+ * an owner's gets none (undefined, which no writer writes).
  */
-function recordedEmail(email: Item<Contact['email']>): Item<Contact['email']> {
+function recordedEmail(email: Item<Contact['email']>, untyped: null | undefined): Item<Contact['email']> {
   if (email === null || typeof email !== 'object') {
     return email
   }
-  const { address, type = null, primary, ...rest } = email
+  const { address, type = untyped, primary, ...rest } = email
   return { address, type, primary, ...rest }
+}
+
+/** A phone in the recorded key order `number, type, primary` (the AOL recording); a missing key stays missing. */
+function recordedPhone(phone: Item<Contact['phone']>): Item<Contact['phone']> {
+  if (phone === null || typeof phone !== 'object') {
+    return phone
+  }
+  const { number, type, primary, ...rest } = phone
+  return { number, type, primary, ...rest }
 }
 
 /** A mailing address in the recorded key order: type, street, city, region, postal_code, country. */

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { manualClock } from '../core/clock.js'
-import { createCloudSpongeSimulator } from './index.js'
-import { documentedTenant } from './tenants.js'
+import { cloudspongeHarness } from './testing/harness.js'
 
-const auth = { Authorization: `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}` }
-
-function harness() {
-  const sim = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
-  const seed = async (body: unknown) => {
-    const response = await sim.app.request('/__admin/state', { method: 'POST', body: JSON.stringify(body) })
-    return { status: response.status, body: (await response.json()) as { error?: { message: string } } }
-  }
-  /** A whole username/password import, from begin to the first page of contacts in both formats. */
-  const importOf = async (username: string, include: boolean) => {
-    const fields: Record<string, string> = { service: 'icloud', username, password: 'pw' }
-    const body = new URLSearchParams(include ? { ...fields, include: 'mailing_address' } : fields)
-    const begun = await sim.app.request('/begin_import/import.json', { method: 'POST', headers: auth, body })
-    const { import_id } = (await begun.clone().json()) as { import_id: number }
-    sim.clock.advance(60_000)
-    const json = await sim.app.request(`/contacts/${import_id}.json`, { headers: auth })
-    const xml = await sim.app.request(`/contacts/${import_id}.xml`, { headers: auth })
-    return [begun.status, json.status, xml.status]
-  }
-  return { sim, seed, importOf }
+/** The statuses of begin_import and of the contacts in JSON and XML, for ann's icloud book. */
+async function importStatuses(harness: ReturnType<typeof cloudspongeHarness>) {
+  return (await harness.importOf({ service: 'icloud', username: 'ann', include: true })).statuses
 }
 
 const account = (fields: { contacts?: unknown[]; owner?: unknown }) => ({
@@ -41,8 +22,8 @@ describe('seeding accounts', () => {
       [{ locations: 'here' }, /"locations" is a string/],
     ]
     for (const [fields, message] of cases) {
-      const { sim, seed, importOf } = harness()
-      const answer = await seed(account({ contacts: [{ first_name: 'Ann' }, fields] }))
+      const harness = cloudspongeHarness()
+      const answer = await harness.seed(account({ contacts: [{ first_name: 'Ann' }, fields] }))
       const field = Object.keys(fields)[0]
       expect(answer.status, field).toBe(400)
       expect(answer.body.error?.message).toMatch(message)
@@ -50,9 +31,9 @@ describe('seeding accounts', () => {
         /^Failed to seed the CloudSponge simulator: account ann: contacts\[1\]/,
       )
       expect(answer.body.error?.message).toMatch(/send an array with .+ per entry, or leave it out\.$/)
-      expect(sim.inspect()).toMatchObject({ accounts: [] })
+      expect(harness.sim.inspect()).toMatchObject({ accounts: [] })
       // With the seed refused, "ann" is an ordinary generated book: every step answers.
-      expect(await importOf('ann', true)).toEqual([200, 200, 200])
+      expect(await importStatuses(harness)).toEqual([200, 200, 200])
     }
   })
 
@@ -77,7 +58,7 @@ describe('seeding accounts', () => {
       [{ accounts: { username: 'ann' } }, /: "accounts" must be an array\.$/],
     ]
     for (const [input, message] of cases) {
-      const { sim, seed } = harness()
+      const { sim, seed } = cloudspongeHarness()
       const answer = await seed(input)
       expect(answer.status).toBe(400)
       expect(answer.body.error?.message).toMatch(message)
@@ -86,10 +67,11 @@ describe('seeding accounts', () => {
   })
 
   it('takes null arrays and null entries, as the recordings have them, and writes them in both formats', async () => {
-    const { sim, seed, importOf } = harness()
+    const harness = cloudspongeHarness()
+    const { sim, seed } = harness
     const contact = { first_name: 'Ann', phone: null, email: [null], address: [null], companies: [null], photos: [1] }
     expect((await seed(account({ contacts: [contact], owner: { email: null } }))).status).toBe(201)
     expect(sim.inspect()).toMatchObject({ accounts: [{ username: 'ann', contacts: 1 }] })
-    expect(await importOf('ann', true)).toEqual([200, 200, 200])
+    expect(await importStatuses(harness)).toEqual([200, 200, 200])
   })
 })

@@ -44,3 +44,63 @@ describe('seeded books in the recorded shape', () => {
     expect(childElements(xml, 'email', 3)).toEqual([['address', 'type', 'primary'], ['address', 'type'], ['address']])
   })
 })
+
+describe('the documented account', () => {
+  // The documentation's example answer, with its "addresses" written "address" as its own XML
+  // example and every recording have it (docs/decisions/cloudsponge-wire-format.md).
+  const john = {
+    first_name: 'John',
+    last_name: 'Doe',
+    phone: [
+      { number: '555-1234', type: 'Home' },
+      { number: '555-2468', type: 'Work' },
+    ],
+    email: [
+      { address: 'johndoe@nowhere.com', type: 'Email 1' },
+      { address: 'second@email.com', type: 'Email 2' },
+    ],
+  }
+  const jane = {
+    first_name: 'Jane',
+    last_name: 'Smith',
+    phone: [{ number: '555.5678', type: 'Home' }],
+    email: [{ address: 'janesmith@nowhere.com', type: 'Email 1' }],
+  }
+  const janesAddress = {
+    street: '3450 Sacramento St., #510',
+    city: 'San Francisco',
+    region: 'CA',
+    country: 'US',
+    postal_code: '94118',
+    formatted: '3450 Sacramento St., #510 San Francisco, CA 94118',
+  }
+
+  it('answers include=mailing_address as the documented example: Jane with her address, John without an address key', async () => {
+    const { json, body, xml } = await cloudspongeHarness().importOf({
+      service: 'icloud',
+      username: 'foo',
+      password: 'bar',
+      include: true,
+    })
+    expect(body.contacts).toEqual([john, { ...jane, address: [janesAddress] }])
+    expect(body.contacts.map((contact: object) => Object.keys(contact))).toEqual([
+      ['first_name', 'last_name', 'phone', 'email'],
+      ['first_name', 'last_name', 'phone', 'email', 'address'],
+    ])
+    expect(json).not.toContain('"address":[]')
+    expect(childElements(xml, 'contact', 2)).toEqual([
+      ['first-name', 'last-name', 'phone', 'email'],
+      ['first-name', 'last-name', 'phone', 'email', 'address'],
+    ])
+  })
+
+  it('answers without include with no address key at all', async () => {
+    const { body, xml } = await cloudspongeHarness().importOf({ service: 'icloud', username: 'foo', password: 'bar' })
+    expect(body.contacts).toEqual([john, jane])
+    expect(body.contacts.map((contact: object) => Object.keys(contact))).toEqual([
+      ['first_name', 'last_name', 'phone', 'email'],
+      ['first_name', 'last_name', 'phone', 'email'],
+    ])
+    expect(xml).not.toMatch(/<address type="array"/)
+  })
+})

@@ -35,6 +35,8 @@ const defaultGeneratedContacts = 25
 /**
  * The address book of the vendor's documented example (owner Joe Smith; John Doe and Jane Smith),
  * written exactly as the documentation shows it: no arrays it does not show, no `owner: true`.
+ * Jane's mailing address comes only with `include=mailing_address`; John has none, and no
+ * `address` key either way, as in the example.
  */
 export const documentedBook: AddressBook = documentedListBook(
   { first_name: 'Joe', last_name: 'Smith', email: [{ address: 'joe@example.com' }] },
@@ -50,7 +52,6 @@ export const documentedBook: AddressBook = documentedListBook(
         { address: 'johndoe@nowhere.com', type: 'Email 1' },
         { address: 'second@email.com', type: 'Email 2' },
       ],
-      address: [],
     },
     {
       first_name: 'Jane',

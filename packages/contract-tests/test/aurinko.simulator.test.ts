@@ -226,6 +226,53 @@ describe('token expiry on the clock', () => {
   })
 })
 
+describe('empty tokens', () => {
+  it('are refused as InvalidSyncTokenError (400 token.notValid), as any token the server cannot use', async () => {
+    await start()
+    const aurinko = client()
+    for (const refusal of [
+      () => aurinko.syncUpdated({ deltaToken: '' }),
+      () => aurinko.syncDeleted({ deltaToken: '' }),
+      () => aurinko.syncUpdated({ pageToken: '' }),
+    ]) {
+      const error = await refusal().catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(InvalidSyncTokenError)
+      expect(error).toMatchObject({
+        status: 400,
+        code: 'token.notValid',
+        message: expect.stringMatching(/it is empty/),
+      })
+    }
+  })
+
+  it('make the session start over with a full sync, as for any other unusable delta token', async () => {
+    await start()
+    const first = client().sync()
+    await pass(first)
+    // A token lost on the way (a proxy, a storage bug): the resumed session's first page goes out with it empty.
+    let emptied = false
+    const losing: typeof fetch = (input, init) => {
+      const request = new Request(input, init)
+      const url = new URL(request.url)
+      if (!emptied && url.pathname === '/v1/contacts/sync/updated' && url.searchParams.has('deltaToken')) {
+        emptied = true
+        url.searchParams.set('deltaToken', '')
+        return conformance.fetch(new Request(url, request))
+      }
+      return conformance.fetch(request)
+    }
+    const resumed = client({ fetch: losing }).sync({ state: first.state })
+    const changes = await pass(resumed)
+    expect(changes[0]).toBe('restart:invalidToken')
+    expect(upserts(changes)).toHaveLength(25)
+    expect(resumed).toMatchObject({ fullSync: true, restarts: 1 })
+    expect(requestLines('/v1/contacts/sync/updated').slice(1, 3)).toEqual([
+      '400 GET /v1/contacts/sync/updated',
+      '200 GET /v1/contacts/sync/updated',
+    ])
+  })
+})
+
 describe('tenants', () => {
   it('shows each account only its own contacts, by token or by app credentials', async () => {
     await start()
@@ -387,6 +434,15 @@ describe('bad input gets the vendor error body and status, and changes nothing',
       400,
       'token.notValid',
       /not a token this server issued/,
+    ],
+    [
+      'an empty delta token',
+      'GET',
+      '/v1/contacts/sync/updated?deltaToken=',
+      { headers: auth },
+      400,
+      'token.notValid',
+      /^Delta token is invalid: it is empty/,
     ],
     [
       'sync/updated with neither token',

@@ -54,6 +54,24 @@ describe('tokens over HTTP', () => {
     expect(page.body.message).toMatch(/^Page token is invalid/)
   })
 
+  it('answers an empty token with 400 token.notValid, as any token it cannot use, not badRequest', async () => {
+    const { call, startSync } = aurinkoHarness()
+    const start = await startSync()
+    for (const [path, message] of [
+      ['/v1/contacts/sync/updated?deltaToken=', /^Delta token is invalid: it is empty; start a new sync/],
+      ['/v1/contacts/sync/deleted?deltaToken=', /^Delta token is invalid: it is empty/],
+      ['/v1/contacts/sync/updated?pageToken=', /^Page token is invalid: it is empty/],
+      [`/v1/contacts/sync/updated?deltaToken=${start.updated}&pageToken=`, /^Page token is invalid: it is empty/],
+      ['/v1/contacts?pageToken=', /^Page token is invalid: it is empty/],
+    ] as const) {
+      const answer = await call('GET', path)
+      expect(answer.status).toBe(400)
+      expect(answer.conformance).toEqual([])
+      expect(answer.body).toMatchObject({ code: 'token.notValid', requestId: answer.headers.get('X-Request-Id') })
+      expect(answer.body.message).toMatch(message)
+    }
+  })
+
   it('refuses a token another simulator signed, even with the same claims', async () => {
     const one = aurinkoHarness()
     const other = aurinkoHarness()

@@ -194,6 +194,10 @@ export class SyncService {
       code: errorCodes.tokenNotValid,
       message: `${what} is invalid: ${why}; start a new sync with POST /v1/contacts/sync.`,
     })
+    if (token === '') {
+      // The vendor refuses every token it cannot use the same way, so a client starts a new sync.
+      return invalid('it is empty')
+    }
     const claims = await this.tokens.read(token)
     if (!claims) {
       return invalid('it is not a token this server issued')

@@ -104,3 +104,41 @@ describe('the documented account', () => {
     expect(xml).not.toMatch(/<address type="array"/)
   })
 })
+
+describe('generated books', () => {
+  /** Where `primary` is in a book's contacts: the positions of the marked phones and emails. */
+  function primaries(contacts: { phone: { primary?: true }[]; email: { primary?: true }[] }[]) {
+    const marked = (entries: { primary?: true }[]) => entries.flatMap((entry, index) => (entry.primary ? [index] : []))
+    return {
+      phone: [...new Set(contacts.flatMap((contact) => marked(contact.phone)))],
+      email: [...new Set(contacts.flatMap((contact) => marked(contact.email)))],
+      contactsWithPhones: contacts.filter((contact) => contact.phone.length > 0).length,
+    }
+  }
+
+  it("mark primary as the service's recording does: AOL both, Windows Live the email only, Plaxo neither", async () => {
+    const cases = [
+      { service: 'aol', phone: [0], email: [0], xmlPrimaries: true },
+      { service: 'windowslive', method: 'user_consent' as const, phone: [], email: [0], xmlPrimaries: true },
+      { service: 'plaxo', phone: [], email: [], xmlPrimaries: false },
+      // No recording: as AOL's.
+      { service: 'icloud', phone: [0], email: [0], xmlPrimaries: true },
+      { service: 'gmail', method: 'user_consent' as const, phone: [0], email: [0], xmlPrimaries: true },
+    ]
+    for (const { service, method, phone, email, xmlPrimaries } of cases) {
+      const { body, xml } = await cloudspongeHarness().importOf({ service, method, username: 'contacts-40' })
+      const found = primaries(body.contacts)
+      expect(found.contactsWithPhones, service).toBeGreaterThan(0)
+      expect({ phone: found.phone, email: found.email }, service).toEqual({ phone, email })
+      expect(xml.includes('<primary type="boolean">true</primary>'), service).toBe(xmlPrimaries)
+    }
+  })
+
+  it('keep the same people for contacts-<N> whatever the service, only the primary marks differ', async () => {
+    const people = async (service: string) => {
+      const { body } = await cloudspongeHarness().importOf({ service, username: 'contacts-40' })
+      return JSON.stringify(body.contacts).replace(/,"primary":true/g, '')
+    }
+    expect(await people('plaxo')).toBe(await people('icloud'))
+  })
+})

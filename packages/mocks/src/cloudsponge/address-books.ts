@@ -185,8 +185,35 @@ function recordedAddress(address: Item<Contact['address']>): Item<Contact['addre
   return { type, street, city, region, postal_code, country, ...rest }
 }
 
-/** `size` generated contacts, the same for the same seed, produced only when read. */
-export function generatedBook(seed: number, size: number): AddressBook {
+/** Which first entries of a generated contact are marked `primary: true`. */
+export interface PrimaryMarks {
+  phone: boolean
+  email: boolean
+}
+
+// As each service's recording shows them: AOL marks the first phone and the first email, Windows
+// Live only the first email, Plaxo neither. Services without a recording follow AOL's.
+const aolPrimary: PrimaryMarks = { phone: true, email: true }
+const recordedPrimary: Record<string, PrimaryMarks> = {
+  WINDOWSLIVE: { phone: false, email: true },
+  PLAXO: { phone: false, email: false },
+}
+
+/**
+ * The `primary` marks of a service's generated contacts, as its recording shows them.
+ *
+ * @example
+ * primaryMarksOf('PLAXO') // { phone: false, email: false }
+ */
+export function primaryMarksOf(service: string): PrimaryMarks {
+  return recordedPrimary[service] ?? aolPrimary
+}
+
+/**
+ * `size` generated contacts, the same for the same seed, produced only when read; `primary` on
+ * the first phone and email as `marks` say (AOL's recording: both).
+ */
+export function generatedBook(seed: number, size: number, marks: PrimaryMarks = aolPrimary): AddressBook {
   const people = peopleGenerator(seed)
   const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)
   // As the AOL recordings show it: names, an id, one email without a type, empty arrays.
@@ -206,7 +233,7 @@ export function generatedBook(seed: number, size: number): AddressBook {
   return {
     owner: () => owner,
     size,
-    contactAt: (index, addresses = true) => contactFromPerson(people(index), addresses),
+    contactAt: (index, addresses = true) => contactFromPerson(people(index), addresses, marks),
   }
 }
 
@@ -216,8 +243,11 @@ export function generatedBook(seed: number, size: number): AddressBook {
  * - `foo` with password `bar`: the documented address book (any other password is rejected);
  * - `wrong-password`: always rejected, as a mistyped password is;
  * - `slow`: 25 contacts, gathered over the slow duration;
- * - `contacts-<N>`: N generated contacts (0 to 1,000,000);
+ * - `contacts-<N>`: N generated contacts (0 to 1,000,000), the same people for every service;
  * - any other username: 25 generated contacts, the same for the same service and username.
+ *
+ * Generated contacts mark their first phone and email `primary` as the service's recording does
+ * (see `primaryMarksOf`).
  *
  * Seeded accounts come first and check their password.
  *
@@ -244,9 +274,14 @@ export function signIn(service: string, username: string, password: string | nul
   const sized = /^contacts-(\d{1,7})$/.exec(username)
   if (sized) {
     const size = Math.min(Number(sized[1]), maxGeneratedContacts)
-    return { kind: 'book', book: generatedBook(seedFromString(`contacts-${size}`), size), slow: false }
+    const book = generatedBook(seedFromString(`contacts-${size}`), size, primaryMarksOf(service))
+    return { kind: 'book', book, slow: false }
   }
-  const book = generatedBook(seedFromString(`${service}:${username}`), defaultGeneratedContacts)
+  const book = generatedBook(
+    seedFromString(`${service}:${username}`),
+    defaultGeneratedContacts,
+    primaryMarksOf(service),
+  )
   return { kind: 'book', book, slow: username === 'slow' }
 }
 
@@ -263,17 +298,17 @@ export function withoutAddresses<T extends Contact>(contact: T, addresses: boole
 // undefined, which JSON and the XML writer leave out, as if the field were not there), so the
 // objects share one shape and serialize fast; nothing is copied that need not be. The order and
 // the always-present arrays are the recorded ones (see `recordedContact`).
-function contactFromPerson(person: Person, addresses: boolean): Contact {
+function contactFromPerson(person: Person, addresses: boolean, marks: PrimaryMarks): Contact {
   const { phones, emails, birthday } = person
   const phone: NonNullable<Contact['phone']> = []
   for (let index = 0; index < phones.length; index++) {
     const { number, type } = phones[index] as Person['phones'][number]
-    phone.push(index === 0 ? { number, type, primary: true } : { number, type })
+    phone.push(index === 0 && marks.phone ? { number, type, primary: true } : { number, type })
   }
   const email: NonNullable<Contact['email']> = []
   for (let index = 0; index < emails.length; index++) {
     const { address, type } = emails[index] as Person['emails'][number]
-    email.push(index === 0 ? { address, type, primary: true } : { address, type })
+    email.push(index === 0 && marks.email ? { address, type, primary: true } : { address, type })
   }
   const monthDay = birthday ? `${pad(birthday.month)}-${pad(birthday.day)}` : undefined
   const place = person.address

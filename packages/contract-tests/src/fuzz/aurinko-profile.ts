@@ -187,7 +187,7 @@ export const aurinkoFuzzProfile: FuzzProfile<AurinkoFuzzTarget> = {
 /**
  * Why an answer is not Aurinko's error format, or undefined when it is: `application/json`
  * (UTF-8 if a charset is named) holding an object with a non-empty string `code` and `message`,
- * and `requestId`, when present, a string equal to the `X-Request-Id` header. HEAD answers carry
+ * and `requestId`, a string equal to the `X-Request-Id` header. HEAD answers carry
  * no body, so only their Content-Type is checked.
  *
  * @example
@@ -216,7 +216,10 @@ export function aurinkoErrorProblem(exchange: FuzzExchange): string | undefined 
       return `the body has no non-empty "${field}"`
     }
   }
-  if (body.requestId !== undefined && body.requestId !== exchange.headers.get('x-request-id')) {
+  if (typeof body.requestId !== 'string' || body.requestId === '') {
+    return 'the body has no non-empty "requestId"'
+  }
+  if (body.requestId !== exchange.headers.get('x-request-id')) {
     return `"requestId" ${JSON.stringify(body.requestId)} is not the X-Request-Id header`
   }
   return undefined

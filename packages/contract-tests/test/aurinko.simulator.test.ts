@@ -105,6 +105,32 @@ describe('provisioning on the simulator clock', () => {
       '200 POST /v1/contacts/sync',
     ])
   })
+
+  it('is ready at once on a restart after 410; a fault rule makes a restart wait, and the session waits', async () => {
+    await start()
+    const first = client().sync()
+    await pass(first)
+    const startsBefore = sim.journal.list({ method: 'POST', path: '/v1/contacts/sync' }).length
+    sim.clock.advance(defaultSyncTiming.tokenLifetimeMs)
+    const restarted = client().sync({ state: first.state })
+    expect((await pass(restarted))[0]).toBe('restart:expired')
+    const restartStarts = () => sim.journal.list({ method: 'POST', path: '/v1/contacts/sync' }).slice(startsBefore)
+    expect(restartStarts()).toHaveLength(1)
+
+    // Provisioning is once per account (docs/decisions/aurinko-behaviour.md); a slow restart is a fault rule.
+    sim.clock.advance(defaultSyncTiming.tokenLifetimeMs)
+    sim.faults.add({ method: 'POST', path: '/v1/contacts/sync', status: 200, body: { ready: false }, times: 2 })
+    const progress: SyncProgress[] = []
+    const slow = client().sync({ state: restarted.state, onProgress: (step) => progress.push(step) })
+    const changes = await pass(slow)
+    expect(changes[0]).toBe('restart:expired')
+    expect(upserts(changes)).toHaveLength(25)
+    expect(progress.filter((step) => step.phase === 'provisioning').map((step) => step.ready)).toEqual([
+      false,
+      false,
+      true,
+    ])
+  })
 })
 
 describe('provider-side edits', () => {

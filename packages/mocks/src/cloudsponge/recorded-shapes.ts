@@ -9,20 +9,45 @@ export interface RecordedShapeAccount {
   contacts: Contact[]
 }
 
+// The Java library's fixture, seeded under each desktop applet service.
+const appletShape: Omit<RecordedShapeAccount, 'service'> = {
+  username: 'applet-shape',
+  password: 'recorded',
+  owner: { first_name: 'Mónica', last_name: 'Owner', email: [{ address: 'owner.applet@example.com' }] },
+  contacts: [
+    {
+      first_name: 'Teodora',
+      last_name: 'Vaz',
+      // No type at all: written as a type of null, as the Java fixture shows it.
+      email: [{ address: 'teodora@example.com', primary: true }],
+    },
+    {
+      first_name: 'lists-only',
+      last_name: '',
+      email: [{ address: 'lists-only@example.org', primary: true, type: null }],
+    },
+  ],
+}
+
 /**
  * Seedable accounts whose contacts have the shapes of the vendor's recorded traffic (2016): the
- * same keys, nulls and quirks, with made-up people. Each names the recording it imitates.
+ * same keys, nulls and quirks, with made-up people. Each names the recording it imitates and sits
+ * under the service of that recording, so it is reached through that service's flow:
  *
- * - `plaxo-shape`: a username/password import; a contact with `"companies":[null]`, phones and
+ * - `plaxo-shape` (plaxo, username/password): a contact with `"companies":[null]`, phones and
  *   emails without `primary`, and an owner that is only `owner` and an email (with a trailing tab).
- * - `windowslive-shape`: emails with `"address":null` placeholders typed `account`/`business`, a
- *   first email marked `primary`, an owner with a hexadecimal `external_id` and an empty last name.
- * - `aol-mailing-shape`: meant for `include=mailing_address`: primary phone and email, addresses in
- *   the recorded key order, `dob`/`birthday`, a company with an ampersand, `job_title` of "".
- * - `applet-shape`: the Java applet fixture: one email with `primary` and no type (written as a
- *   `type` of null), an empty last name, non-ASCII in a name.
+ * - `windowslive-shape` (windowslive, user consent: approve as `windowslive-shape`): emails with
+ *   `"address":null` placeholders typed `account`/`business`, a first email marked `primary`, an
+ *   owner with a hexadecimal `external_id` and an empty last name.
+ * - `aol-mailing-shape` (aol, username/password or user consent): meant for
+ *   `include=mailing_address`: primary phone and email, addresses in the recorded key order,
+ *   `dob`/`birthday`, a company with an ampersand, `job_title` of "".
+ * - `applet-shape` (outlook and addressbook, desktop applet: approve as `applet-shape`): the Java
+ *   library's XML fixture (`large_contacts.xml`): one email with `primary` and no type (written as
+ *   a `type` of null), an empty last name, non-ASCII in a name. The fixture does not say which
+ *   service it came from; the account is under both applet services, where its name sends a user.
  *
- * Every account's password is `recorded`.
+ * Every account's password is `recorded` (the consent methods never ask for it).
  */
 export const recordedShapeAccounts: RecordedShapeAccount[] = [
   {
@@ -41,7 +66,7 @@ export const recordedShapeAccounts: RecordedShapeAccount[] = [
     ],
   },
   {
-    service: 'icloud',
+    service: 'windowslive',
     username: 'windowslive-shape',
     password: 'recorded',
     owner: {
@@ -116,23 +141,6 @@ export const recordedShapeAccounts: RecordedShapeAccount[] = [
       },
     ],
   },
-  {
-    service: 'icloud',
-    username: 'applet-shape',
-    password: 'recorded',
-    owner: { first_name: 'Mónica', last_name: 'Owner', email: [{ address: 'owner.applet@example.com' }] },
-    contacts: [
-      {
-        first_name: 'Teodora',
-        last_name: 'Vaz',
-        // No type at all: written as a type of null, as the applet fixture shows it.
-        email: [{ address: 'teodora@example.com', primary: true }],
-      },
-      {
-        first_name: 'lists-only',
-        last_name: '',
-        email: [{ address: 'lists-only@example.org', primary: true, type: null }],
-      },
-    ],
-  },
+  { service: 'outlook', ...appletShape },
+  { service: 'addressbook', ...appletShape },
 ]

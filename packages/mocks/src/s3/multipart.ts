@@ -9,9 +9,9 @@ export interface FileHead {
   filename?: string
 }
 
-/** A file read whole: its chunks as they arrived, never copied. */
+/** A file read whole. */
 export interface FilePart extends FileHead {
-  chunks: Uint8Array[]
+  bytes: Uint8Array
   size: number
 }
 
@@ -49,7 +49,7 @@ export type FormReading =
  *
  * @example
  * const reading = await readPostForm(request.body, { contentType, maxFieldBytes: 20 * 1024, fileLimit })
- * if (reading.kind === 'complete') store(reading.file.chunks)
+ * if (reading.kind === 'complete') store(reading.file.bytes)
  */
 export async function readPostForm(body: ReadableStream<Uint8Array>, options: ReadFormOptions): Promise<FormReading> {
   const fields: FormField[] = []
@@ -57,7 +57,7 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
   let fieldsTooLarge = false
   let head: FileHead | undefined
   let limitAsked = false
-  const chunks: Uint8Array[] = []
+  let collected: ByteCollector | undefined
   let fileBytes = 0
   let fileEnded = false
   let error: Multipasta.MultipartError | undefined
@@ -77,6 +77,8 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
     onFile(info) {
       const filename = info.filename ?? dispositionParameter(info.headers['content-disposition'], 'filename')
       head = { name: partName(info), ...(filename === undefined ? {} : { filename }) }
+      const file = new ByteCollector(options.contentLength ?? 0)
+      collected = file
       return (chunk) => {
         if (fileEnded) {
           return
@@ -84,7 +86,7 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
         if (chunk === null) {
           fileEnded = true
         } else {
-          chunks.push(chunk)
+          file.append(chunk)
           fileBytes += chunk.byteLength
         }
       }
@@ -118,7 +120,7 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
       return stop({ kind: 'malformed', fields, reason: describe(error) })
     }
     if (fileEnded && head) {
-      return stop({ kind: 'complete', fields, file: { ...head, chunks, size: fileBytes } })
+      return stop({ kind: 'complete', fields, file: { ...head, bytes: bytesOf(collected), size: fileBytes } })
     }
     if (head && !limitAsked) {
       limitAsked = true
@@ -134,7 +136,7 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
     return { kind: 'fields-too-large', fields }
   }
   if (!error && fileEnded && head) {
-    return { kind: 'complete', fields, file: { ...head, chunks, size: fileBytes } }
+    return { kind: 'complete', fields, file: { ...head, bytes: bytesOf(collected), size: fileBytes } }
   }
   if (error || head) {
     return { kind: 'malformed', fields, reason: error ? describe(error) : 'the body ends inside the file' }
@@ -200,4 +202,42 @@ function dispositionParameter(
     return undefined
   }
   return match[1] === undefined ? match[2] : match[1].replace(/\\(.)/g, '$1')
+}
+
+// Presized up to this much from the request's Content-Length, which the client may overstate.
+const maxPresize = 256 * 1024 * 1024
+
+/**
+ * The file's bytes, copied as they arrive into one buffer sized from the request's Content-Length
+ * (the body's size, so the file's and a little more): the request's own chunks are let go at once,
+ * and an upload holds about its size, not its chunks and then a copy of them.
+ */
+class ByteCollector {
+  #buffer: Uint8Array
+  #length = 0
+
+  constructor(expected: number) {
+    this.#buffer = new Uint8Array(Math.min(Math.max(expected, 0), maxPresize))
+  }
+
+  append(chunk: Uint8Array): void {
+    const needed = this.#length + chunk.byteLength
+    if (needed > this.#buffer.byteLength) {
+      const grown = new Uint8Array(Math.max(needed, this.#buffer.byteLength * 2, 64 * 1024))
+      grown.set(this.#buffer.subarray(0, this.#length))
+      this.#buffer = grown
+    }
+    this.#buffer.set(chunk, this.#length)
+    this.#length = needed
+  }
+
+  /** The bytes, in a buffer of their own size when the one they are in is mostly empty. */
+  bytes(): Uint8Array {
+    const view = this.#buffer.subarray(0, this.#length)
+    return this.#length * 2 < this.#buffer.byteLength ? view.slice() : view
+  }
+}
+
+function bytesOf(collected: ByteCollector | undefined): Uint8Array {
+  return collected?.bytes() ?? new Uint8Array(0)
 }

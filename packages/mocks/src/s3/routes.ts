@@ -175,12 +175,7 @@ function addressingOf(c: Context, defaultBucket: string): Addressing {
 }
 
 function store(buckets: BucketStore, bucket: string, accepted: AcceptedForm, file: FilePart): StoredObject {
-  const bytes = new Uint8Array(file.size)
-  let offset = 0
-  for (const chunk of file.chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+  const { bytes } = file
   const { form } = accepted
   const metadata: Record<string, string> = {}
   const headers: Record<string, string> = {}

@@ -19,6 +19,29 @@ export function seededRandom(seed: number): Random {
   return new Mulberry32(seed)
 }
 
+const step = 0x6d2b79f5
+
+// mulberry32's output function: its state only ever moves by `step`, so any draw can be computed directly.
+function mix(state: number): number {
+  let t = state
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/**
+ * The `draw`-th value (1-based) that `seededRandom(seed)` would give, without drawing the ones
+ * before it: lets a store keep a position in the sequence instead of what was drawn there.
+ *
+ * @example
+ * const random = seededRandom(7)
+ * random.next(); random.next() === randomAt(7, 2) // true
+ */
+export function randomAt(seed: number, draw: number): number {
+  // Math.imul wraps the product to 32 bits, as the state's repeated additions do.
+  return mix(((seed >>> 0) + Math.imul(draw, step)) >>> 0)
+}
+
 // A class rather than closures: generators make one per generated contact, so allocation matters.
 class Mulberry32 implements Random {
   #state: number
@@ -28,11 +51,8 @@ class Mulberry32 implements Random {
   }
 
   next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0
-    let t = this.#state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.#state = (this.#state + step) >>> 0
+    return mix(this.#state)
   }
 
   int(min: number, max: number): number {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { randomAt, seededRandom } from './random.js'
+
+describe('randomAt', () => {
+  it('gives the draw the sequence gives at that position, for any seed', () => {
+    for (const seed of [0, 1, 42, 0xffffffff, 2 ** 31]) {
+      const random = seededRandom(seed)
+      for (let draw = 1; draw <= 1000; draw++) {
+        expect(randomAt(seed, draw)).toBe(random.next())
+      }
+    }
+  })
+
+  it('stays right past 2^32 draws, where the state wraps', () => {
+    // The state after n draws is seed + n * step mod 2^32: draw n + 2^32 repeats draw n.
+    expect(randomAt(9, 2 ** 32 + 5)).toBe(randomAt(9, 5))
+    expect(randomAt(9, 2 ** 32 + 5)).not.toBe(randomAt(9, 6))
+  })
+})

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { build } from 'esbuild'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,18 +44,6 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
   }
 }
 
-/** `node:stream/web` as the browser's own Web Streams, for a bundle of the simulators. */
-const webStreamsFromGlobals: Plugin = {
-  name: 'web-streams-from-globals',
-  setup(bundler) {
-    bundler.onResolve({ filter: /^node:stream\/web$/ }, () => ({ path: 'stream-web', namespace: 'globals' }))
-    bundler.onLoad({ filter: /.*/, namespace: 'globals' }, () => ({
-      contents: 'export const { TransformStream, CountQueuingStrategy, ReadableStream, WritableStream } = globalThis',
-      loader: 'js',
-    }))
-  },
-}
-
 /**
  * A page entry bundled as a browser would load it (`page.js`), next to its HTML (`index.html`)
  * and MSW's service worker script.
@@ -76,9 +64,6 @@ export async function buildBrowserPage(entry: string, html: string, outdir: stri
     // tsup leaves a bare `import "../chunk-….js"` in @contactkit/mocks/cloudsponge, which
     // esbuild drops under "sideEffects": false; the chunk is imported by name elsewhere anyway.
     logOverride: { 'ignored-bare-import': 'silent' },
-    // Omnigage reads CSV with csv-parse, loaded only when a CSV is read; its stream module imports
-    // `node:stream/web`, which the page has as globals (docs/simulators-in-a-browser-tab.md).
-    plugins: [webStreamsFromGlobals],
   })
   if (result.errors.length > 0) {
     throw new Error(`Failed to bundle ${entry}: ${result.errors.map((error) => error.text).join('; ')}`)

@@ -1,4 +1,4 @@
-import { ContactStore } from './contacts.js'
+import { ContactStore, type IdPositions } from './contacts.js'
 import type { StoredFile } from './files.js'
 import type { ImportJob } from './imports.js'
 import type { OmnigageTenant } from './tenants.js'
@@ -20,13 +20,14 @@ export interface Account {
  * files and contacts, so no account sees another's.
  *
  * @example
- * const accounts = new AccountStore([sandboxTenant, secondTenant])
+ * const accounts = new AccountStore([sandboxTenant, secondTenant], ids)
  * accounts.byTokenKey('omnigage-sandbox-key')?.contacts.size // 0
  */
 export class AccountStore {
   readonly #byTokenKey = new Map<string, Account>()
 
-  constructor(tenants: readonly OmnigageTenant[]) {
+  /** `ids` names the contacts, which keep their id's position in its sequence. */
+  constructor(tenants: readonly OmnigageTenant[], ids: IdPositions) {
     for (const tenant of tenants) {
       if (this.#byTokenKey.has(tenant.tokenKey)) {
         throw new RangeError(`Failed to create the Omnigage simulator: token key "${tenant.tokenKey}" is given twice.`)
@@ -37,7 +38,7 @@ export class AccountStore {
         uploads: new Map(),
         imports: new Map(),
         files: new Map(),
-        contacts: new ContactStore(),
+        contacts: new ContactStore(ids),
       })
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ContactStore, type ContactValues } from './contacts.js'
+import { ContactStore, type ContactValues, type RecordSource } from './contacts.js'
 
 const values = (overrides: Partial<ContactValues> = {}): ContactValues => ({
   firstName: 'Ann',
@@ -11,10 +11,13 @@ const values = (overrides: Partial<ContactValues> = {}): ContactValues => ({
   ...overrides,
 })
 
+// Ids by position as `a<position>`, so the tests read which contact is which.
+const named = { idAt: (position: number) => `a${position}` }
+
 describe('ContactStore', () => {
   it('reads back what was added, as a copy a caller cannot change the store through', () => {
-    const store = new ContactStore()
-    store.add('a1', values({ phoneNumbers: ['+14155550100', '+14155550101'] }), 1000, 'm1')
+    const store = new ContactStore(named)
+    store.add(1, values({ phoneNumbers: ['+14155550100', '+14155550101'] }), 1000, 'm1')
     const read = store.get('a1')
     expect(read).toEqual({
       id: 'a1',
@@ -29,8 +32,8 @@ describe('ContactStore', () => {
   })
 
   it('updates: replaces the values a row has, keeps the rest, appends new phones after the primary', () => {
-    const store = new ContactStore()
-    const slot = store.add('a1', values(), 1000, 'm1')
+    const store = new ContactStore(named)
+    const slot = store.add(1, values(), 1000, 'm1')
     const changed = store.update(
       slot,
       values({ company: 'Globex', lastName: null, phoneNumbers: ['+14155550199'] }),
@@ -51,15 +54,15 @@ describe('ContactStore', () => {
   })
 
   it('answers false and changes nothing, not even the update time, for a row it already holds', () => {
-    const store = new ContactStore()
-    const slot = store.add('a1', values(), 1000, 'm1')
+    const store = new ContactStore(named)
+    const slot = store.add(1, values(), 1000, 'm1')
     expect(store.update(slot, values({ company: null }), 2000, 'm2', false)).toBe(false)
     expect(store.get('a1')).toMatchObject({ company: 'Acme', updatedAt: 1000, updatedBy: 'm1' })
   })
 
   it('with pruning, empty cells clear values and the phones become the row own, re-indexed', () => {
-    const store = new ContactStore()
-    const slot = store.add('a1', values(), 1000, 'm1')
+    const store = new ContactStore(named)
+    const slot = store.add(1, values(), 1000, 'm1')
     store.update(slot, values({ company: null, phoneNumbers: ['+14155550199'], emailAddresses: [] }), 2000, 'm1', true)
     expect(store.get('a1')).toMatchObject({ company: null, phoneNumbers: ['+14155550199'], emailAddresses: [] })
     expect(store.slotOfPrimaryPhone('+14155550100')).toBeUndefined()
@@ -68,9 +71,9 @@ describe('ContactStore', () => {
   })
 
   it('keeps the first contact as the owner of a primary phone that a later one shares', () => {
-    const store = new ContactStore()
-    const first = store.add('a1', values(), 1000, 'm1')
-    store.add('a2', values({ firstName: 'Bo' }), 1000, 'm1')
+    const store = new ContactStore(named)
+    const first = store.add(1, values(), 1000, 'm1')
+    store.add(2, values({ firstName: 'Bo' }), 1000, 'm1')
     expect(store.slotOfPrimaryPhone('+14155550100')).toBe(first)
     store.deleteAll(['a1'])
     expect(store.slotOfPrimaryPhone('+14155550100')).toBeUndefined()
@@ -78,9 +81,9 @@ describe('ContactStore', () => {
   })
 
   it('deletes all of the ids or none, naming the ones it does not have', () => {
-    const store = new ContactStore()
-    store.add('a1', values(), 1000, 'm1')
-    store.add('a2', values(), 1000, 'm1')
+    const store = new ContactStore(named)
+    store.add(1, values(), 1000, 'm1')
+    store.add(2, values(), 1000, 'm1')
     expect(store.deleteAll(['a1', 'zz', 'yy'])).toEqual(['zz', 'yy'])
     expect(store.size).toBe(2)
     expect(store.deleteAll(['a1'])).toEqual([])
@@ -89,12 +92,12 @@ describe('ContactStore', () => {
   })
 
   it('lists in creation order, or sorted with ties in creation order, a page at a time', () => {
-    const store = new ContactStore()
+    const store = new ContactStore(named)
     for (const [id, firstName, at] of [
-      ['a1', 'Cy', 3],
-      ['a2', 'Ann', 1],
-      ['a3', 'Bo', 2],
-      ['a4', 'Ann', 4],
+      [1, 'Cy', 3],
+      [2, 'Ann', 1],
+      [3, 'Bo', 2],
+      [4, 'Ann', 4],
     ] as const) {
       store.add(id, values({ firstName }), at, 'm1')
     }
@@ -106,11 +109,11 @@ describe('ContactStore', () => {
   })
 
   it('finds contacts by primary phone and email whether they came before or after the first lookup', () => {
-    const store = new ContactStore()
-    const before = store.add('a1', values(), 1000, 'm1')
+    const store = new ContactStore(named)
+    const before = store.add(1, values(), 1000, 'm1')
     expect(store.slotOfPrimaryEmail('ann@example.com')).toBe(before)
     const after = store.add(
-      'a2',
+      2,
       values({ phoneNumbers: ['+14155550177'], emailAddresses: ['bo@example.com'] }),
       1000,
       'm1',
@@ -118,5 +121,66 @@ describe('ContactStore', () => {
     expect(store.slotOfPrimaryEmail('bo@example.com')).toBe(after)
     expect(store.slotOfPrimaryPhone('+14155550177')).toBe(after)
     expect(store.slotOfPrimaryPhone('+14155550100')).toBe(before)
+  })
+
+  describe('contacts read back from their records', () => {
+    // A source whose records are numbered by their start: record n is contact n.
+    const recordSource = () => {
+      const reads: number[] = []
+      const source: RecordSource = {
+        read(start) {
+          reads.push(start)
+          return values({ firstName: `P${start}`, phoneNumbers: [`+1415555${String(start).padStart(4, '0')}`] })
+        },
+      }
+      return { source, reads }
+    }
+
+    it('holds no values for them: each read asks the source for its record', () => {
+      const store = new ContactStore(named)
+      const { source, reads } = recordSource()
+      const number = store.addSource(source)
+      for (let index = 0; index < 3; index++) {
+        const record = { start: index * 100, end: index * 100 + 60 }
+        const contact = values({ firstName: `P${record.start}` })
+        store.addRecord(index + 1, number, record, contact, 5000, 'm1')
+      }
+      expect(store.get('a2')).toMatchObject({ id: 'a2', firstName: 'P100', createdAt: 5000, createdBy: 'm1' })
+      expect(reads).toEqual([100])
+      expect(store.list({ firstName: 'p200' }, undefined, 0, 10).items.map((contact) => contact.id)).toEqual(['a3'])
+      expect(store.size).toBe(3)
+    })
+
+    it('indexes the primary phone given when added, and keeps an updated contact values from then on', () => {
+      const store = new ContactStore(named)
+      const { source, reads } = recordSource()
+      const number = store.addSource(source)
+      expect(store.slotOfPrimaryPhone('+14155550007')).toBeUndefined()
+      const slot = store.addRecord(
+        1,
+        number,
+        { start: 7, end: 50 },
+        values({ phoneNumbers: ['+14155550007'] }),
+        1,
+        'm1',
+      )
+      expect(store.slotOfPrimaryPhone('+14155550007')).toBe(slot)
+      expect(store.update(slot, values({ firstName: null, company: 'Globex', phoneNumbers: [] }), 2, 'm2', false)).toBe(
+        true,
+      )
+      const readsBefore = reads.length
+      expect(store.get('a1')).toMatchObject({ firstName: 'P7', company: 'Globex', updatedAt: 2, updatedBy: 'm2' })
+      expect(reads.length).toBe(readsBefore)
+    })
+
+    it('deletes them, and names their ids still (an import result keeps them)', () => {
+      const store = new ContactStore(named)
+      const number = store.addSource(recordSource().source)
+      const slot = store.addRecord(9, number, { start: 1, end: 2 }, values(), 1, 'm1')
+      expect(store.deleteAll(['a9'])).toEqual([])
+      expect(store.get('a9')).toBeUndefined()
+      expect(store.idAt(slot)).toBe('a9')
+      expect(store.list({}, undefined, 0, 10).total).toBe(0)
+    })
   })
 })

@@ -1,4 +1,6 @@
 import type { ImportedContact } from './import/index.js'
+import { SlotIndex } from './slot-index.js'
+import { SlotRuns } from './slot-runs.js'
 
 /** A contact's values as an import row gives them: phones in E.164 and emails lower-cased, primary first. */
 export type ContactValues = ImportedContact
@@ -24,82 +26,130 @@ export interface ContactFilters {
   emailAddress?: string
 }
 
-type Strings = string | readonly string[] | null
-// Names, companies and titles repeat across an address book: one copy of each value, up to this many.
-const maxInterned = 100_000
+/**
+ * Where imported contacts' values are read back from: the rows of an uploaded file, each named by
+ * the byte range of its record. Reading a row again gives the values its import read.
+ */
+export interface RecordSource {
+  read(start: number, end: number): ContactValues
+}
+
+/** Gives back the id reserved at a position of the simulator's id sequence (`IdSource`). */
+export interface IdPositions {
+  idAt(position: number): string
+}
+
+/** Values held in memory: seeded contacts, contacts an import changed, rows that cannot be read back. */
+interface HeldValues {
+  values: ContactValues
+  updatedAt: number
+  updatedBy: number
+}
+
+const held = -1
+const initialCapacity = 1024
+// A record's bytes are addressed with 32 bits; a row further into a file is held instead.
+const maxOffset = 2 ** 32 - 1
 
 /**
  * One account's contacts, in creation order, with indexes on the id, the primary phone and the
  * primary email (the keys `unique-primary-phone` and `unique-primary-email` match rows on).
  *
- * Stored as columns by slot rather than an object per contact, repeated names and companies kept
- * once, a single phone or email as a string: a million imported contacts are a few hundred bytes
- * each rather than a kilobyte, and the collector has far fewer objects to walk. Reads answer
- * copies (`StoredContact`); changes go through `add`, `update` and `deleteAll`.
+ * Built for a million imported contacts in a few tens of megabytes. A contact is a slot: its id's
+ * position in the id sequence, creation time, member and source are kept as runs of slots
+ * (`SlotRuns`: an import is a handful of runs), and an imported row keeps the byte range of its
+ * record in the uploaded file, which the account keeps anyway. Its values are read back from that
+ * record when asked for (`RecordSource`); only contacts that were seeded or changed since, or came
+ * from rows that cannot be read back by offset (XLSX, UTF-16, quoted cells), hold their values. The
+ * indexes keep hashes and slots, not strings (`SlotIndex`), and are built on first use. The cost
+ * is in reads: a filtered or name-sorted list reads every row back (about a second per million).
  *
  * @example
- * const store = new ContactStore()
- * const slot = store.add(id, values, now, membershipId)
+ * const store = new ContactStore(ids)
+ * const slot = store.add(ids.reserve(), values, now, membershipId)
  * store.slotOfPrimaryPhone('+14076341732') // slot
  */
 export class ContactStore {
-  // A deleted contact's slot keeps `undefined` as its id; slots are never reused.
-  readonly #ids: (string | undefined)[] = []
-  readonly #firstNames: (string | null)[] = []
-  readonly #lastNames: (string | null)[] = []
-  readonly #companies: (string | null)[] = []
-  readonly #titles: (string | null)[] = []
-  readonly #phones: Strings[] = []
-  readonly #emails: Strings[] = []
-  readonly #createdAt: number[] = []
-  readonly #updatedAt: number[] = []
-  readonly #createdBy: string[] = []
-  readonly #updatedBy: string[] = []
-  readonly #slotById = new Map<string, number>()
-  // Built on first use, then kept up to date: an import that matches on neither key never pays for them.
-  #slotByPhone: Map<string, number> | undefined
-  #slotByEmail: Map<string, number> | undefined
-  readonly #interned = new Map<string, string>()
+  readonly #ids: IdPositions
+  #length = 0
+  #live = 0
+  // Each slot's id position, creation time, member and record source (`held` when its values are in #held).
+  readonly #origins = new SlotRuns()
+  #alive = new Uint8Array(initialCapacity)
+  // The bytes of a record-backed slot's record in its source.
+  #starts = new Uint32Array(initialCapacity)
+  #ends = new Uint32Array(initialCapacity)
+  readonly #held = new Map<number, HeldValues>()
+  readonly #sources: RecordSource[] = []
+  // Members by number: a run of slots keeps two bytes, not the 22-character id.
+  readonly #members: string[] = []
+  readonly #memberNumbers = new Map<string, number>()
+  // Built on first use, then kept up to date: an import never pays for an id index it does not
+  // read, nor for the phone and email indexes when it matches on neither key.
+  #byId: SlotIndex | undefined
+  #byPhone: SlotIndex | undefined
+  #byEmail: SlotIndex | undefined
+
+  constructor(ids: IdPositions) {
+    this.#ids = ids
+  }
 
   get size(): number {
-    return this.#slotById.size
+    return this.#live
   }
 
   get(id: string): StoredContact | undefined {
-    const slot = this.#slotById.get(id)
+    const slot = this.#idIndex().get(id)
     return slot === undefined ? undefined : this.#read(slot)
   }
 
   slotOfPrimaryPhone(phone: string): number | undefined {
-    this.#slotByPhone ??= this.#indexOf(this.#phones)
-    return this.#slotByPhone.get(phone)
+    this.#byPhone ??= this.#indexOf((values) => values.phoneNumbers[0])
+    return this.#byPhone.get(phone)
   }
 
   slotOfPrimaryEmail(email: string): number | undefined {
-    this.#slotByEmail ??= this.#indexOf(this.#emails)
-    return this.#slotByEmail.get(email)
+    this.#byEmail ??= this.#indexOf((values) => values.emailAddresses[0])
+    return this.#byEmail.get(email)
   }
 
+  /** The id of a slot's contact, deleted or not (an import's results still name it). */
   idAt(slot: number): string | undefined {
-    return this.#ids[slot]
+    return slot >= 0 && slot < this.#length ? this.#ids.idAt(this.#origins.positionOf(slot)) : undefined
   }
 
-  /** Adds a contact; answers its slot. */
-  add(id: string, values: ContactValues, at: number, by: string): number {
-    const slot = this.#ids.length
-    this.#ids.push(id)
-    this.#firstNames.push(this.#intern(values.firstName))
-    this.#lastNames.push(this.#intern(values.lastName))
-    this.#companies.push(this.#intern(values.company))
-    this.#titles.push(this.#intern(values.title))
-    this.#phones.push(packed(values.phoneNumbers))
-    this.#emails.push(packed(values.emailAddresses))
-    this.#createdAt.push(at)
-    this.#updatedAt.push(at)
-    this.#createdBy.push(by)
-    this.#updatedBy.push(by)
-    this.#slotById.set(id, slot)
-    this.#index(slot)
+  /** Registers where a file's rows can be read back from; answers its number for `addRecord`. */
+  addSource(source: RecordSource): number {
+    return this.#sources.push(source) - 1
+  }
+
+  /** Adds a contact holding its values; answers its slot. `position` is its id's (`IdSource.reserve`). */
+  add(position: number, values: ContactValues, at: number, by: string): number {
+    const slot = this.#append(position, at, by, held)
+    this.#held.set(slot, { values: copyOf(values), updatedAt: at, updatedBy: this.#member(by) })
+    this.#index(slot, values)
+    return slot
+  }
+
+  /**
+   * Adds a contact whose values are those of the record at bytes [start, end) of a source, which
+   * gives `values` back when read; answers its slot.
+   */
+  addRecord(
+    position: number,
+    source: number,
+    record: { start: number; end: number },
+    values: ContactValues,
+    at: number,
+    by: string,
+  ): number {
+    if (record.end > maxOffset) {
+      return this.add(position, values, at, by)
+    }
+    const slot = this.#append(position, at, by, source)
+    this.#starts[slot] = record.start
+    this.#ends[slot] = record.end
+    this.#index(slot, values)
     return slot
   }
 
@@ -109,51 +159,43 @@ export class ContactStore {
    * contact's primary staying first. Says whether anything changed.
    */
   update(slot: number, values: ContactValues, at: number, by: string, pruning: boolean): boolean {
+    const current = this.#valuesAt(slot)
+    const next = { ...current }
     let changed = false
-    const columns = [
-      [this.#firstNames, values.firstName],
-      [this.#lastNames, values.lastName],
-      [this.#companies, values.company],
-      [this.#titles, values.title],
-    ] as const
-    for (const [column, value] of columns) {
-      if ((value !== null || pruning) && column[slot] !== value) {
-        column[slot] = this.#intern(value)
+    for (const field of ['firstName', 'lastName', 'company', 'title'] as const) {
+      if ((values[field] !== null || pruning) && current[field] !== values[field]) {
+        next[field] = values[field]
         changed = true
       }
     }
-    const phones = unpacked(this.#phones[slot] ?? null)
-    const emails = unpacked(this.#emails[slot] ?? null)
-    const newPhones = merged(phones, values.phoneNumbers, pruning)
-    const newEmails = merged(emails, values.emailAddresses, pruning)
-    if (newPhones !== phones || newEmails !== emails) {
-      this.#unindex(slot)
-      this.#phones[slot] = packed(newPhones)
-      this.#emails[slot] = packed(newEmails)
-      this.#index(slot)
+    next.phoneNumbers = merged(current.phoneNumbers, values.phoneNumbers, pruning)
+    next.emailAddresses = merged(current.emailAddresses, values.emailAddresses, pruning)
+    if (next.phoneNumbers !== current.phoneNumbers || next.emailAddresses !== current.emailAddresses) {
+      this.#unindex(slot, current)
+      this.#index(slot, next)
       changed = true
     }
     if (changed) {
-      this.#updatedAt[slot] = at
-      this.#updatedBy[slot] = by
+      this.#held.set(slot, { values: next, updatedAt: at, updatedBy: this.#member(by) })
     }
     return changed
   }
 
   /** Deletes every contact named, or none: answers the ids it does not have, deleting nothing then. */
   deleteAll(ids: readonly string[]): string[] {
-    const missing = ids.filter((id) => !this.#slotById.has(id))
+    const byId = this.#idIndex()
+    const missing = ids.filter((id) => byId.get(id) === undefined)
     if (missing.length > 0) {
       return missing
     }
     for (const id of ids) {
-      const slot = this.#slotById.get(id)
+      const slot = byId.get(id)
       if (slot !== undefined) {
-        this.#unindex(slot)
-        this.#slotById.delete(id)
-        this.#ids[slot] = undefined
-        this.#phones[slot] = null
-        this.#emails[slot] = null
+        this.#unindex(slot, this.#valuesAt(slot))
+        byId.remove(id, slot)
+        this.#alive[slot] = 0
+        this.#held.delete(slot)
+        this.#live--
       }
     }
     return []
@@ -171,20 +213,26 @@ export class ContactStore {
       string,
     ][]
     const slots: number[] = []
-    for (let slot = 0; slot < this.#ids.length; slot++) {
-      if (this.#ids[slot] !== undefined && wanted.every(([field, value]) => this.#matches(slot, field, value))) {
-        slots.push(slot)
+    for (let slot = 0; slot < this.#length; slot++) {
+      if (this.#alive[slot] === 1) {
+        if (wanted.length === 0) {
+          slots.push(slot)
+          continue
+        }
+        const values = this.#valuesAt(slot)
+        if (wanted.every(([field, value]) => matches(values, field, value))) {
+          slots.push(slot)
+        }
       }
     }
-    if (sort && sort !== 'created-at') {
-      const descending = sort.startsWith('-')
-      const field = sort.replace(/^-/, '')
-      const names = field === 'first-name' ? this.#firstNames : this.#lastNames
-      const order = (a: number, b: number) =>
-        field === 'created-at'
-          ? (this.#createdAt[a] as number) - (this.#createdAt[b] as number) || a - b
-          : (names[a] ?? '').localeCompare(names[b] ?? '', 'en') || a - b
-      slots.sort((a, b) => (descending ? order(b, a) : order(a, b)))
+    if (sort === '-created-at') {
+      const createdAt = new Map(slots.map((slot) => [slot, this.#origins.createdAtOf(slot)]))
+      slots.sort((a, b) => (createdAt.get(b) as number) - (createdAt.get(a) as number) || b - a)
+    } else if (sort && sort !== 'created-at') {
+      const field = sort.endsWith('first-name') ? 'firstName' : 'lastName'
+      const direction = sort.startsWith('-') ? -1 : 1
+      const names = new Map(slots.map((slot) => [slot, this.#valuesAt(slot)[field] ?? '']))
+      slots.sort((a, b) => direction * ((names.get(a) as string).localeCompare(names.get(b) as string, 'en') || a - b))
     }
     return { items: slots.slice(offset, offset + limit).map((slot) => this.#read(slot)), total: slots.length }
   }
@@ -192,8 +240,8 @@ export class ContactStore {
   /** Every contact, in creation order (admin snapshots). */
   all(): StoredContact[] {
     const contacts: StoredContact[] = []
-    for (let slot = 0; slot < this.#ids.length; slot++) {
-      if (this.#ids[slot] !== undefined) {
+    for (let slot = 0; slot < this.#length; slot++) {
+      if (this.#alive[slot] === 1) {
         contacts.push(this.#read(slot))
       }
     }
@@ -201,128 +249,145 @@ export class ContactStore {
   }
 
   clear(): void {
-    for (const column of [
-      this.#ids,
-      this.#firstNames,
-      this.#lastNames,
-      this.#companies,
-      this.#titles,
-      this.#phones,
-      this.#emails,
-      this.#createdAt,
-      this.#updatedAt,
-      this.#createdBy,
-      this.#updatedBy,
-    ]) {
-      column.length = 0
+    this.#length = 0
+    this.#live = 0
+    this.#origins.clear()
+    this.#alive = new Uint8Array(initialCapacity)
+    this.#starts = new Uint32Array(initialCapacity)
+    this.#ends = new Uint32Array(initialCapacity)
+    this.#held.clear()
+    this.#sources.length = 0
+    this.#byId = undefined
+    this.#byPhone = undefined
+    this.#byEmail = undefined
+  }
+
+  #append(position: number, at: number, by: string, source: number): number {
+    if (this.#length === this.#alive.length) {
+      this.#grow()
     }
-    this.#slotById.clear()
-    this.#slotByPhone = undefined
-    this.#slotByEmail = undefined
-    this.#interned.clear()
+    const slot = this.#length++
+    this.#origins.append(slot, { position, at, by: this.#member(by), source })
+    this.#alive[slot] = 1
+    this.#live++
+    this.#byId?.add(this.#ids.idAt(position), slot)
+    return slot
+  }
+
+  #grow(): void {
+    const capacity = this.#alive.length * 2
+    const grown = <T extends Uint32Array | Uint8Array>(array: T, make: new (length: number) => T): T => {
+      const bigger = new make(capacity)
+      bigger.set(array)
+      return bigger
+    }
+    this.#alive = grown(this.#alive, Uint8Array)
+    this.#starts = grown(this.#starts, Uint32Array)
+    this.#ends = grown(this.#ends, Uint32Array)
+  }
+
+  #member(id: string): number {
+    let number = this.#memberNumbers.get(id)
+    if (number === undefined) {
+      number = this.#members.push(id) - 1
+      this.#memberNumbers.set(id, number)
+    }
+    return number
+  }
+
+  #valuesAt(slot: number): ContactValues {
+    const kept = this.#held.get(slot)
+    if (kept !== undefined) {
+      return kept.values
+    }
+    const source = this.#sources[this.#origins.sourceOf(slot)] as RecordSource
+    return source.read(this.#starts[slot] as number, this.#ends[slot] as number)
   }
 
   #read(slot: number): StoredContact {
+    const values = this.#valuesAt(slot)
+    const kept = this.#held.get(slot)
+    const createdAt = this.#origins.createdAtOf(slot)
+    const createdBy = this.#members[this.#origins.createdByOf(slot)] as string
     return {
-      id: this.#ids[slot] as string,
-      firstName: this.#firstNames[slot] ?? null,
-      lastName: this.#lastNames[slot] ?? null,
-      company: this.#companies[slot] ?? null,
-      title: this.#titles[slot] ?? null,
-      phoneNumbers: [...unpacked(this.#phones[slot] ?? null)],
-      emailAddresses: [...unpacked(this.#emails[slot] ?? null)],
-      createdAt: this.#createdAt[slot] as number,
-      updatedAt: this.#updatedAt[slot] as number,
-      createdBy: this.#createdBy[slot] as string,
-      updatedBy: this.#updatedBy[slot] as string,
+      id: this.idAt(slot) as string,
+      ...copyOf(values),
+      createdAt,
+      updatedAt: kept?.updatedAt ?? createdAt,
+      createdBy,
+      updatedBy: kept ? (this.#members[kept.updatedBy] as string) : createdBy,
     }
   }
 
-  #matches(slot: number, field: keyof ContactFilters, value: string): boolean {
-    switch (field) {
-      case 'phoneNumber':
-        return unpacked(this.#phones[slot] ?? null).includes(value)
-      case 'emailAddress':
-        return unpacked(this.#emails[slot] ?? null).includes(value.toLowerCase())
-      default: {
-        const column = { firstName: this.#firstNames, lastName: this.#lastNames, company: this.#companies }[field]
-        return (column[slot] ?? '').toLowerCase() === value.toLowerCase()
+  #idIndex(): SlotIndex {
+    if (this.#byId === undefined) {
+      this.#byId = new SlotIndex((slot) => this.idAt(slot))
+      for (let slot = 0; slot < this.#length; slot++) {
+        if (this.#alive[slot] === 1) {
+          this.#byId.add(this.idAt(slot) as string, slot)
+        }
       }
     }
+    return this.#byId
   }
 
-  #intern(value: string | null): string | null {
-    if (value === null) {
-      return null
-    }
-    const known = this.#interned.get(value)
-    if (known !== undefined) {
-      return known
-    }
-    if (this.#interned.size < maxInterned) {
-      this.#interned.set(value, value)
-    }
-    return value
-  }
-
-  /** The first contact holding each primary value: a contact added later with the same one does not take it over. */
-  #indexOf(column: readonly Strings[]): Map<string, number> {
-    const index = new Map<string, number>()
-    for (let slot = 0; slot < column.length; slot++) {
-      const primary = this.#ids[slot] === undefined ? undefined : first(column[slot] ?? null)
-      if (primary !== undefined && !index.has(primary)) {
-        index.set(primary, slot)
+  /** The first live contact holding each primary value: a contact added later with the same one does not take it over. */
+  #indexOf(primary: (values: ContactValues) => string | undefined): SlotIndex {
+    const index = new SlotIndex((slot) => (this.#alive[slot] === 1 ? primary(this.#valuesAt(slot)) : undefined))
+    for (let slot = 0; slot < this.#length; slot++) {
+      const value = this.#alive[slot] === 1 ? primary(this.#valuesAt(slot)) : undefined
+      if (value !== undefined) {
+        index.add(value, slot)
       }
     }
     return index
   }
 
-  #index(slot: number): void {
-    const phone = first(this.#phones[slot] ?? null)
-    const email = first(this.#emails[slot] ?? null)
-    if (phone !== undefined && this.#slotByPhone && !this.#slotByPhone.has(phone)) {
-      this.#slotByPhone.set(phone, slot)
+  #index(slot: number, values: ContactValues): void {
+    const phone = values.phoneNumbers[0]
+    const email = values.emailAddresses[0]
+    if (phone !== undefined) {
+      this.#byPhone?.add(phone, slot)
     }
-    if (email !== undefined && this.#slotByEmail && !this.#slotByEmail.has(email)) {
-      this.#slotByEmail.set(email, slot)
+    if (email !== undefined) {
+      this.#byEmail?.add(email, slot)
     }
   }
 
-  #unindex(slot: number): void {
-    const phone = first(this.#phones[slot] ?? null)
-    const email = first(this.#emails[slot] ?? null)
-    if (phone !== undefined && this.#slotByPhone?.get(phone) === slot) {
-      this.#slotByPhone.delete(phone)
+  #unindex(slot: number, values: ContactValues): void {
+    const phone = values.phoneNumbers[0]
+    const email = values.emailAddresses[0]
+    if (phone !== undefined) {
+      this.#byPhone?.remove(phone, slot)
     }
-    if (email !== undefined && this.#slotByEmail?.get(email) === slot) {
-      this.#slotByEmail.delete(email)
+    if (email !== undefined) {
+      this.#byEmail?.remove(email, slot)
     }
   }
 }
 
-// One value as itself, several as a frozen list, none as null: most contacts have one phone and one email.
-function packed(values: readonly string[]): Strings {
-  if (values.length === 0) {
-    return null
+function copyOf(values: ContactValues): ContactValues {
+  return { ...values, phoneNumbers: [...values.phoneNumbers], emailAddresses: [...values.emailAddresses] }
+}
+
+function matches(values: ContactValues, field: keyof ContactFilters, value: string): boolean {
+  switch (field) {
+    case 'phoneNumber':
+      return values.phoneNumbers.includes(value)
+    case 'emailAddress':
+      return values.emailAddresses.includes(value.toLowerCase())
+    default:
+      return (values[field] ?? '').toLowerCase() === value.toLowerCase()
   }
-  return values.length === 1 ? (values[0] as string) : Object.freeze([...values])
-}
-
-function unpacked(values: Strings): readonly string[] {
-  return values === null ? [] : typeof values === 'string' ? [values] : values
-}
-
-function first(values: Strings): string | undefined {
-  return values === null ? undefined : typeof values === 'string' ? values : values[0]
 }
 
 /** The contact's list with the row's values added (or, pruning, replaced); the same array when nothing changes. */
-function merged(current: readonly string[], incoming: readonly string[], pruning: boolean): readonly string[] {
+function merged(current: readonly string[], incoming: readonly string[], pruning: boolean): string[] {
   if (pruning) {
     return current.length === incoming.length && current.every((value, index) => value === incoming[index])
-      ? current
+      ? (current as string[])
       : [...incoming]
   }
   const added = incoming.filter((value) => !current.includes(value))
-  return added.length === 0 ? current : [...current, ...added]
+  return added.length === 0 ? (current as string[]) : [...current, ...added]
 }

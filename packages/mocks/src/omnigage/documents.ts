@@ -1,7 +1,7 @@
 import { isoMicros } from '../core/time-format.js'
 import type { StoredContact } from './contacts.js'
 import type { StoredFile } from './files.js'
-import { type ImportJob, type ImportResult, rowStatusAt, statusAt } from './imports.js'
+import { type ImportJob, type ImportResult, statusAt } from './imports.js'
 
 /**
  * JSON:API documents as the vendor writes them: dasherized attributes, `created-by`/`updated-by`
@@ -103,9 +103,9 @@ export function fileResource(file: StoredFile, origin: string) {
 /** The result of one data row (index 0 is row 1). Only erred rows carry their cells: the others' values are in the contact. */
 export function rowResource(job: ImportJob, result: ImportResult, index: number) {
   const row = index + 1
-  const status = rowStatusAt(result, index)
+  const status = result.rows.statusAt(index)
   const erred = result.erred.get(row)
-  const contactId = result.contactIds[index]
+  const contactId = result.rows.contactIdAt(index)
   return {
     type: 'import-contact-results',
     id: `${job.id}-${row}`,

@@ -5,7 +5,7 @@ import { omnigageError } from './errors.js'
 import { xlsxType } from './files.js'
 import type { ContactField } from './import/index.js'
 import { importEngine } from './import-engine.js'
-import { type ImportJob, importTimeline, type RowStatus, rowStatusAt, settleImport, statusAt } from './imports.js'
+import { type ImportJob, importTimeline, type RowStatus, settleImport, statusAt } from './imports.js'
 import { type Env, type Guard, json, originOf, type RoutesOptions } from './routes.js'
 import { uploadedObject } from './uploads.js'
 
@@ -67,7 +67,7 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
       preview = await previewFile(file)
     } catch (error) {
       // A file that cannot be read fails its import with the reason; so does anything else that goes
-      // wrong reading it (in a browser tab, a CSV: csv-parse needs Node's Buffer), never a 500.
+      // wrong reading it, never a 500.
       previewFailure =
         error instanceof UnreadableFileError
           ? error.message
@@ -157,8 +157,8 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
     const rows =
       wanted === undefined
         ? undefined
-        : indexesWith(result.statuses.length, (index) => rowStatusAt(result, index) === wanted)
-    const total = rows?.length ?? result.statuses.length
+        : indexesWith(result.rows.length, (index) => result.rows.statusAt(index) === wanted)
+    const total = rows?.length ?? result.rows.length
     const data: ReturnType<typeof rowResource>[] = []
     for (let position = page.offset; position < Math.min(total, page.offset + page.limit); position++) {
       data.push(rowResource(job, result, rows ? (rows[position] as number) : position))

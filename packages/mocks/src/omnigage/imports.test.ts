@@ -266,7 +266,7 @@ describe('POST /api/v1/import-contacts', () => {
     const { importFile, call, finish } = omnigageHarness()
     const created = await importFile('a.csv', 'First Name,Phone\nAnn,+14155550100\nBo,+14155550101\n')
     finish()
-    const add = vi.spyOn(ContactStore.prototype, 'add').mockImplementationOnce(() => {
+    const add = vi.spyOn(ContactStore.prototype, 'addRecord').mockImplementationOnce(() => {
       throw new Error('store unavailable')
     })
     try {

@@ -5,6 +5,9 @@ import { csvType, errorsFileName, type StoredFile } from './files.js'
 import type { IdSource } from './ids.js'
 import type { ContactField, UploadedFile } from './import/index.js'
 import { importEngine } from './import-engine.js'
+import { RowLog, type RowStatus } from './row-log.js'
+
+export type { RowStatus } from './row-log.js'
 
 /** How long an import waits and works, on the simulator clock. */
 export interface ImportTiming {
@@ -26,9 +29,6 @@ export interface ImportSettings {
   enablePreflights: boolean
 }
 
-export type RowStatus = 'created' | 'updated' | 'skipped' | 'erred'
-const rowStatuses: readonly RowStatus[] = ['created', 'updated', 'skipped', 'erred']
-
 export interface ImportCounts {
   created: number
   updated: number
@@ -43,10 +43,8 @@ export interface ImportResult {
   status: 'completed' | 'failed'
   failureReason?: string
   counts: ImportCounts
-  /** Each row's outcome as an index into `rowStatuses` (a million rows stay a few megabytes). */
-  statuses: number[]
-  /** The contact each created, updated or skipped row went to, by row index. */
-  contactIds: (string | undefined)[]
+  /** Each row's status and the contact it went to. */
+  rows: RowLog
   /** Erred rows' cells and reasons, by row number. */
   erred: Map<number, { values: string[]; reason: string }>
   errorsFileId: string | null
@@ -119,13 +117,12 @@ export function settleImport(job: ImportJob, account: Account, ids: IdSource): P
 }
 
 async function runImport(job: ImportJob, account: Account, ids: IdSource): Promise<ImportResult> {
-  const { errorsCsv, readImport, UnreadableFileError } = await importEngine()
+  const { errorsCsv, openImport, recordSource, UnreadableFileError } = await importEngine()
   const at = job.timeline.endsAt
   const result: ImportResult = {
     status: 'completed',
     counts: { created: 0, updated: 0, erred: 0, total: 0, resolved: 0, skipped: 0 },
-    statuses: [],
-    contactIds: [],
+    rows: new RowLog((slot) => account.contacts.idAt(slot)),
     erred: new Map(),
     errorsFileId: null,
     finishedAt: at,
@@ -134,15 +131,22 @@ async function runImport(job: ImportJob, account: Account, ids: IdSource): Promi
     return { ...result, status: 'failed', failureReason: job.previewFailure }
   }
   try {
-    for await (const { row, cells, outcome } of readImport(job.file, job.mapping)) {
-      result.counts.total++
+    // The file's rows are read back from it by byte range when it allows, rather than held.
+    let source: number | undefined
+    for (const { row, cells, outcome, record: bytes } of await openImport(job.file, job.mapping)) {
+      if (++result.counts.total % rowsBetweenPauses === 0) {
+        await pause()
+      }
       if (!outcome.ok) {
         record(result, 'erred', undefined)
         result.erred.set(row, { values: cells, reason: outcome.reason })
         continue
       }
-      const [status, contactId] = applyRow(outcome.contact, job.settings, account, ids, at)
-      record(result, status, contactId)
+      if (bytes !== undefined) {
+        source ??= account.contacts.addSource(recordSource(job.file, job.mapping))
+      }
+      const [status, slot] = applyRow(outcome.contact, job.settings, account, ids, at, source, bytes)
+      record(result, status, slot)
     }
   } catch (error) {
     // Rows before the unreadable part stay imported and counted, as a real importer leaves them.
@@ -173,9 +177,12 @@ async function runImport(job: ImportJob, account: Account, ids: IdSource): Promi
   return result
 }
 
-function record(result: ImportResult, status: RowStatus, contactId: string | undefined): void {
-  result.statuses.push(rowStatuses.indexOf(status))
-  result.contactIds.push(contactId)
+// Rows are read without a promise each; every so often the import lets other requests in.
+const rowsBetweenPauses = 16_384
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+function record(result: ImportResult, status: RowStatus, slot: number | undefined): void {
+  result.rows.push(status, slot)
   result.counts[status]++
   if (status === 'updated' || status === 'skipped') {
     result.counts.resolved++
@@ -184,7 +191,8 @@ function record(result: ImportResult, status: RowStatus, contactId: string | und
 
 /**
  * One valid row: the existing contact it names by primary phone or email (when the import asks
- * for that), updated or left as it is, or a new contact.
+ * for that), updated or left as it is, or a new contact (read back from its record when it has
+ * one). Answers the row's status and the contact's slot.
  */
 function applyRow(
   values: ContactValues,
@@ -192,7 +200,9 @@ function applyRow(
   account: Account,
   ids: IdSource,
   at: number,
-): [RowStatus, string] {
+  source: number | undefined,
+  record: { start: number; end: number } | undefined,
+): [RowStatus, number] {
   const { contacts, membershipId } = account
   const phone = values.phoneNumbers[0]
   const email = values.emailAddresses[0]
@@ -201,14 +211,12 @@ function applyRow(
     (settings.uniquePrimaryEmail && email !== undefined ? contacts.slotOfPrimaryEmail(email) : undefined)
   if (existing !== undefined) {
     const changed = contacts.update(existing, values, at, membershipId, settings.updatePruning)
-    return [changed ? 'updated' : 'skipped', contacts.idAt(existing) as string]
+    return [changed ? 'updated' : 'skipped', existing]
   }
-  const id = ids.next()
-  contacts.add(id, values, at, membershipId)
-  return ['created', id]
-}
-
-/** A row result's status by index, for the results list. */
-export function rowStatusAt(result: ImportResult, index: number): RowStatus {
-  return rowStatuses[result.statuses[index] ?? 0] as RowStatus
+  const position = ids.reserve()
+  const slot =
+    source !== undefined && record !== undefined
+      ? contacts.addRecord(position, source, record, values, at, membershipId)
+      : contacts.add(position, values, at, membershipId)
+  return ['created', slot]
 }

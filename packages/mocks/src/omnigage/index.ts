@@ -51,8 +51,8 @@ export function createOmnigageSimulator(options: OmnigageSimulatorOptions = {}):
       throw new RangeError(`Failed to create the Omnigage simulator: timing.${name} must be 0 or more, not ${value}.`)
     }
   }
-  const accounts = new AccountStore(options.tenants ?? [sandboxTenant, secondTenant])
   const ids = new IdSource(options.randomSeed ?? 1)
+  const accounts = new AccountStore(options.tenants ?? [sandboxTenant, secondTenant], ids)
   let ownS3: S3Simulator | undefined
   // Looked up when needed: in a set, the S3 simulator may be built after this one.
   const s3 = (): S3Simulator => {

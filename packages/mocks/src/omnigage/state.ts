@@ -90,9 +90,8 @@ export function createOmnigageState(context: {
     }
     const at = now()
     const added = (seed.contacts ?? []).map((contact) => {
-      const id = ids.next()
-      account.contacts.add(id, valuesOf(contact), at, account.membershipId)
-      return id
+      const slot = account.contacts.add(ids.reserve(), valuesOf(contact), at, account.membershipId)
+      return account.contacts.idAt(slot) as string
     })
     return { account: account.tenant.accountKey, contacts: added }
   }

@@ -1,5 +1,5 @@
 import { explainCsvError, maxRowChars } from './csv-errors.js'
-import { chunkBytes, utf8Chunks } from './decode.js'
+import { chunkBytes, textEncoding, utf8Chunks } from './decode.js'
 import type { UploadedFile } from './file-kind.js'
 
 // Tolerant where a person's intent is plain, strict where a mistake would swallow rows:
@@ -14,124 +14,140 @@ const parserOptions = {
   max_record_size: maxRowChars,
 } as const
 
-type ReadResult = { done: true; value?: undefined } | { done: false; value: string[] }
+/**
+ * A record, and where it ends in the file's bytes (after its line break) when the file is UTF-8:
+ * with the previous record's end, the range a row can be read back from.
+ */
+type ReadResult = { done: true; value?: undefined; end?: undefined } | { done: false; value: string[]; end?: number }
 
 /**
- * Records read one at a time (`{ done, value }`, as a stream reader reads them). A rejection is an
- * `UnreadableFileError` with the sentence for the user, or an unexpected error as it came.
+ * Records read one at a time (`{ done, value, end }`). What it throws is an `UnreadableFileError`
+ * with the sentence for the user, or an unexpected error as it came.
  */
 export interface RecordReader {
-  read(): Promise<ReadResult>
+  read(): ReadResult
   /** Stops reading: nothing more is decoded or parsed. */
   close(): void
 }
 
 /**
- * csv-parse, loaded on the first CSV read rather than with the simulators: it needs Node's
- * `Buffer` and `node:stream/web`, so a browser bundle of the simulators (which never reads a CSV
- * there) must not evaluate it on load, and the CLI starts without it.
+ * csv-parse's parser core, which both its Node stream and its browser build wrap: fed bytes, it
+ * calls `push` with each record at once and counts the bytes read in `info`. Called directly, a
+ * million rows cost no stream chunk or promise each. Not in csv-parse's typings (it is the
+ * `api` property of its `Parser`); the version is pinned by the lockfile.
  */
-let csvParse: Promise<typeof import('csv-parse/stream')> | undefined
-const loadCsvParse = () => {
-  csvParse ??= import('csv-parse/stream')
+interface ParserCore {
+  parse(bytes: Uint8Array | undefined, end: boolean, push: (record: string[]) => void, close: () => void): unknown
+  readonly info: { readonly bytes: number }
+}
+
+type CsvParse = { Parser: new (options: typeof parserOptions) => unknown }
+
+/**
+ * csv-parse, loaded on the first CSV read rather than with the simulators, so the CLI starts
+ * without it. Node gets its Node build (native UTF-8 decoding, through a specifier bundlers leave
+ * alone); a browser gets the browser build, which carries its own `Buffer`.
+ */
+let csvParse: Promise<CsvParse> | undefined
+const nodeBuild = 'csv-parse'
+const loadCsvParse = (): Promise<CsvParse> => {
+  const inNode = typeof globalThis.process?.versions?.node === 'string'
+  csvParse ??= inNode ? import(/* @vite-ignore */ nodeBuild) : import('csv-parse/browser/esm')
   return csvParse
 }
 
-const notYet = Symbol('not yet')
-const settledNow = Promise.resolve(notYet)
 const ended: ReadResult = { done: true }
+const ignore = () => undefined
 
 /**
- * The records of a CSV file as csv-parse reads them (cells untrimmed, blank rows included), through
- * `csv-parse/stream` fed 64 KiB views of the file. The next chunk is decoded and written only when
- * every record of the last one has been read, so:
+ * The records of a CSV file as csv-parse reads them (cells untrimmed, blank rows included), the
+ * file decoded and parsed 64 KiB at a time as the records are asked for, so:
  * - a preview that stops after the first rows leaves the rest of the file undecoded and unparsed;
- * - an error reaches the reader after every record before it. A stream that errors drops the
- *   records still queued in it; feeding on demand keeps that queue empty whenever it can fail.
+ * - every record before an error is read before the error.
  * Text that is not valid ends the records at the line it is on (that line is not a record), then
  * rejects with the decoder's sentence; broken quoting rejects naming the line.
  *
  * @example
  * const records = await csvRecords(file)
- * for (let next = await records.read(); !next.done; next = await records.read()) count++
+ * for (let next = records.read(); !next.done; next = records.read()) count++
  */
 export async function csvRecords(file: UploadedFile): Promise<RecordReader> {
-  const { parse } = await loadCsvParse()
+  const { Parser } = await loadCsvParse()
+  const parser = (new Parser(parserOptions) as { api: ParserCore }).api
   const chunks = utf8Chunks(file, chunkBytes)
-  const parser = parse(parserOptions)
-  const writer = parser.writable.getWriter()
-  const reader = parser.readable.getReader() as ReadableStreamDefaultReader<string[]>
-  let closed = false
-  let lastByte = 0x0a
+  // The parser counts the bytes it is fed: those of a UTF-8 file after its byte order mark. UTF-16
+  // is fed re-encoded, so its counts are not offsets into the file.
+  const base = textEncoding(file.bytes) !== 'utf-8' ? undefined : file.bytes[0] === 0xef ? 3 : 0
+  let queue: ReadResult[] = []
+  let next = 0
+  let finished = false
   let failure: unknown
-  // Records flushed after the text went bad, delivered before the failure.
-  const flushed: string[][] = []
-
-  const nextRecord = () => reader.read() as Promise<ReadResult>
-  const fail = (error: unknown): never => {
-    throw explainCsvError(error, file)
+  let lastByte = 0x0a
+  const push = (record: string[]) => {
+    queue.push({ done: false, value: record, end: base === undefined ? undefined : base + parser.info.bytes })
   }
 
-  async function read(): Promise<ReadResult> {
-    const record = flushed.shift()
-    if (record !== undefined) {
-      return { done: false, value: record }
-    }
-    if (failure !== undefined) {
-      throw failure
-    }
-    const pending = nextRecord()
-    for (;;) {
-      // A read of a queued record is settled already and wins the race; one that waits means the
-      // parser has given every record of what it was fed.
-      const settled = await Promise.race([pending, settledNow]).catch(fail)
-      if (settled !== notYet) {
-        return settled
-      }
-      if (closed) {
-        return pending.catch(fail)
-      }
-      let next: IteratorResult<Uint8Array>
+  // Parses chunks until one gives records or the file ends, fails or is closed.
+  function fill(): void {
+    queue = []
+    next = 0
+    while (queue.length === 0 && !finished) {
+      let chunk: IteratorResult<Uint8Array>
       try {
-        next = chunks.next()
+        chunk = chunks.next()
       } catch (error) {
-        await endAtBadText(pending, error)
-        return read()
+        endAtBadText(error)
+        return
       }
-      if (next.done) {
-        closed = true
-        // A flush error (a quote left open) reaches `pending`; this promise would only repeat it.
-        writer.close().catch(() => undefined)
+      if (chunk.done) {
+        finished = true
+        failCsv(parser.parse(undefined, true, push, ignore))
       } else {
-        lastByte = next.value[next.value.length - 1] ?? lastByte
-        // A parse error errors the stream and so `pending`; the write itself settles either way.
-        await writer.write(next.value).catch(() => undefined)
+        lastByte = chunk.value[chunk.value.length - 1] ?? lastByte
+        failCsv(parser.parse(chunk.value, false, push, ignore))
       }
     }
   }
 
-  // The decoder yielded the text up to the bad byte and threw. Flushing the parser gives the records
-  // it held back (it keeps the last bytes of a chunk in case a line break spans two); the last one is
-  // the cut-off line, unless the text stopped right after a line break.
-  async function endAtBadText(pending: Promise<ReadResult>, error: unknown): Promise<void> {
-    closed = true
-    failure = error
-    await writer.close().catch(() => undefined)
-    const none = () => ended
-    for (let result = await pending.catch(none); !result.done; result = await nextRecord().catch(none)) {
-      flushed.push(result.value)
+  function failCsv(error: unknown): void {
+    if (error !== undefined) {
+      finished = true
+      failure = explainCsvError(error, file)
     }
+  }
+
+  // The decoder gave the text up to the bad byte and threw. Ending the parse gives the records it
+  // held back (it keeps the last bytes of a chunk in case a line break spans two); the last one is
+  // the cut-off line, unless the text stopped right after a line break.
+  function endAtBadText(error: unknown): void {
+    finished = true
+    failure = error
+    parser.parse(undefined, true, push, ignore)
     if (lastByte !== 0x0a && lastByte !== 0x0d) {
-      flushed.pop()
+      queue.pop()
     }
   }
 
   return {
-    read,
+    read() {
+      if (next === queue.length && !finished) {
+        fill()
+      }
+      const record = queue[next]
+      if (record !== undefined) {
+        next++
+        return record
+      }
+      if (failure !== undefined) {
+        throw failure
+      }
+      return ended
+    },
     close: () => {
-      closed = true
+      finished = true
+      queue = []
+      next = 0
       chunks.return()
-      writer.abort().catch(() => undefined)
     },
   }
 }

@@ -3,7 +3,8 @@ export { type FileKind, fileKind, type UploadedFile } from './file-kind.js'
 export { autoMap, checkMapping, type Mapping, type MappingCheck } from './mapping.js'
 export { toE164 } from './phone-number.js'
 export { type FilePreview, previewFile } from './preview.js'
-export { type ImportRow, InvalidMappingError, readImport } from './read-import.js'
+export { type ImportRow, InvalidMappingError, openImport, readImport } from './read-import.js'
+export { readsBack, recordSource } from './record-source.js'
 export {
   type ImportedContact,
   invalidEmailText,

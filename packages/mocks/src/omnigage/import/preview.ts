@@ -23,9 +23,9 @@ export interface FilePreview {
 export async function previewFile(file: UploadedFile): Promise<FilePreview> {
   const rows = await openRows(file)
   try {
-    const sample = await rows.next()
+    const sample = rows.next()
     if (sample === undefined) {
-      // openRows rejects rather than end a file without a data row; this keeps its promise visible.
+      // next() throws rather than end a file without a data row; this keeps that promise visible.
       throw new UnreadableFileError('The file is empty.')
     }
     return { header: rows.header, mapping: autoMap(rows.header), sample }

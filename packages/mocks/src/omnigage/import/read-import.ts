@@ -1,5 +1,6 @@
 import type { UploadedFile } from './file-kind.js'
 import { autoMap, checkMapping, type Mapping } from './mapping.js'
+import { readsBack } from './record-source.js'
 import { type RowOutcome, validateRow } from './row-outcome.js'
 import { openRows } from './table-reader.js'
 
@@ -10,6 +11,8 @@ export interface ImportRow {
   /** The row's trimmed cells, one per column of the header. */
   cells: string[]
   outcome: RowOutcome
+  /** The row's bytes in the file, when `recordSource` can read it back from them. */
+  record?: { start: number; end: number }
 }
 
 /** A mapping sent for an import does not fit the file; the message says what is wrong. */
@@ -18,30 +21,59 @@ export class InvalidMappingError extends Error {
 }
 
 /**
- * Reads a whole file and yields every data row with its outcome, one at a time, so the caller can
+ * Opens a file for import and answers its data rows with their outcomes, read one at a time as
+ * the iteration asks (no promise per row: a million-row import is one loop), so the caller can
  * apply each to its store without the file's rows ever being held together. Uses `mapping` when
  * given (checked against the header first: an `InvalidMappingError` says what is wrong) and the
- * automatic mapping of the header otherwise. Throws `UnreadableFileError` when the file cannot be
- * read, at the point where it goes wrong: rows before it have been yielded.
+ * automatic mapping of the header otherwise. Rejects, or throws while iterating, with
+ * `UnreadableFileError` when the file cannot be read, at the point where it goes wrong: rows
+ * before it have been given.
  *
  * @example
- * for await (const { row, cells, outcome } of readImport(file)) {
+ * for (const { row, cells, outcome } of await openImport(file)) {
  *   if (outcome.ok) store.add(outcome.contact)
  *   else erred.push({ row, cells, reason: outcome.reason })
  * }
  */
-export async function* readImport(file: UploadedFile, mapping?: Mapping): AsyncGenerator<ImportRow, void, undefined> {
+export async function openImport(
+  file: UploadedFile,
+  mapping?: Mapping,
+): Promise<Generator<ImportRow, void, undefined>> {
   const rows = await openRows(file)
+  let columns: Mapping
   try {
-    const columns = mappingFor(rows.header, mapping)
-    let row = 0
-    for (let cells = await rows.next(); cells !== undefined; cells = await rows.next()) {
-      row++
-      yield { row, cells, outcome: validateRow(cells, columns) }
-    }
-  } finally {
+    columns = mappingFor(rows.header, mapping)
+  } catch (error) {
     rows.close()
+    throw error
   }
+  return (function* () {
+    try {
+      let row = 0
+      for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
+        row++
+        const record = rows.record
+        yield {
+          row,
+          cells,
+          outcome: validateRow(cells, columns),
+          ...(record !== undefined && readsBack(file, record) ? { record } : {}),
+        }
+      }
+    } finally {
+      rows.close()
+    }
+  })()
+}
+
+/**
+ * `openImport` as an async iterable: the rows of a file with their outcomes.
+ *
+ * @example
+ * for await (const { row, outcome } of readImport(file)) if (!outcome.ok) console.log(row, outcome.reason)
+ */
+export async function* readImport(file: UploadedFile, mapping?: Mapping): AsyncGenerator<ImportRow, void, undefined> {
+  yield* await openImport(file, mapping)
 }
 
 function mappingFor(header: string[], mapping: Mapping | undefined): Mapping {

@@ -3,10 +3,19 @@ import { fileKind, fileLabel, type UploadedFile } from './file-kind.js'
 import { UnreadableFileError } from './unreadable-file-error.js'
 import { xlsxRecords } from './xlsx-records.js'
 
-/** An open file: its header, then its data rows one `next()` at a time (`undefined` at the end). */
+/**
+ * An open file: its header, then its data rows one `next()` at a time (`undefined` at the end),
+ * read as they are asked for, without a promise each.
+ */
 export interface RowReader {
   readonly header: string[]
-  next(): Promise<string[] | undefined>
+  next(): string[] | undefined
+  /**
+   * The bytes of the file the row `next()` answered last was read from, from the end of the record
+   * before it to the end of its own (line break included), when the file can be read back by
+   * offset: UTF-8 CSV. Undefined for XLSX and UTF-16.
+   */
+  readonly record: { start: number; end: number } | undefined
   /** Stops reading; needed only when not reading to the end. */
   close(): void
 }
@@ -17,27 +26,33 @@ export interface RowReader {
  * and are not data rows. Each data row has the header's length: a short row is padded with `''`,
  * the cells of a long row past the last column are dropped (no column, no field to map them to).
  * Rejects with `UnreadableFileError`, with the sentence for the user, when the file cannot be
- * read or is empty, and `next()` does when the file has a header but no data rows, or goes wrong
- * further down.
+ * read or is empty, and `next()` throws one when the file has a header but no data rows, or goes
+ * wrong further down.
  *
  * The arrays returned are csv-parse's own, trimmed in place: keep what you need from a row, not
  * the row, and the whole file is never held.
  *
  * @example
  * const rows = await openRows({ bytes, name: 'contacts.csv', contentType: 'text/csv' })
- * for (let cells = await rows.next(); cells; cells = await rows.next()) console.log(rows.header, cells)
+ * for (let cells = rows.next(); cells; cells = rows.next()) console.log(rows.header, cells)
  */
 export async function openRows(file: UploadedFile): Promise<RowReader> {
   const kind = fileKind(file)
   const records = kind === 'xlsx' ? arrayReader(await xlsxRecords(file)) : await csvRecords(file)
-  const nextFilled = async (): Promise<string[] | undefined> => {
+  // Where the last record read ended, blank ones included, and the range of the last filled one.
+  let previousEnd: number | undefined = 0
+  let record: { start: number; end: number } | undefined
+  const nextFilled = (): string[] | undefined => {
     try {
       for (;;) {
-        const { done, value } = await records.read()
+        const { done, value, end } = records.read()
         if (done) {
           return undefined
         }
+        const start = previousEnd
+        previousEnd = end
         if (trimCells(value)) {
+          record = start === undefined || end === undefined ? undefined : { start, end }
           return value
         }
       }
@@ -46,7 +61,7 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
       throw error
     }
   }
-  const header = await nextFilled()
+  const header = nextFilled()
   if (header === undefined) {
     throw new UnreadableFileError('The file is empty.')
   }
@@ -54,8 +69,11 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
   let dataRows = 0
   return {
     header,
-    async next() {
-      const record = await nextFilled()
+    get record() {
+      return record
+    },
+    next() {
+      const record = nextFilled()
       if (record === undefined) {
         if (dataRows === 0) {
           throw new UnreadableFileError(
@@ -90,7 +108,7 @@ export async function* readRows(file: UploadedFile): AsyncGenerator<string[], vo
   const rows = await openRows(file)
   try {
     yield rows.header
-    for (let cells = await rows.next(); cells !== undefined; cells = await rows.next()) {
+    for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
       yield cells
     }
   } finally {
@@ -119,7 +137,7 @@ function arrayReader(records: string[][]): RecordReader {
   return {
     read: () => {
       const value = records[index++]
-      return Promise.resolve(value === undefined ? { done: true } : { done: false, value })
+      return value === undefined ? { done: true } : { done: false, value }
     },
     close: () => {
       index = records.length

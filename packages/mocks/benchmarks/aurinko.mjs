@@ -1,15 +1,19 @@
-// Aurinko benchmarks, as rows for `pnpm bench` or as a table on their own (`node benchmarks/aurinko.mjs`):
+// Aurinko benchmarks, as rows for `pnpm bench` (BENCH_ONLY=aurinko) or as a table on their own
+// (`node benchmarks/aurinko.mjs`):
 // - a delta sync of 100 changes on a 100,000-contact book against the same on a 1,000-contact book
-//   (flat in book size is the aim), and against a full sync of the large book;
-// - CRUD requests per second over HTTP against raw node:http answering with a contact's bytes.
-// BENCH_SECONDS (per throughput run, default 3) and BENCH_ROUNDS (default 5) tune it, as for run.mjs;
-// BENCH_ONLY=delta or crud runs one part.
+//   (flat in book size is the aim), and against a full sync of the large book; in-process, beside
+//   the CPU time this process used for each;
+// - CRUD requests per second over HTTP against raw node:http answering with a contact's bytes, beside
+//   the server process's CPU time per request.
+// BENCH_SECONDS (per throughput run, default 2) and BENCH_ROUNDS (default 7) tune it, as for run.mjs;
+// on its own, BENCH_ONLY=delta or crud runs one part.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { contactGenerator, createAurinkoSimulator } from '../dist/aurinko/index.js'
 import { manualClock } from '../dist/index.js'
+import { cpuMs } from './process-usage.mjs'
 import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
@@ -35,9 +39,7 @@ async function syncedBook(size) {
     return { records, nextDeltaToken: page.nextDeltaToken }
   }
   const start = await (await sim.app.request('/v1/contacts/sync', { method: 'POST', headers: auth })).json()
-  const startedAt = performance.now()
   const full = await syncAll('updated', start.syncUpdatedToken)
-  const fullMs = performance.now() - startedAt
   const deleted = await syncAll('deleted', start.syncDeletedToken)
   // 100 changes through the API: 50 updates, 30 creates, 20 deletions.
   const ids = (await get('/v1/contacts?limit=70')).records.map((record) => record.id)
@@ -60,56 +62,84 @@ async function syncedBook(size) {
   if ((await delta()) !== 100 || full.records !== size) {
     throw new Error(`The ${size}-contact book synced ${full.records} contacts and a delta of ${await delta()} changes.`)
   }
-  return { fullMs, delta }
+  // A full sync from the start tokens: every contact the book holds now, and every deletion.
+  const fullSync = async () => {
+    const updated = await syncAll('updated', start.syncUpdatedToken)
+    const removed = await syncAll('deleted', start.syncDeletedToken)
+    return updated.records + removed.records
+  }
+  return { delta, fullSync }
+}
+
+/** Wall-clock and CPU time (this process, user + system) of one call, in ms. */
+async function timed(work) {
+  const cpuBefore = process.cpuUsage()
+  const startedAt = performance.now()
+  await work()
+  const ms = performance.now() - startedAt
+  const cpu = process.cpuUsage(cpuBefore)
+  return { ms, cpu: (cpu.user + cpu.system) / 1000 }
 }
 
 async function deltaRows(rounds) {
   const small = await syncedBook(1_000)
   const large = await syncedBook(100_000)
-  const timed = async (book) => {
-    const startedAt = performance.now()
-    await book.delta()
-    return performance.now() - startedAt
-  }
   // The machine is shared: time the two books in pairs, one right after the other (in alternating
   // order), so a change in load hits both; each round gives the median of its pairs.
   const round = async (pairs) => {
-    const times = { small: [], large: [], ratios: [] }
+    const times = { small: [], large: [], ratios: [], smallCpu: [], largeCpu: [] }
     for (let pair = 0; pair < pairs; pair++) {
       const first = pair % 2 ? 'large' : 'small'
-      const one = await timed(first === 'small' ? small : large)
-      const other = await timed(first === 'small' ? large : small)
-      const [smallMs, largeMs] = first === 'small' ? [one, other] : [other, one]
-      times.small.push(smallMs)
-      times.large.push(largeMs)
-      times.ratios.push(largeMs / smallMs)
+      const one = await timed(first === 'small' ? small.delta : large.delta)
+      const other = await timed(first === 'small' ? large.delta : small.delta)
+      const [smallTime, largeTime] = first === 'small' ? [one, other] : [other, one]
+      times.small.push(smallTime.ms)
+      times.large.push(largeTime.ms)
+      times.smallCpu.push(smallTime.cpu)
+      times.largeCpu.push(largeTime.cpu)
+      times.ratios.push(largeTime.ms / smallTime.ms)
     }
-    return { small: median(times.small), large: median(times.large), ratio: median(times.ratios) }
+    return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]))
   }
   await round(200) // warm-up: JIT
   const results = []
-  for (let index = 0; index < Math.max(rounds, 7); index++) {
+  for (let index = 0; index < rounds; index++) {
     results.push(await round(200))
   }
-  const ratios = results.map((result) => result.ratio)
+  const of = (name) => median(results.map((result) => result[name]))
+  const ratios = results.map((result) => result.ratios)
   const ratio = median(ratios)
-  const deltaMs = median(results.map((result) => result.large))
+
+  // A full sync of the large book against its delta, alternating; a full sync takes seconds, so fewer rounds.
+  await large.fullSync() // warm-up
+  const whole = { full: [], delta: [] }
+  for (let index = 0; index < Math.max(3, Math.ceil(rounds / 2)); index++) {
+    for (const name of index % 2 ? ['delta', 'full'] : ['full', 'delta']) {
+      whole[name].push(await timed(name === 'full' ? large.fullSync : large.delta))
+    }
+  }
+  const wholeOf = (name, field) => median(whole[name].map((result) => result[field]))
   return [
     {
       measure: 'Aurinko delta sync, 100 changes (ms)',
-      baseline: `1,000 contacts ${fixed(median(results.map((result) => result.small)), 2)}`,
-      subject: `100,000 contacts ${fixed(deltaMs, 2)}`,
+      baseline: `1,000 contacts ${fixed(of('small'), 2)}`,
+      subject: `100,000 contacts ${fixed(of('large'), 2)}`,
       ratio: fixed(ratio, 2),
       spread: range(ratios),
+      cpu: `${fixed(of('largeCpu'), 2)} ms vs ${fixed(of('smallCpu'), 2)} ms`,
       aim: '<= 1.05',
       met: ratio <= 1.05 ? 'yes' : 'NO',
     },
     {
       measure: 'Aurinko sync of 100,000 contacts (ms)',
-      baseline: `full sync ${fixed(large.fullMs)}`,
-      subject: `delta of 100 ${fixed(deltaMs, 2)}`,
-      ratio: fixed(deltaMs / large.fullMs, 4),
-      spread: '',
+      baseline: `full sync ${fixed(wholeOf('full', 'ms'))}`,
+      subject: `delta of 100 ${fixed(wholeOf('delta', 'ms'), 2)}`,
+      ratio: fixed(wholeOf('delta', 'ms') / wholeOf('full', 'ms'), 4),
+      spread: range(
+        whole.full.map((result) => result.ms),
+        0,
+      ),
+      cpu: `${fixed(wholeOf('delta', 'cpu'), 2)} ms vs ${fixed(wholeOf('full', 'cpu'))} ms`,
       aim: '(reference)',
       met: '',
     },
@@ -148,11 +178,15 @@ async function throughput(server, kind, duration) {
             setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }),
           },
         ]
+  const cpuBefore = cpuMs(server.child.pid)
   const result = await autocannon({ url: server.url, connections: 10, duration, headers, requests })
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${server.url} (${kind}): ${result.non2xx} non-2xx answers and ${result.errors} errors`)
   }
-  return result.requests.average
+  return {
+    perSecond: result.requests.average,
+    cpuUs: ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.requests.total,
+  }
 }
 
 async function crudRows(seconds, rounds) {
@@ -169,13 +203,16 @@ async function crudRows(seconds, rounds) {
           results[name].push(await throughput(servers[name], kind, seconds))
         }
       }
-      const ratios = results.simulator.map((value, round) => value / results.raw[round])
+      const of = (name, field) => median(results[name].map((result) => result[field]))
+      const ratios = results.simulator.map((result, round) => result.perSecond / results.raw[round].perSecond)
+      const cpuRatios = results.simulator.map((result, round) => results.raw[round].cpuUs / result.cpuUs)
       rows.push({
         measure: kind === 'read' ? 'Aurinko GET a contact (req/s)' : 'Aurinko create, get, patch, delete (req/s)',
-        baseline: `raw node:http ${fixed(median(results.raw))}`,
-        subject: `simulator ${fixed(median(results.simulator))}`,
+        baseline: `raw node:http ${fixed(of('raw', 'perSecond'))}`,
+        subject: `simulator ${fixed(of('simulator', 'perSecond'))}`,
         ratio: fixed(median(ratios), 2),
         spread: range(ratios),
+        cpu: `${fixed(of('simulator', 'cpuUs'))} vs ${fixed(of('raw', 'cpuUs'))} (${fixed(median(cpuRatios), 2)})`,
         // A contact is about 500 bytes: Hono, the core's bookkeeping and making a Response weigh far
         // more here than on CloudSponge's 100 KB pages, so these are references, not aims.
         aim: '(reference)',
@@ -195,9 +232,9 @@ async function crudRows(seconds, rounds) {
  * The Aurinko rows of the benchmark table.
  *
  * @example
- * rows.push(...(await aurinkoBenchmarks({ seconds: 3, rounds: 5 })))
+ * rows.push(...(await aurinkoBenchmarks({ seconds: 2, rounds: 7 })))
  */
-export async function aurinkoBenchmarks({ seconds = 3, rounds = 5, parts = ['delta', 'crud'] } = {}) {
+export async function aurinkoBenchmarks({ seconds = 2, rounds = 7, parts = ['delta', 'crud'] } = {}) {
   return [
     ...(parts.includes('delta') ? await deltaRows(rounds) : []),
     ...(parts.includes('crud') ? await crudRows(seconds, rounds) : []),
@@ -207,8 +244,8 @@ export async function aurinkoBenchmarks({ seconds = 3, rounds = 5, parts = ['del
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now()
   const rows = await aurinkoBenchmarks({
-    seconds: Number(process.env.BENCH_SECONDS ?? 3),
-    rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+    seconds: Number(process.env.BENCH_SECONDS ?? 2),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 7),
     parts: process.env.BENCH_ONLY?.split(','),
   })
   console.log(

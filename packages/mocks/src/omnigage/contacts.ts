@@ -1,6 +1,7 @@
 import type { ImportedContact } from './import/index.js'
 import { SlotIndex } from './slot-index.js'
 import { SlotRuns } from './slot-runs.js'
+import { doubled } from './typed-arrays.js'
 
 /** A contact's values as an import row gives them: phones in E.164 and emails lower-cased, primary first. */
 export type ContactValues = ImportedContact
@@ -275,15 +276,9 @@ export class ContactStore {
   }
 
   #grow(): void {
-    const capacity = this.#alive.length * 2
-    const grown = <T extends Uint32Array | Uint8Array>(array: T, make: new (length: number) => T): T => {
-      const bigger = new make(capacity)
-      bigger.set(array)
-      return bigger
-    }
-    this.#alive = grown(this.#alive, Uint8Array)
-    this.#starts = grown(this.#starts, Uint32Array)
-    this.#ends = grown(this.#ends, Uint32Array)
+    this.#alive = doubled(this.#alive)
+    this.#starts = doubled(this.#starts)
+    this.#ends = doubled(this.#ends)
   }
 
   #member(id: string): number {

@@ -1,3 +1,5 @@
+import { doubled } from './typed-arrays.js'
+
 export type RowStatus = 'created' | 'updated' | 'skipped' | 'erred'
 const rowStatuses: readonly RowStatus[] = ['created', 'updated', 'skipped', 'erred']
 const noContact = -1
@@ -28,12 +30,8 @@ export class RowLog {
   /** Records the next row: its status, and the slot of its contact (none for an erred row). */
   push(status: RowStatus, slot: number | undefined): void {
     if (this.#length === this.#statuses.length) {
-      const statuses = new Uint8Array(this.#length * 2)
-      statuses.set(this.#statuses)
-      this.#statuses = statuses
-      const slots = new Int32Array(this.#length * 2)
-      slots.set(this.#slots)
-      this.#slots = slots
+      this.#statuses = doubled(this.#statuses)
+      this.#slots = doubled(this.#slots)
     }
     this.#statuses[this.#length] = rowStatuses.indexOf(status)
     this.#slots[this.#length] = slot ?? noContact

@@ -1,3 +1,5 @@
+import { seedFromString } from '../core/random.js'
+
 const empty = -1
 const removed = -2
 const initialCapacity = 1024
@@ -125,11 +127,8 @@ export class SlotIndex {
   }
 }
 
-/** FNV-1a over the UTF-16 code units, finished with a multiply so nearby keys spread over the table. */
+/** FNV-1a (`seedFromString`), finished with a multiply so nearby keys spread over the table. */
 function hashOf(key: string): number {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < key.length; index++) {
-    hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193)
-  }
+  const hash = seedFromString(key)
   return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d)
 }

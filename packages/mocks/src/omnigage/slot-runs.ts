@@ -1,3 +1,5 @@
+import { doubled } from './typed-arrays.js'
+
 /** What a store knows of a slot when it is added: its id's position, when, by whom, from which source. */
 export interface SlotOrigin {
   position: number
@@ -105,17 +107,11 @@ export class SlotRuns {
   }
 
   #grow(): void {
-    const size = this.#first.length * 2
-    const grown = <T extends Float64Array | Int32Array | Uint16Array>(array: T, make: new (length: number) => T): T => {
-      const bigger = new make(size)
-      bigger.set(array)
-      return bigger
-    }
-    this.#first = grown(this.#first, Int32Array)
-    this.#position = grown(this.#position, Float64Array)
-    this.#step = grown(this.#step, Float64Array)
-    this.#at = grown(this.#at, Float64Array)
-    this.#by = grown(this.#by, Uint16Array)
-    this.#source = grown(this.#source, Int32Array)
+    this.#first = doubled(this.#first)
+    this.#position = doubled(this.#position)
+    this.#step = doubled(this.#step)
+    this.#at = doubled(this.#at)
+    this.#by = doubled(this.#by)
+    this.#source = doubled(this.#source)
   }
 }

@@ -9,7 +9,7 @@
 export default {
   $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
   testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-survivor-log.mjs'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [
     'packages/mocks/src/core/**/*.ts',
@@ -30,7 +30,8 @@ export default {
   dryRunTimeoutMinutes: 15,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // survivor-log: each survivor as it is found, in reports/mutation/survivors.ndjson.
+  reporters: ['clear-text', 'progress', 'html', 'json', 'survivor-log'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },

@@ -1,0 +1,168 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { describe, expect, it } from 'vitest'
+import { manualClock } from './clock.js'
+import { createSimulator } from './simulator.js'
+import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
+
+// What a client sees from the core around a vendor's routes: exceptions, injected faults, limits.
+
+type ToyError = { toyError: { status: number; message: string } }
+
+/** A simulator whose routes throw what the test hands them. */
+function throwing(thrown: () => unknown) {
+  const routes = new Hono()
+  routes.get('/throw', () => {
+    throw thrown()
+  })
+  return createSimulator({
+    name: 'toy',
+    document: { ...toyDocument, paths: {} },
+    clock: manualClock(),
+    routes,
+    state: { inspect: () => null, seed: () => null, reset: () => undefined },
+    errorResponse: toyError,
+  })
+}
+
+describe("an HTTPException from a route or middleware, in the vendor's format", () => {
+  const sentences: Record<number, string> = {
+    400: 'The request is malformed; check its parameters and body.',
+    401: 'The request has no valid credentials; send the credentials the API reference names.',
+    403: 'The credentials are valid but do not allow this request.',
+    404: 'There is nothing at this path.',
+    405: 'This path does not take that method.',
+    408: 'The request took too long to arrive.',
+    409: 'The request conflicts with the current state.',
+    412: 'A precondition (If-Match) failed: the resource changed since it was read.',
+    413: 'The request body is too large; send a smaller body.',
+    415: 'The request body has a media type this endpoint does not take.',
+    429: 'Too many requests; wait and try again.',
+    418: 'The request failed (418).',
+    599: 'The request failed (599).',
+  }
+
+  it('answers a message-less exception with a sentence for its status', async () => {
+    for (const [status, sentence] of Object.entries(sentences)) {
+      const simulator = throwing(() => new HTTPException(Number(status) as ContentfulStatusCode))
+      const response = await simulator.app.request('/throw')
+      expect(response.status).toBe(Number(status))
+      expect(((await response.json()) as ToyError).toyError).toMatchObject({
+        status: Number(status),
+        message: sentence,
+      })
+    }
+  })
+
+  it('keeps the exception’s own message, and answers a status outside 400–599 as a 500', async () => {
+    const own = await throwing(() => new HTTPException(409, { message: 'Already there.' })).app.request('/throw')
+    expect(((await own.json()) as ToyError).toyError).toMatchObject({ status: 409, message: 'Already there.' })
+    for (const status of [302, 399]) {
+      const odd = await throwing(() => new HTTPException(status as never, { message: 'odd' })).app.request('/throw')
+      expect(odd.status).toBe(500)
+      expect(((await odd.json()) as ToyError).toyError).toMatchObject({ status: 500, message: 'odd' })
+    }
+  })
+
+  it('keeps the challenge and retry headers of the exception’s own answer, and only those', async () => {
+    const res = new Response('no', {
+      status: 401,
+      headers: {
+        'WWW-Authenticate': 'Basic realm="toy"',
+        'Retry-After': '5',
+        Allow: 'GET',
+        ETag: '"e1"',
+        Location: '/elsewhere',
+        'X-Leak': 'no',
+        'Content-Type': 'text/plain',
+      },
+    })
+    const response = await throwing(() => new HTTPException(401, { res })).app.request('/throw')
+    expect(response.status).toBe(401)
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="toy"')
+    expect(response.headers.get('retry-after')).toBe('5')
+    expect(response.headers.get('allow')).toBe('GET')
+    expect(response.headers.get('etag')).toBe('"e1"')
+    expect(response.headers.get('location')).toBe('/elsewhere')
+    expect(response.headers.get('x-leak')).toBeNull()
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(((await response.json()) as ToyError).toyError.status).toBe(401)
+  })
+
+  it('answers any other error as a 500 naming the route and the error', async () => {
+    const response = await throwing(() => new TypeError('x is not a function')).app.request('/throw')
+    expect(response.status).toBe(500)
+    expect(((await response.json()) as ToyError).toyError.message).toBe(
+      'The simulator failed on GET /throw: x is not a function.',
+    )
+  })
+})
+
+describe('injected faults with their own answer', () => {
+  it('answers a string body as plain text and any other body as JSON, with the rule’s headers', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    toy.faults.add({ path: '/items/1', status: 503, body: 'down for lunch', headers: { 'Retry-After': '7' }, times: 1 })
+    const text = await toy.app.request('/items/1')
+    expect(text.status).toBe(503)
+    expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(text.headers.get('retry-after')).toBe('7')
+    expect(await text.text()).toBe('down for lunch')
+
+    toy.faults.add({ path: '/items/2', status: 429, body: { slow: 'down' }, times: 1 })
+    const json = await toy.app.request('/items/2')
+    expect(json.status).toBe(429)
+    expect(json.headers.get('content-type')).toBe('application/json')
+    expect(await json.json()).toEqual({ slow: 'down' })
+
+    // The journal shows the answer as the client got it, the rule's headers included.
+    const [first] = toy.journal.list({ path: '/items/1' })
+    expect(first?.response.headers['retry-after']).toBe('7')
+    expect(first?.response.body).toBe('down for lunch')
+  })
+
+  it('answers a rule without a body in the vendor format, naming the rule', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    const rule = toy.faults.add({ path: '/items/*', status: 502 })
+    const response = await toy.app.request('/items/3')
+    expect(response.status).toBe(502)
+    expect(((await response.json()) as ToyError).toyError.message).toBe(`Injected fault ${rule.id} answered 502.`)
+  })
+})
+
+describe('body limits by Content-Length', () => {
+  it('answers 413 before reading a body whose declared length passes the limit', async () => {
+    const toy = createToySimulator({ clock: manualClock(), bodyLimitBytes: 10 })
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++
+        controller.enqueue(new Uint8Array(4))
+      },
+    })
+    const response = await toy.app.request('/items', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '11' },
+    } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as ToyError).toyError.message).toContain('larger than 10 bytes')
+    // Nothing was read beyond what the stream buffers on its own.
+    expect(pulled).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('a browser at the root of an API', () => {
+  it('is sent to the dashboard with its query; an API client gets a 404 in the vendor format', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    const browser = await toy.app.request('/?admin_token=t', { headers: { Accept: 'text/html,*/*' } })
+    expect(browser.status).toBe(302)
+    expect(browser.headers.get('location')).toBe('/__admin/?admin_token=t')
+    const api = await toy.app.request('/', { method: 'GET' })
+    expect(api.status).toBe(404)
+    expect(((await api.json()) as ToyError).toyError.message).toBe(
+      'There is no GET /; check the path against the API reference.',
+    )
+  })
+})

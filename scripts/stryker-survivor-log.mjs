@@ -1,0 +1,35 @@
+// A Stryker reporter that appends each surviving or uncovered mutant to
+// reports/mutation/survivors.ndjson the moment it is tested, so a run of an hour or more can be
+// worked on while it goes (the HTML and JSON reports are written only at the end).
+// See docs/decisions/mutation-testing.md.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, relative } from 'node:path'
+
+const file = 'reports/mutation/survivors.ndjson'
+const unkilled = new Set(['Survived', 'NoCoverage'])
+
+class SurvivorLog {
+  // Stryker's dependency injection reads this; the reporter needs nothing.
+  static inject = []
+
+  constructor() {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, '')
+  }
+
+  onMutantTested(result) {
+    if (!unkilled.has(result.status)) return
+    const { line, column } = result.location.start
+    const entry = {
+      file: relative(process.cwd(), result.fileName),
+      line,
+      column,
+      status: result.status,
+      mutator: result.mutatorName,
+      replacement: result.replacement,
+    }
+    appendFileSync(file, `${JSON.stringify(entry)}\n`)
+  }
+}
+
+export const strykerPlugins = [{ kind: 'Reporter', name: 'survivor-log', injectableClass: SurvivorLog }]

@@ -67,7 +67,7 @@ export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): 
 <body>
 <header class="top"><div class="brand"><span class="logo" aria-hidden="true"></span>contactkit <span class="vendor">simulators</span></div><span class="spacer"></span>
 <nav class="links"><a href="${escapeHtml(withToken('/snapshot.json'))}" download="contactkit-world.json">Download a snapshot of every simulator</a></nav></header>
-<div class="intro"><h1>${set.simulators.length} simulators on one clock (${escapeHtml(set.clock.mode)})</h1>
+<div class="intro"><h1>${set.simulators.length === 1 ? '1 simulator' : `${set.simulators.length} simulators`} on one clock (${escapeHtml(set.clock.mode)})</h1>
 <p>Each has a live dashboard (clock, requests, faults, state) and an interactive API reference. Share a prepared world: download the snapshot, then start with <code>contactkit-mocks --seed contactkit-world.json</code>.</p></div>
 <div class="sims">${cards}</div>
 </body></html>`)

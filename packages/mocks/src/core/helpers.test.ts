@@ -182,6 +182,23 @@ describe('publicOrigin', () => {
       'http://127.0.0.1:4010',
     )
   })
+
+  it('takes a Forwarded header that names only the scheme or only the host', async () => {
+    expect(await origin({ Forwarded: 'for=1.2.3.4;proto=https' })).toBe('https://127.0.0.1:4010')
+    expect(await origin({ Forwarded: 'host="proxy.example:8443"' })).toBe('http://proxy.example:8443')
+  })
+
+  it('takes the first of a list of proxies, trimmed, in any case', async () => {
+    expect(
+      await origin({ 'X-Forwarded-Host': ' edge.example:8080 , inner.example', 'X-Forwarded-Proto': 'HTTPS, http' }),
+    ).toBe('https://edge.example:8080')
+  })
+
+  it('refuses a host with anything before or after it, or a port that is not 1 to 5 digits', async () => {
+    for (const host of ['edge.example/"><b>', '<b>edge.example', 'edge.example:80a', 'edge.example:123456']) {
+      expect(await origin({ 'X-Forwarded-Host': host })).toBe('http://127.0.0.1:4010')
+    }
+  })
 })
 
 describe('isLoopback', () => {

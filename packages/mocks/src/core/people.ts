@@ -91,7 +91,7 @@ export function peopleGenerator(seed: number): (index: number) => Person {
   return (index) => person(seededRandom((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0), index)
 }
 
-// Stryker disable EqualityOperator: `<` against `<=` on a uniform draw differs once in 2^32 (and `>=` is tested by the shares)
+// Stryker disable EqualityOperator: `<` against `<=` on a uniform draw differs once in 2^32; people.test.ts pins each share
 function person(random: Random, index: number): Person {
   const firstName = random.pick(firstNames)
   const lastName = random.pick(lastNames)

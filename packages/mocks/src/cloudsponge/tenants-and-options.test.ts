@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { manualClock } from '../core/clock.js'
+import { cloudspongeVendor, createCloudSpongeSimulator } from './index.js'
+import { checkCredentials, documentedTenant, secondTenant, type Tenant } from './tenants.js'
+
+const tenants: Tenant[] = [
+  { domainKey: 'k', domainPassword: '~~~>' },
+  { domainKey: 'q', domainPassword: '???' },
+]
+const notBasic = {
+  kind: 'denied',
+  why: 'the Authorization header is not HTTP Basic credentials of the form domain_key:domain_password',
+}
+
+describe('checkCredentials', () => {
+  it('reads Basic credentials whose base64 has +, / and =, with any run of spaces around it', () => {
+    // btoa('k:~~~>') is azp+fn4+ and btoa('q:???') is cTo/Pz8=.
+    expect(checkCredentials(`Basic ${btoa('k:~~~>')}`, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
+    expect(checkCredentials(`Basic   ${btoa('q:???')}  `, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[1] })
+    expect(checkCredentials(`BASIC\t${btoa('q:???')}`, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[1] })
+  })
+
+  it('refuses a header that only contains Basic credentials, or whose base64 does not decode', () => {
+    for (const header of [
+      `XBasic ${btoa('k:~~~>')}`,
+      `Basic ${btoa('k:~~~>')} extra`,
+      `Basic ${btoa('k:~~~>')}!`,
+      'Basic',
+      'Basic a',
+    ]) {
+      expect(checkCredentials(header, {}, tenants), header).toEqual(notBasic)
+    }
+  })
+
+  it('takes the parameters when there is no header, and an empty header as none', () => {
+    const params = { domain_key: 'k', domain_password: '~~~>' }
+    expect(checkCredentials(undefined, params, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
+    expect(checkCredentials('', params, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
+    expect(checkCredentials(null, { domain_key: 'k' }, tenants)).toEqual({
+      kind: 'denied',
+      why: 'no domain_key and domain_password were given',
+    })
+    expect(checkCredentials(null, { domain_password: '~~~>' }, tenants)).toMatchObject({ kind: 'denied' })
+  })
+
+  it('needs the key and the password of the same domain', () => {
+    const mismatch = { kind: 'denied', why: 'the domain_key and domain_password match no domain' }
+    expect(checkCredentials(null, { domain_key: 'k', domain_password: '???' }, tenants)).toEqual(mismatch)
+    expect(checkCredentials(null, { domain_key: 'q', domain_password: '~~~>' }, tenants)).toEqual(mismatch)
+    expect(checkCredentials(`Basic ${btoa('k:~~~>')}`, {}, [])).toEqual(mismatch)
+  })
+
+  it('reads the same header the same way every time it is sent', () => {
+    const header = `Basic ${btoa('k:~~~>')}`
+    for (let round = 0; round < 3; round++) {
+      expect(checkCredentials(header, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
+      expect(checkCredentials('Basic a', {}, tenants)).toEqual(notBasic)
+    }
+  })
+})
+
+describe('createCloudSpongeSimulator options', () => {
+  it('knows the documented domain and the second test domain by default', () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock() })
+    expect(sim.inspect()).toMatchObject({
+      tenants: [{ domainKey: documentedTenant.domainKey }, { domainKey: secondTenant.domainKey }],
+    })
+    expect(documentedTenant).toEqual({
+      domainKey: '33664218758c5244136965160db455db012b1411',
+      domainPassword: 'Tpa01z+vVPE7MxXi',
+    })
+  })
+
+  it('follows the system clock unless given one', () => {
+    const sim = createCloudSpongeSimulator()
+    expect(sim.clock.mode).toBe('system')
+    expect(Math.abs(sim.clock.now() - Date.now())).toBeLessThan(60_000)
+  })
+
+  it('draws the same consent codes for the same seed, 1 by default', async () => {
+    const firstCode = async (randomSeed?: number) => {
+      const sim = createCloudSpongeSimulator({ clock: manualClock(), randomSeed })
+      const answer = await sim.app.request('/begin_import/user_consent.json', {
+        method: 'POST',
+        headers: { Authorization: `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}` },
+        body: new URLSearchParams({ service: 'gmail' }),
+      })
+      return ((await answer.json()) as { url: string }).url
+    }
+    expect(await firstCode()).toBe(await firstCode(1))
+    expect(await firstCode(2)).not.toBe(await firstCode(1))
+  })
+
+  it('exposes its import store and answers for the user through decide()', async () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock() })
+    expect(sim.imports.list()).toEqual([])
+    await sim.app.request('/begin_import/desktop_applet.json', {
+      method: 'POST',
+      headers: { Authorization: `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}` },
+      body: new URLSearchParams({ service: 'outlook' }),
+    })
+    sim.decide(1126, 'approved', 'contacts-9')
+    expect(sim.imports.find(1126)?.consent?.decision).toBe('approved')
+    sim.clock.advance(4000)
+    expect(sim.inspect()).toMatchObject({ imports: [{ phase: 'complete', total: 9 }] })
+  })
+})
+
+describe('the vendor entry', () => {
+  it('names the vendor, its port and base URL, and the documented credentials with their variables', () => {
+    expect(cloudspongeVendor).toMatchObject({
+      name: 'cloudsponge',
+      title: 'CloudSponge',
+      defaultPort: 4010,
+      baseUrl: 'https://api.cloudsponge.com',
+      baseUrlEnv: 'CLOUDSPONGE_BASE_URL',
+      credentials: [
+        { label: 'domain key', value: documentedTenant.domainKey, env: 'CLOUDSPONGE_DOMAIN_KEY' },
+        { label: 'domain password', value: documentedTenant.domainPassword, env: 'CLOUDSPONGE_DOMAIN_PASSWORD' },
+      ],
+      referenceAuth: {
+        basicAuth: { username: documentedTenant.domainKey, password: documentedTenant.domainPassword },
+      },
+    })
+  })
+
+  it('gives example commands that work against the simulator as written, in order', async () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock() })
+    const statuses: number[] = []
+    for (const example of cloudspongeVendor.examples ?? []) {
+      // curl -u 'key:password' [-d name=value …] '{baseUrl}/path'
+      const command = /^curl -u '([^']+)'((?: -d [^ ]+)*) '\{baseUrl\}([^']+)'$/.exec(example.command)
+      expect(command, example.command).not.toBeNull()
+      const [, credentials, data, path] = command as RegExpExecArray
+      const fields = [...(data ?? '').matchAll(/ -d ([^=]+)=([^ ]+)/g)].map(([, name, value]) => [name, value])
+      const answer = await sim.app.request(path as string, {
+        method: fields.length > 0 ? 'POST' : 'GET',
+        headers: { Authorization: `Basic ${btoa(credentials as string)}` },
+        body: fields.length > 0 ? new URLSearchParams(fields as [string, string][]) : undefined,
+      })
+      statuses.push(answer.status)
+      // "COMPLETE after 4 s on the clock": the contacts are asked for after that.
+      sim.clock.advance(4000)
+    }
+    expect(statuses).toEqual([200, 200, 200])
+  })
+})

@@ -294,6 +294,14 @@ describe('path forms', () => {
     expect(await bad.text()).toBe(xmlError('Invalid parameters were supplied: start must be &gt;= 0.'))
   })
 
+  it('reads only the last suffix as the format: an id with two is not a number', async () => {
+    const { get, begin } = simulator()
+    await begin({ service: 'icloud', username: 'foo', password: 'bar' })
+    const answer = await get('/events/1126.json.xml')
+    expect(answer.status).toBe(400)
+    expect(await answer.text()).toMatch(/<message>Invalid parameters were supplied: /)
+  })
+
   it('answers errors on an id with a .xml suffix in XML, and on any other path in JSON', async () => {
     const { get } = simulator()
     expect(await (await get('/contacts/77.xml')).text()).toBe(

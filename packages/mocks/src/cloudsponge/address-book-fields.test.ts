@@ -241,6 +241,16 @@ describe('seeded books', () => {
     )
   })
 
+  it('keep null entries in every array as the recordings have them', async () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock() })
+    const contact = { first_name: 'N', phone: [null, { number: '1' }], email: [null], address: [null], groups: [null] }
+    sim.seed({ accounts: [{ service: 'icloud', username: 'ann', password: 'pw', owner: null, contacts: [contact] }] })
+    const { text } = await readBook(sim, 'ann', { include: true })
+    expect(text).toContain(
+      '{"first_name":"N","phone":[null,{"number":"1"}],"email":[null],"address":[null],"groups":[null],"companies":[],"photos":[],"locations":[]}',
+    )
+  })
+
   it('write the owner with owner: true whatever the seed says, its addresses only with include=mailing_address', async () => {
     const sim = createCloudSpongeSimulator({ clock: manualClock() })
     const owner = {

@@ -69,6 +69,16 @@ describe('a username/password import on the clock', () => {
     )
   })
 
+  it('writes event times to the whole second, as the vendor stores them', async () => {
+    const { begin, get } = simulator({ clock: manualClock('2026-03-01T12:00:00.999Z') })
+    await begin({ service: 'icloud', username: 'foo', password: 'bar' })
+    const json = (await (await get('/events/1126')).json()) as { events: { created_at: string }[] }
+    expect(json.events[0]?.created_at).toBe('2026-03-01T04:00:00.000-08:00')
+    expect(await (await get('/events/1126.xml')).text()).toContain(
+      '<created-at type="datetime">2026-03-01T04:00:00-08:00</created-at>',
+    )
+  })
+
   it('counts the contacts gathered once a second, in proportion to the time gathering', async () => {
     const { sim, begin, events } = simulator()
     await begin({ service: 'icloud', username: 'contacts-30', password: 'x' })

@@ -348,7 +348,7 @@ describe('POST /__admin/state', () => {
 
 describe('snapshots and reset', () => {
   it('snapshots the seeded tenants and accounts as a seed: services lower-case, contacts with phone and email', async () => {
-    const { seed, state } = simulator()
+    const { sim, seed, state } = simulator()
     await seed({
       tenants: [{ domainKey: 'k', domainPassword: 'p', note: 'not kept' }],
       accounts: [
@@ -379,6 +379,8 @@ describe('snapshots and reset', () => {
       ],
     }
     expect(await state('?snapshot')).toEqual(snapshot)
+    const download = await sim.app.request('/__admin/state?snapshot=1')
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="cloudsponge-snapshot.json"')
     // The snapshot rebuilds the same world in a fresh simulator.
     const again = simulator()
     expect((await again.seed(snapshot)).status).toBe(201)

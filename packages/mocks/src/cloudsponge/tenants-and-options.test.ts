@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
+import { profileOf } from '../core/dashboard/profile.js'
 import { cloudspongeVendor, createCloudSpongeSimulator } from './index.js'
 import { checkCredentials, documentedTenant, secondTenant, type Tenant } from './tenants.js'
 
@@ -143,5 +144,28 @@ describe('the vendor entry', () => {
       sim.clock.advance(4000)
     }
     expect(statuses).toEqual([200, 200, 200])
+  })
+
+  it('describes the vendor on the dashboard of a simulator made alone: the magic accounts and the examples', () => {
+    const profile = profileOf(createCloudSpongeSimulator({ clock: manualClock() }))
+    expect(profile.title).toBe('CloudSponge')
+    expect(profile.hints).toEqual(['try: service=icloud username=foo password=bar (the documented account)'])
+    // The table users read to find the magic usernames, row for row.
+    expect(profile.magicAccounts).toEqual([
+      {
+        input: 'username foo, password bar',
+        result: 'the documented address book: John Doe, Jane Smith (owner Joe Smith)',
+      },
+      { input: 'username foo, any other password', result: 'ERROR: the sign-in is rejected' },
+      { input: 'username wrong-password', result: 'ERROR: the sign-in is rejected (event value 1)' },
+      { input: 'username slow', result: '25 contacts, gathered over slowGatherMs (60 s)' },
+      { input: 'username contacts-<N>', result: 'N generated contacts (0 to 1,000,000), the same every run' },
+      { input: 'any other username', result: '25 generated contacts, the same for the same service and username' },
+    ])
+    expect(profile.examples?.map((example) => example.title)).toEqual([
+      'Begin an import of the documented account (icloud, foo/bar)',
+      'Its events (COMPLETE after 4 s on the clock: advance it below)',
+      'Its contacts, once complete',
+    ])
   })
 })

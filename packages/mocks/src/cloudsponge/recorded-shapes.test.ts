@@ -40,3 +40,105 @@ describe('recordedShapeAccounts', () => {
     }
   })
 })
+
+describe('the recorded shapes as answered', () => {
+  // The whole answer of each, byte for byte: which keys, nulls, types and odd values (a trailing
+  // tab, an empty job title, an ampersand) a client meets is what these accounts are for.
+  async function answerOf(flow: ImportInput) {
+    const { sim, importOf } = cloudspongeHarness()
+    sim.seed({ accounts: recordedShapeAccounts })
+    const { json, xml } = await importOf({ ...flow, password: 'recorded', include: true })
+    return { json, xml }
+  }
+
+  it('answers plaxo-shape', async () => {
+    expect((await answerOf({ service: 'plaxo', username: 'plaxo-shape' })).json).toMatchInlineSnapshot(
+      `"{"contacts":[{"first_name":"Wilhelmina","last_name":"Quarrington","phone":[{"number":"4155550134","type":"Work"}],"email":[{"address":"w.quarrington@example.org","type":"Home"}],"address":[],"groups":[],"companies":[null],"photos":[],"locations":[]}],"contacts_owner":{"phone":[],"email":[{"address":"owner.plaxo@example.com\\t"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true},"start":0,"count":1,"total":1,"import_id":1126,"user_id":null,"id":1126,"echo":null}"`,
+    )
+  })
+
+  it('answers windowslive-shape', async () => {
+    const { json } = await answerOf({ service: 'windowslive', username: 'windowslive-shape', method: 'user_consent' })
+    expect(json).toMatchInlineSnapshot(
+      `"{"contacts":[{"first_name":"Oswin","last_name":"Petrakis","phone":[],"email":[{"address":"oswin@example.net","type":"personal","primary":true},{"address":null,"type":"account"},{"address":null,"type":"business"},{"address":"o.petrakis@example.com","type":"other"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[]},{"first_name":"Marguerite Ann","last_name":"Delacroix-Hale","phone":[{"number":"2065550199","type":"Mobile"}],"email":[{"address":null,"type":"personal","primary":true}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[]}],"contacts_owner":{"first_name":"K","last_name":"","external_id":"7c3e19a04b2d8f61","phone":[],"email":[{"address":"owner.live@example.net","type":"account","primary":true},{"address":null,"type":"personal"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true},"start":0,"count":2,"total":2,"import_id":1126,"user_id":null,"id":1126,"echo":null}"`,
+    )
+  })
+
+  it('answers aol-mailing-shape', async () => {
+    expect((await answerOf({ service: 'aol', username: 'aol-mailing-shape' })).json).toMatchInlineSnapshot(
+      `"{"contacts":[{"first_name":"Placeholder","last_name":"Person","phone":[{"number":"5555550100","type":"Mobile","primary":true}],"email":[{"address":"placeholder@example.com","type":"Home","primary":true}],"address":[],"groups":[],"companies":[],"job_title":"","photos":[],"locations":[]},{"first_name":"Ignatius","last_name":"Farrowdale","phone":[],"email":[{"address":"ignatius@example.com","type":"Home","primary":true},{"address":"i.farrowdale@example.org","type":"Work"}],"address":[{"type":"Home","street":"1200 Larkspur Ln.","city":"Eugene","region":"OR","postal_code":"97401","country":"US"},{"type":"Work","street":"77 Quarry Rd.","city":"Bend","region":"OR","postal_code":"97701","country":"US"}],"groups":[],"dob":"1984-02-29","birthday":"02-29","companies":["Farrowdale \\u0026 Sons \\u003cSurveyors\\u003e"],"job_title":"","photos":[],"locations":[]}],"contacts_owner":{"first_name":"Test","last_name":"Owner","external_id":"5B0D7E21-94AC-4F3E-8D12-6C7A0E9F3B44","phone":[],"email":[{"address":"owner.aol@example.com"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true},"start":0,"count":2,"total":2,"import_id":1126,"user_id":null,"id":1126,"echo":null}"`,
+    )
+  })
+
+  it('answers applet-shape, in XML too', async () => {
+    const { json, xml } = await answerOf({ service: 'outlook', username: 'applet-shape', method: 'desktop_applet' })
+    expect(json).toMatchInlineSnapshot(
+      `"{"contacts":[{"first_name":"Teodora","last_name":"Vaz","phone":[],"email":[{"address":"teodora@example.com","type":null,"primary":true}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[]},{"first_name":"lists-only","last_name":"","phone":[],"email":[{"address":"lists-only@example.org","type":null,"primary":true}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[]}],"contacts_owner":{"first_name":"Mónica","last_name":"Owner","phone":[],"email":[{"address":"owner.applet@example.com"}],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true},"start":0,"count":2,"total":2,"import_id":1126,"user_id":null,"id":1126,"echo":null}"`,
+    )
+    expect(xml).toMatchInlineSnapshot(`
+      "<?xml version="1.0" encoding="UTF-8"?>
+      <contactsResponse>
+        <contacts type="array">
+          <contact>
+            <first-name>Teodora</first-name>
+            <last-name>Vaz</last-name>
+            <phone type="array"/>
+            <email type="array">
+              <email>
+                <address>teodora@example.com</address>
+                <type nil="true"></type>
+                <primary type="boolean">true</primary>
+              </email>
+            </email>
+            <address type="array"/>
+            <groups type="array"/>
+            <companies type="array"/>
+            <photos type="array"/>
+            <locations type="array"/>
+          </contact>
+          <contact>
+            <first-name>lists-only</first-name>
+            <last-name></last-name>
+            <phone type="array"/>
+            <email type="array">
+              <email>
+                <address>lists-only@example.org</address>
+                <type nil="true"></type>
+                <primary type="boolean">true</primary>
+              </email>
+            </email>
+            <address type="array"/>
+            <groups type="array"/>
+            <companies type="array"/>
+            <photos type="array"/>
+            <locations type="array"/>
+          </contact>
+        </contacts>
+        <contacts-owner>
+          <first-name>M&#243;nica</first-name>
+          <last-name>Owner</last-name>
+          <phone type="array"/>
+          <email type="array">
+            <email>
+              <address>owner.applet@example.com</address>
+            </email>
+          </email>
+          <address type="array"/>
+          <groups type="array"/>
+          <companies type="array"/>
+          <photos type="array"/>
+          <locations type="array"/>
+          <owner type="boolean">true</owner>
+        </contacts-owner>
+        <start type="integer">0</start>
+        <count type="integer">2</count>
+        <total type="integer">2</total>
+        <import-id type="integer">1126</import-id>
+        <user-id nil="true"></user-id>
+        <id type="integer">1126</id>
+        <echo nil="true"></echo>
+      </contactsResponse>
+      "
+    `)
+  })
+})

@@ -108,6 +108,7 @@ export class ImportStore {
     private readonly clock: Clock,
     readonly timing: ImportTiming,
     private readonly random: Random,
+    // Stryker disable next-line all: the cache's size only decides which pages are rendered again, into the same bytes
     pageCache: ByteCache = new ByteCache({ maxBytes: 64 * 1024 * 1024, maxEntries: 256 }),
   ) {
     this.#pages = pageCache

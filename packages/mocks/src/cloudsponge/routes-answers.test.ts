@@ -294,6 +294,19 @@ describe('path forms', () => {
     expect(await bad.text()).toBe(xmlError('Invalid parameters were supplied: start must be &gt;= 0.'))
   })
 
+  it('answers a path the API does not have, or a resource-suffixed unknown import, in the vendor format', async () => {
+    const { get } = simulator()
+    const unknown = await get('/import_contacts')
+    expect(unknown.headers.get('cache-control')).toBe('no-cache, private, no-store, max-age=0, must-revalidate')
+    expect(await failure(unknown)).toEqual({
+      status: 404,
+      body: { error: { message: 'There is no GET /import_contacts; check the path against the API reference.' } },
+    })
+    const xml = await get('/events.xml/424242')
+    expect(xml.status).toBe(404)
+    expect(await xml.text()).toBe(xmlError('There is no import 424242.'))
+  })
+
   it('reads only the last suffix as the format: an id with two is not a number', async () => {
     const { get, begin } = simulator()
     await begin({ service: 'icloud', username: 'foo', password: 'bar' })

@@ -120,6 +120,20 @@ describe('globs', () => {
   })
 })
 
+describe('seeded random draws', () => {
+  it('draws every whole number from min to max inclusive, and nothing outside', () => {
+    const random = seededRandom(3)
+    const seen = new Set(Array.from({ length: 600 }, () => random.int(1, 6)))
+    expect([...seen].sort()).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('picks every item of a list', () => {
+    const random = seededRandom(3)
+    const seen = new Set(Array.from({ length: 300 }, () => random.pick(['a', 'b', 'c'])))
+    expect([...seen].sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
 describe('request ids', () => {
   it('look like UUID v4 and repeat for a seed', () => {
     const first = requestIds(seededRandom(3))

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { redactBody } from './redaction.js'
+
+// Body previews in the journal: secrets hidden, everything else exactly as sent.
+
+describe('redactBody', () => {
+  it('reads a body without a Content-Type as a form only when it starts like one', () => {
+    expect(redactBody('user.name=ann&password=x', null)).toBe('user.name=ann&password=[redacted]')
+    expect(redactBody('see password=x', null)).toBe('see password=x')
+  })
+
+  it('redacts a JSON string cut short by the preview, and a long number whole', () => {
+    expect(redactBody('{"user":"ann","password":"hunter2 and mo', 'application/json')).toBe(
+      '{"user":"ann","password":"[redacted]"',
+    )
+    expect(redactBody('{"token":123456,"n":1}', 'application/json; charset=utf-8')).toBe('{"token":"[redacted]","n":1}')
+  })
+
+  it('finds secret multipart fields with a filename, extra part headers, and bare LF line ends', () => {
+    const crlf =
+      '--b\r\nContent-Disposition: form-data; name="token"; filename="t.txt"\r\nContent-Type: text/plain\r\n\r\nabc\r\n--b--\r\n'
+    expect(redactBody(crlf, 'multipart/form-data; boundary=b')).toBe(
+      '--b\r\nContent-Disposition: form-data; name="token"; filename="t.txt"\r\nContent-Type: text/plain\r\n\r\n[redacted]\r\n--b--\r\n',
+    )
+    const lf = '--b\nContent-Disposition: form-data; name="password"\nContent-Type: text/plain\n\nabc\n--b--\n'
+    expect(redactBody(lf, 'multipart/form-data; boundary=b')).toBe(
+      '--b\nContent-Disposition: form-data; name="password"\nContent-Type: text/plain\n\n[redacted]\n--b--\n',
+    )
+  })
+
+  it('replaces the whole value of a secret multipart field and leaves other types alone', () => {
+    const part = '--b\r\nContent-Disposition: form-data; name="X-Amz-Signature"\r\n\r\nabcdef\r\n--b\r\n'
+    expect(redactBody(part, 'multipart/form-data; boundary=b')).toBe(
+      '--b\r\nContent-Disposition: form-data; name="X-Amz-Signature"\r\n\r\n[redacted]\r\n--b\r\n',
+    )
+    expect(redactBody(part, 'text/plain')).toBe(part)
+  })
+})

@@ -436,6 +436,32 @@ describe('begin_import answers', () => {
     }
   })
 
+  it('reports how the user of each consent service grants access, and which services the applet takes', async () => {
+    const { begin, post } = simulator()
+    const types: Record<string, unknown> = {}
+    for (const service of ['aol', 'gmail', 'yahoo', 'windowslive', 'office365', 'outlook', 'csv']) {
+      types[service] = (await begin({ service }, '/begin_import/user_consent.json')).import_type
+    }
+    expect(types).toEqual({
+      aol: 'OAUTH',
+      gmail: 'OAUTH',
+      yahoo: 'OAUTH',
+      windowslive: 'OAUTH',
+      office365: 'OAUTH',
+      outlook: 'OAUTH',
+      csv: 'CSV',
+    })
+    expect(await failure(post('/begin_import/desktop_applet', new URLSearchParams({ service: 'myspace' })))).toEqual({
+      status: 400,
+      body: {
+        error: {
+          message:
+            'Invalid parameters were supplied: unknown service "myspace"; /begin_import/desktop_applet takes one of: OUTLOOK, ADDRESSBOOK.',
+        },
+      },
+    })
+  })
+
   it('matches the service whatever its case and surrounding spaces', async () => {
     const { begin } = simulator()
     expect(await begin({ service: ' Gmail ' }, '/begin_import/user_consent.json')).toMatchObject({

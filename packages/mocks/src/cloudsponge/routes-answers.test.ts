@@ -307,6 +307,22 @@ describe('path forms', () => {
     expect(await xml.text()).toBe(xmlError('There is no import 424242.'))
   })
 
+  it('takes a trailing slash on every path, and begin_import by GET with everything in the query', async () => {
+    const { get, post } = simulator()
+    const begun = await post('/begin_import/user_consent/', new URLSearchParams({ service: 'gmail' }))
+    expect(begun.status).toBe(200)
+    expect((await get('/events/1126/')).status).toBe(200)
+    const query = new URLSearchParams({
+      service: 'icloud',
+      username: 'foo',
+      password: 'bar',
+      domain_key: documentedTenant.domainKey,
+      domain_password: documentedTenant.domainPassword,
+    })
+    const viaGet = await get(`/begin_import/import.xml?${query}`, {})
+    expect(await viaGet.text()).toContain('  <import-id type="integer">1127</import-id>\n')
+  })
+
   it('reads only the last suffix as the format: an id with two is not a number', async () => {
     const { get, begin } = simulator()
     await begin({ service: 'icloud', username: 'foo', password: 'bar' })

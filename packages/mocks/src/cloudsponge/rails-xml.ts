@@ -45,6 +45,7 @@ const indents: string[] = []
 
 function dasherize(key: string): string {
   let name = dasherized.get(key)
+  // Stryker disable next-line ConditionalExpression: the memo only saves time: bypassing it dasherizes the key again
   if (name === undefined) {
     name = key.replace(/_/g, '-')
     dasherized.set(key, name)
@@ -54,6 +55,7 @@ function dasherize(key: string): string {
 
 function indentOf(depth: number): string {
   let indent = indents[depth]
+  // Stryker disable next-line ConditionalExpression: the memo only saves time: bypassing it repeats the spaces again
   if (indent === undefined) {
     indent = '  '.repeat(depth)
     indents[depth] = indent

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './clock.js'
-import { createSimulator } from './simulator.js'
+import { createSimulator, respondWith } from './simulator.js'
 import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
 
 // What a client sees from the core around a vendor's routes: exceptions, injected faults, limits.
@@ -164,5 +164,60 @@ describe('a browser at the root of an API', () => {
     expect(((await api.json()) as ToyError).toyError.message).toBe(
       'There is no GET /; check the path against the API reference.',
     )
+  })
+})
+
+describe('per-route body limits', () => {
+  it('apply only to the method they name: a PUT to the upload path has the default limit', async () => {
+    const toy = createToySimulator({ clock: manualClock(), bodyLimitBytes: 100 })
+    const response = await toy.app.request('/upload', {
+      method: 'PUT',
+      body: 'x'.repeat(200),
+      headers: { 'Content-Length': '200' },
+    })
+    expect(response.status).toBe(413)
+    const post = await toy.app.request('/upload', { method: 'POST', body: 'x'.repeat(200) })
+    expect(post.status).toBe(201)
+  })
+})
+
+describe('reset', () => {
+  it('forgets fault rules along with the journal', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    toy.faults.add({ path: '/items/*', status: 500 })
+    await toy.app.request('/items/1')
+    toy.reset()
+    expect(toy.faults.size).toBe(0)
+    expect(toy.journal.size).toBe(0)
+    expect((await toy.app.request('/items/1')).status).toBe(200)
+  })
+})
+
+describe('respondWith', () => {
+  it('adds no request id outside a simulator', async () => {
+    const app = new Hono()
+    app.get('/', (c) => respondWith(c, 'plain', 200, { 'Content-Type': 'text/plain' }))
+    const response = await app.request('/')
+    expect(response.headers.get('x-request-id')).toBeNull()
+    expect(await response.text()).toBe('plain')
+  })
+
+  it('shows a streamed answer in the journal without its body', async () => {
+    const routes = new Hono()
+    routes.get('/stream', (c) => respondWith(c, new Blob(['streamed']).stream(), 200, { 'Content-Type': 'text/plain' }))
+    const simulator = createSimulator({
+      name: 'toy',
+      document: { ...toyDocument, paths: {} },
+      clock: manualClock(),
+      routes,
+      state: { inspect: () => null, seed: () => null, reset: () => undefined },
+      errorResponse: toyError,
+    })
+    const response = await simulator.app.request('/stream')
+    expect(await response.text()).toBe('streamed')
+    expect(response.headers.get('x-request-id')).not.toBeNull()
+    const [entry] = simulator.journal.list()
+    expect(entry?.response.body).toBeNull()
+    expect(entry?.response.bodyBytes).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './clock.js'
+import { peersOf, profileOf } from './dashboard/profile.js'
 import { defineVendor } from './registry.js'
 import type { SimulatorOptions } from './simulator.js'
 import { createSimulatorSet } from './simulator-set.js'
@@ -68,6 +69,21 @@ describe('a simulator set', () => {
     expect(() => createSimulatorSet([alpha, beta], { only: ['gamma'] })).toThrow(
       'there is no vendor gamma; choose from alpha, beta.',
     )
+  })
+
+  it('names every unknown vendor and every simulator it has, and knows each vendor by its own port', () => {
+    expect(() => createSimulatorSet([alpha, beta], { only: ['gamma', 'delta'] })).toThrow(
+      'Failed to create the simulators: there is no vendor gamma, delta; choose from alpha, beta.',
+    )
+    const set = createSimulatorSet([alpha, beta], { clock: manualClock() })
+    expect(() => set.get('gamma')).toThrow('There is no gamma simulator in this set; it has alpha, beta.')
+    expect([set.urlOf('alpha'), set.urlOf('beta')]).toEqual(['http://127.0.0.1:4901', 'http://127.0.0.1:4902'])
+  })
+
+  it('describes each simulator on its dashboard by its registry entry', () => {
+    const set = createSimulatorSet([alpha, beta], { clock: manualClock() })
+    expect(profileOf(set.get('beta')).title).toBe('Beta')
+    expect(peersOf(set.get('alpha')).map((peer) => peer.title)).toEqual(['Alpha', 'Beta'])
   })
 
   it('passes shared and per-vendor options to each simulator', async () => {

@@ -160,17 +160,26 @@ export class ImportStore {
     return [...this.#imports.values()]
   }
 
+  /** Why the user cannot answer for this import (a sentence), or undefined when they can. */
+  decisionRefusal(record: ImportRecord): string | undefined {
+    if (!record.consent) {
+      return `Import ${record.id} is a username/password import; it has no consent to give.`
+    }
+    if (record.consent.decision) {
+      return `Import ${record.id} was already ${record.consent.decision}.`
+    }
+    return undefined
+  }
+
   /**
    * Records the user's answer on the consent page (or the applet). Approving signs in as
    * `username` (default `foo`, the documented account), with the same magic usernames as the
    * username/password method. Returns a sentence when the answer cannot be taken.
    */
   decide(record: ImportRecord, decision: 'approved' | 'denied', username = 'foo'): string | undefined {
-    if (!record.consent) {
-      return `Import ${record.id} is a username/password import; it has no consent to give.`
-    }
-    if (record.consent.decision) {
-      return `Import ${record.id} was already ${record.consent.decision}.`
+    const refused = this.decisionRefusal(record)
+    if (refused || !record.consent) {
+      return refused
     }
     record.consent.decision = decision
     record.consent.decidedAt = this.clock.now()

@@ -333,6 +333,27 @@ describe('POST /__admin/state', () => {
     })
   })
 
+  it('seeds nothing when an answer cannot be taken, or one import is answered twice', async () => {
+    const { seed, sim, begin } = simulator()
+    const consent = await begin({ service: 'gmail' }, 'user_consent')
+    const before = sim.inspect()
+    const tenants = [{ domainKey: 'k2', domainPassword: 'p2' }]
+    const accounts = [{ service: 'icloud', username: 'ann', password: 'pw', contacts: [] }]
+    expect(await seed({ tenants, accounts, decisions: [{ importId: 9, decision: 'approved' }] })).toEqual({
+      status: 400,
+      body: { error: { message: 'Failed to answer for the user: there is no import 9.' } },
+    })
+    const twice = [
+      { importId: consent.import_id, decision: 'approved' },
+      { importId: consent.import_id, decision: 'denied' },
+    ]
+    expect(await seed({ tenants, accounts, decisions: twice })).toEqual({
+      status: 400,
+      body: { error: { message: 'Failed to answer for the user: import 1126 is answered twice in this seed.' } },
+    })
+    expect(sim.inspect()).toEqual(before)
+  })
+
   it('throws the same sentences from decide()', async () => {
     const { sim, begin } = simulator()
     const consent = await begin({ service: 'gmail' }, 'user_consent')

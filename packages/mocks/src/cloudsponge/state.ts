@@ -31,15 +31,16 @@ export interface CloudSpongeState extends VendorState {
 export function createCloudSpongeState(store: ImportStore, configuredTenants: Tenant[]): CloudSpongeState {
   const seededTenants: Tenant[] = []
 
-  const decide = (importId: number, decision: 'approved' | 'denied', username?: string) => {
+  const decidable = (importId: number) => {
     const record = store.find(importId)
-    if (!record) {
-      throw new RangeError(`Failed to answer for the user: there is no import ${importId}.`)
-    }
-    const refused = store.decide(record, decision, username)
-    if (refused) {
+    const refused = record ? store.decisionRefusal(record) : `there is no import ${importId}.`
+    if (refused || !record) {
       throw new RangeError(`Failed to answer for the user: ${refused}`)
     }
+    return record
+  }
+  const decide = (importId: number, decision: 'approved' | 'denied', username?: string) => {
+    store.decide(decidable(importId), decision, username)
   }
 
   return {
@@ -77,6 +78,15 @@ export function createCloudSpongeState(store: ImportStore, configuredTenants: Te
 
     seed(input) {
       const seed = checkSeed(input)
+      // Every answer is checked before anything is seeded: a refused seed changes nothing.
+      const answered = new Set<number>()
+      for (const { importId } of seed.decisions ?? []) {
+        decidable(importId)
+        if (answered.has(importId)) {
+          throw new RangeError(`Failed to answer for the user: import ${importId} is answered twice in this seed.`)
+        }
+        answered.add(importId)
+      }
       for (const tenant of seed.tenants ?? []) {
         seededTenants.push({ domainKey: tenant.domainKey, domainPassword: tenant.domainPassword })
       }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { manualClock } from './clock.js'
 import { createSimulator, respondWith } from './simulator.js'
 import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
@@ -10,12 +10,8 @@ import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.
 
 type ToyError = { toyError: { status: number; message: string } }
 
-/** A simulator whose routes throw what the test hands them. */
-function throwing(thrown: () => unknown) {
-  const routes = new Hono()
-  routes.get('/throw', () => {
-    throw thrown()
-  })
+/** A simulator over the routes given, with the toy's error format and no spec. */
+function around(routes: Hono) {
   return createSimulator({
     name: 'toy',
     document: { ...toyDocument, paths: {} },
@@ -24,6 +20,15 @@ function throwing(thrown: () => unknown) {
     state: { inspect: () => null, seed: () => null, reset: () => undefined },
     errorResponse: toyError,
   })
+}
+
+/** A simulator whose routes throw what the test hands them. */
+function throwing(thrown: () => unknown) {
+  const routes = new Hono()
+  routes.get('/throw', () => {
+    throw thrown()
+  })
+  return around(routes)
 }
 
 describe("an HTTPException from a route or middleware, in the vendor's format", () => {
@@ -219,5 +224,81 @@ describe('respondWith', () => {
     const [entry] = simulator.journal.list()
     expect(entry?.response.body).toBeNull()
     expect(entry?.response.bodyBytes).toBeNull()
+  })
+})
+
+describe('the core around every request', () => {
+  it('takes a body of exactly the limit by its Content-Length', async () => {
+    const body = JSON.stringify({ name: 'exactly' })
+    const toy = createToySimulator({ clock: manualClock(), bodyLimitBytes: body.length })
+    const response = await toy.app.request('/items', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+    })
+    expect(response.status).toBe(201)
+  })
+
+  it('holds a request for a delay-only fault, then lets the route answer, naming the rule', async () => {
+    vi.useFakeTimers()
+    try {
+      const toy = createToySimulator({ clock: manualClock() })
+      const rule = toy.faults.add({ path: '/items/*', delayMs: 50 })
+      let answered = false
+      const pending = Promise.resolve(toy.app.request('/items/1')).then((response) => {
+        answered = true
+        return response
+      })
+      await vi.advanceTimersByTimeAsync(49)
+      expect(answered).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      const response = await pending
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-contactkit-fault')).toBe(rule.id)
+      expect(toy.journal.list()[0]?.faultId).toBe(rule.id)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('names the fault rule that answered in a header, and no rule when none did', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    toy.faults.add({ path: '/items/1', status: 503 })
+    expect((await toy.app.request('/items/1')).headers.get('x-contactkit-fault')).toBe('fault-1')
+    expect((await toy.app.request('/items/2')).headers.get('x-contactkit-fault')).toBeNull()
+  })
+
+  it('journals how long the simulator took, in milliseconds', async () => {
+    const routes = new Hono()
+    routes.get('/slow', async (c) => {
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      return c.text('done')
+    })
+    const simulator = around(routes)
+    await simulator.app.request('/slow')
+    const duration = simulator.journal.list()[0]?.durationMs ?? -1
+    expect(duration).toBeGreaterThanOrEqual(25)
+    expect(duration).toBeLessThan(10_000)
+  })
+
+  it('journals no body for an answer a route made after a stamped one it dropped', async () => {
+    const routes = new Hono()
+    routes.get('/switch', (c) => {
+      respondWith(c, 'dropped', 200, { 'Content-Type': 'text/plain' })
+      return c.text('sent')
+    })
+    const simulator = around(routes)
+    const response = await simulator.app.request('/switch')
+    expect(await response.text()).toBe('sent')
+    expect(response.headers.get('x-request-id')).not.toBeNull()
+    expect(simulator.journal.list()[0]?.response.body).toBeNull()
+  })
+
+  it('sends only a browser GET at the root to the dashboard', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    const html = { Accept: 'text/html' }
+    expect((await toy.app.request('/', { method: 'POST', headers: html })).status).toBe(404)
+    expect((await toy.app.request('/nothing', { headers: html })).status).toBe(404)
+    expect((await toy.app.request('/', { headers: html })).status).toBe(302)
   })
 })

@@ -48,6 +48,11 @@ describe('refusals of bad configuration', () => {
     expect(globProblem('/x/*')).toBeUndefined()
   })
 
+  it('a glob longer than 1,024 characters', () => {
+    expect(globProblem(`/${'a'.repeat(1023)}`)).toBeUndefined()
+    expect(globProblem(`/${'a'.repeat(1024)}`)).toBe('must be at most 1,024 characters long')
+  })
+
   it('a pick from an empty list', () => {
     expect(() => seededRandom(1).pick([])).toThrow(new RangeError('Failed to pick from an empty list.'))
     expect(seededRandom(1).pick(['only'])).toBe('only')

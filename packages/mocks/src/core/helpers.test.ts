@@ -34,6 +34,11 @@ describe('timeline', () => {
     expect(instant.at(0).phase).toBe('b')
     expect(() => timeline(0, [{ phase: 'a', durationMs: -1 }])).toThrow('step "a" lasts -1 ms')
   })
+
+  it('reports no progress, not NaN, for a zero-length step asked about before the start', () => {
+    const instant = timeline(100, [{ phase: 'a', durationMs: 0 }])
+    expect(instant.at(50)).toMatchObject({ phase: 'a', stepProgress: 0, progress: 0 })
+  })
 })
 
 describe('ByteCache', () => {

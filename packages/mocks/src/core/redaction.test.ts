@@ -9,6 +9,12 @@ describe('redactBody', () => {
     expect(redactBody('see password=x', null)).toBe('see password=x')
   })
 
+  it('reads a + in a form field name as a space', () => {
+    expect(redactBody('api+key=x&api%5Fkey=y', 'application/x-www-form-urlencoded')).toBe(
+      'api+key=x&api%5Fkey=[redacted]',
+    )
+  })
+
   it('redacts a JSON string cut short by the preview, and a long number whole', () => {
     expect(redactBody('{"user":"ann","password":"hunter2 and mo', 'application/json')).toBe(
       '{"user":"ann","password":"[redacted]"',

@@ -51,6 +51,12 @@ describe('readBody', () => {
     })
   })
 
+  it('hands a body without a Content-Type over as text', async () => {
+    const init = new Request('http://x/read', { method: 'POST', body: new TextEncoder().encode('raw') })
+    expect(init.headers.get('content-type')).toBeNull()
+    expect(await (await app.request(init)).json()).toEqual({ value: 'raw', same: true })
+  })
+
   it('names a multipart body whose boundary does not match', async () => {
     const body = await read({
       method: 'POST',

@@ -95,6 +95,15 @@ describe("an HTTPException from a route or middleware, in the vendor's format", 
     expect(((await response.json()) as ToyError).toyError.status).toBe(401)
   })
 
+  it('adds none of the kept headers the exception’s answer does not carry', async () => {
+    const res = new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Basic' } })
+    const response = await throwing(() => new HTTPException(401, { res })).app.request('/throw')
+    expect(response.headers.get('www-authenticate')).toBe('Basic')
+    for (const name of ['retry-after', 'allow', 'etag', 'location']) {
+      expect(response.headers.get(name), name).toBeNull()
+    }
+  })
+
   it('answers any other error as a 500 naming the route and the error', async () => {
     const response = await throwing(() => new TypeError('x is not a function')).app.request('/throw')
     expect(response.status).toBe(500)

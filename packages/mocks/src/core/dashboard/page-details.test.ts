@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../clock.js'
 import { createToySimulator } from '../testing/toy-vendor.js'
+import { dashboardScript } from './client.js'
 import { dashboardPage, scriptJson } from './page.js'
 import { peersOf, profileOf } from './profile.js'
 import { referencePage } from './reference-page.js'
+import { dashboardStyle } from './style.js'
 
 const profile = { title: 'Toy', baseUrl: 'https://toy.example', credentials: [] }
 
@@ -74,5 +76,22 @@ describe('the API reference page', () => {
   it('names no preferred scheme for a vendor without documented credentials', () => {
     const config = embedded(referencePage({ name: 'toy', profile }), 'reference-config')
     expect(config.authentication).toEqual({ securitySchemes: {} })
+  })
+})
+
+describe('the dashboard as served', () => {
+  it('is a page no cache keeps, that loads nothing from elsewhere, with its style and script inlined', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    const page = await toy.app.request('/__admin/', { headers: { Accept: 'text/html' } })
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; .*connect-src 'self'/)
+    const html = await page.text()
+    // The style and the script that polls the admin API are there, and not empty.
+    expect(dashboardStyle).toMatch(/\.card\s*\{/)
+    expect(dashboardScript).toMatch(/fetch\(/)
+    expect(html).toContain(`<style>${dashboardStyle}</style>`)
+    expect(html).toContain(dashboardScript)
   })
 })

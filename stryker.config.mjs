@@ -17,6 +17,7 @@ export default {
     // Node glue (listen, close, port errors); the CLI test covers it against the build.
     '!packages/mocks/src/core/serve.ts',
     'packages/mocks/src/cloudsponge/**/*.ts',
+    '!packages/mocks/src/cloudsponge/testing/**',
     'packages/clients/src/core/**/*.ts',
     '!**/*.test.ts',
   ],

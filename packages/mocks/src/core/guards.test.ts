@@ -29,6 +29,21 @@ describe('refusals of bad configuration', () => {
     )
     expect(() => new RequestJournal({ limit: 2.5 })).toThrow(/limit 2.5 must be a whole number >= 1/)
     expect(new RequestJournal(1).limit).toBe(1)
+    const two = new RequestJournal(2)
+    for (const url of ['/a', '/b', '/c']) {
+      two.record({
+        atMs: 0,
+        method: 'GET',
+        url,
+        headers: new Headers(),
+        body: { text: '', truncated: false, bytes: 0 },
+        status: 200,
+        durationMs: 0,
+        requestId: null,
+        faultId: null,
+      })
+    }
+    expect(two.list().map((entry) => entry.path)).toEqual(['/b', '/c'])
   })
 
   it('a fault rule that is not an object', () => {
@@ -63,6 +78,8 @@ describe('refusals of bad configuration', () => {
     expect(() => defineVendor({ ...registration, name: 'Bad-Name' } as never)).toThrow(
       new RangeError('Failed to register vendor "Bad-Name": use lower-case letters and digits only.'),
     )
+    expect(() => defineVendor({ ...registration, name: 'good-name' } as never)).toThrow(/lower-case letters and digits/)
+    expect(() => defineVendor({ ...registration, name: '2good' } as never)).toThrow(/lower-case letters and digits/)
     expect(defineVendor({ ...registration, name: 'good2' } as never).name).toBe('good2')
   })
 

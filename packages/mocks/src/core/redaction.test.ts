@@ -1,7 +1,39 @@
 import { describe, expect, it } from 'vitest'
-import { redactBody } from './redaction.js'
+import { isSecretName, redactBody } from './redaction.js'
 
 // Body previews in the journal: secrets hidden, everything else exactly as sent.
+
+describe('isSecretName', () => {
+  it.each([
+    'Authorization',
+    'Proxy-Authorization',
+    'X-Authorization',
+    'Cookie',
+    'Set-Cookie',
+    'passphrase',
+    'domain_password',
+    'passwd',
+    'privatekey',
+    'private-key',
+    'private_key',
+    'apikey',
+    'X-Api-Key',
+    'client_secret',
+    'access_token',
+    'X-Amz-Signature',
+    'credentials',
+    'session_id',
+  ])('holds %s as a secret', (name) => {
+    expect(isSecretName(name)).toBe(true)
+  })
+
+  it.each(['cookie-consent', 'authorization-mode', 'domain_key', 'service', 'private', 'key', 'Content-Type'])(
+    'shows %s as sent',
+    (name) => {
+      expect(isSecretName(name)).toBe(false)
+    },
+  )
+})
 
 describe('redactBody', () => {
   it('reads a body without a Content-Type as a form only when it starts like one', () => {

@@ -1,9 +1,10 @@
 /** What the journal shows instead of a secret. */
 export const redacted = '[redacted]'
 
-// Names that carry credentials, as headers, query parameters, form fields or JSON keys.
+// Names that carry credentials, as headers, query parameters, form fields or JSON keys. A header
+// ending in authorization or cookie (X-Authorization, Proxy-Authorization, Set-Cookie) is one too.
 const secretName =
-  /^(authorization|proxy-authorization|cookie|set-cookie)$|pass(word|wd)?|secret|token|signature|credential|api[-_]?key|private[-_]?key|session/i
+  /(authorization|cookie)$|pass(word|wd)?|secret|token|signature|credential|api[-_]?key|private[-_]?key|session/i
 
 /**
  * Whether a header, parameter or field name holds a secret (`Authorization`, `domain_password`,

@@ -13,6 +13,7 @@ export interface ParsedBody {
   problem?: string
 }
 
+// Stryker disable next-line StringLiteral: any key nothing else uses will do
 const cacheKey = 'contactkit.parsedBody'
 
 /**

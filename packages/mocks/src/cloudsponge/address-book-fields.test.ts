@@ -96,6 +96,12 @@ describe('generated books', () => {
     expect(both((person) => person.phones.length > 1)).toEqual([true, true])
   })
 
+  it('give the owner an id of eight upper-case hex digits, zero-padded', () => {
+    // The seed chosen so that the id's number has only three hex digits.
+    expect(generatedBook((0x2f6b3a1d ^ 0xabc) >>> 0, 1).owner()?.external_id).toBe('00000ABC')
+    expect(generatedBook(seedFromString('contacts-3'), 1).owner()?.external_id).toMatch(/^[0-9A-F]{8}$/)
+  })
+
   it('give the owner a name, an id, one untyped email and empty arrays, with or without addresses', async () => {
     const seed = seedFromString('contacts-3')
     const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)

@@ -1,6 +1,8 @@
 // A Stryker reporter that appends each surviving or uncovered mutant to
 // reports/mutation/survivors.ndjson the moment it is tested, so a run of an hour or more can be
-// worked on while it goes (the HTML and JSON reports are written only at the end).
+// worked on while it goes (the HTML and JSON reports are written only at the end). Results reused
+// from the incremental file are reported too, first, so the log holds every unkilled mutant the
+// run's report will hold.
 // See docs/decisions/mutation-testing.md.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'

@@ -20,7 +20,9 @@ class SurvivorLog {
   }
 
   onMutantTested(result) {
-    if (!unkilled.has(result.status)) return
+    if (!unkilled.has(result.status)) {
+      return
+    }
     const { line, column } = result.location.start
     const entry = {
       file: relative(process.cwd(), result.fileName),

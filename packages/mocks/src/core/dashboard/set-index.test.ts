@@ -1,38 +1,12 @@
-import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../clock.js'
 import { defineVendor } from '../registry.js'
 import { seedSet, snapshotSet } from '../set-seed.js'
-import { createSimulator, type SimulatorOptions } from '../simulator.js'
+import type { SimulatorOptions } from '../simulator.js'
 import { createSimulatorSet } from '../simulator-set.js'
-import { createToySimulator, toyDocument, toyError } from '../testing/toy-vendor.js'
+import { createNotesSimulator } from '../testing/notes-vendor.js'
+import { createToySimulator } from '../testing/toy-vendor.js'
 import { createSetIndexApp } from './set-index.js'
-
-/** A vendor whose state is a list of notes it can seed and snapshot, so `/snapshot.json` has something to say. */
-function createNotesSimulator(name: string, options: SimulatorOptions) {
-  let notes: unknown[] = []
-  return createSimulator(
-    {
-      name,
-      document: toyDocument,
-      clock: options.clock ?? manualClock(),
-      routes: new Hono(),
-      errorResponse: toyError,
-      state: {
-        inspect: () => ({ notes }),
-        seed(input) {
-          notes = [...notes, ...(input as { notes: unknown[] }).notes]
-          return { notes: notes.length }
-        },
-        reset() {
-          notes = []
-        },
-        snapshot: () => ({ notes: [...notes] }),
-      },
-    },
-    options,
-  )
-}
 
 // Markup in a title and a credential: the index must show it as text, never as HTML.
 const alpha = defineVendor({

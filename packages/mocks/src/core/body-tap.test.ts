@@ -79,6 +79,38 @@ describe('tapBody', () => {
     expect(source.cancelled).toBe(false)
   })
 
+  it('settle leaves alone a body the handler is still reading', async () => {
+    const { request: sent, source } = chunked(5, 4)
+    const { request, tap } = tapBody(sent, { maxBytes: 100, previewBytes: 100 })
+    const reader = request.body?.getReader()
+    await reader?.read()
+    await tap.settle()
+    expect(tap.preview()).toBe('aaaa')
+    expect(tap.truncated()).toBe(true)
+    expect(source.cancelled).toBe(false)
+    // The handler's reader still works: settle took nothing from under it.
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe('bbbb')
+  })
+
+  it('keeps its own copy of the preview, whatever the handler does to the bytes it read', async () => {
+    const { request, tap } = tapBody(chunked(1, 4).request, { maxBytes: 100, previewBytes: 2 })
+    const reader = request.body?.getReader()
+    const chunk = (await reader?.read())?.value
+    chunk?.fill(0)
+    expect(tap.preview()).toBe('aa')
+  })
+
+  it('drops a character the preview limit cuts in two instead of writing a replacement character', async () => {
+    const body = new TextEncoder().encode('né') // n, then é as two bytes
+    const { request, tap } = tapBody(new Request('http://toy.test/x', { method: 'POST', body }), {
+      maxBytes: 100,
+      previewBytes: 2,
+    })
+    await request.arrayBuffer()
+    expect(tap.preview()).toBe('n')
+    expect(tap.truncated()).toBe(true)
+  })
+
   it('settle keeps what arrived of a body that passes its limit', async () => {
     const { tap } = tapBody(chunked(10, 4).request, { maxBytes: 6, previewBytes: 100 })
     await tap.settle()

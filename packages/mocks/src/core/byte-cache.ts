@@ -39,7 +39,8 @@ export class ByteCache {
       return hit
     }
     const bytes = render()
-    if (bytes.byteLength <= this.maxBytes && this.maxEntries > 0) {
+    // Too large for the budget: keeping it would first evict everything else, then it too.
+    if (bytes.byteLength <= this.maxBytes) {
       this.#entries.set(key, bytes)
       this.#bytes += bytes.byteLength
       this.#evict()

@@ -193,13 +193,11 @@ function headersOf(headers: Headers | readonly string[]): Headers {
   }
   const result = new Headers()
   for (let index = 0; index + 1 < headers.length; index += 2) {
-    const name = headers[index] as string
-    if (!name.startsWith(':')) {
-      try {
-        result.append(name, headers[index + 1] as string)
-      } catch {
-        // A value a Headers object refuses; the server let it through, the journal leaves it out.
-      }
+    try {
+      result.append(headers[index] as string, headers[index + 1] as string)
+    } catch {
+      // A name or value a Headers object refuses (an HTTP/2 pseudo-header such as `:authority`, a
+      // control character): the server let it through, the journal leaves it out.
     }
   }
   return result

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { randomAt, seededRandom } from './random.js'
+import { randomAt, seededRandom, seedFromString } from './random.js'
 
 describe('randomAt', () => {
   it('gives the draw the sequence gives at that position, for any seed', () => {
@@ -15,5 +15,14 @@ describe('randomAt', () => {
     // The state after n draws is seed + n * step mod 2^32: draw n + 2^32 repeats draw n.
     expect(randomAt(9, 2 ** 32 + 5)).toBe(randomAt(9, 5))
     expect(randomAt(9, 2 ** 32 + 5)).not.toBe(randomAt(9, 6))
+  })
+})
+
+describe('seedFromString', () => {
+  it('is 32-bit FNV-1a, so a name gives the same fixtures in every release', () => {
+    // The published FNV-1a test vectors.
+    expect(seedFromString('')).toBe(0x811c9dc5)
+    expect(seedFromString('a')).toBe(0xe40c292c)
+    expect(seedFromString('foobar')).toBe(0xbf9cf968)
   })
 })

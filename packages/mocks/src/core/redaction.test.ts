@@ -41,6 +41,10 @@ describe('redactBody', () => {
     expect(redactBody('see password=x', null)).toBe('see password=x')
   })
 
+  it('judges a form field name with broken percent-encoding by its letters', () => {
+    expect(redactBody('password%zz=x&a=1', 'application/x-www-form-urlencoded')).toBe('password%zz=[redacted]&a=1')
+  })
+
   it('reads a + in a form field name as a space', () => {
     expect(redactBody('api+key=x&api%5Fkey=y', 'application/x-www-form-urlencoded')).toBe(
       'api+key=x&api%5Fkey=[redacted]',

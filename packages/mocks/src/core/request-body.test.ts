@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './clock.js'
-import { readBody } from './request-body.js'
+import { mediaTypeOf, readBody } from './request-body.js'
 import { createToySimulator } from './testing/toy-vendor.js'
 
 // The body a vendor route receives, read once by the core.
@@ -21,6 +21,17 @@ describe('readBody', () => {
       mediaType: 'application/json',
       same: true,
     })
+  })
+
+  it('reads a media type with spaces before its parameters, and none from an empty header', () => {
+    expect(mediaTypeOf('Text/CSV ; charset=utf-8')).toBe('text/csv')
+    expect(mediaTypeOf('')).toBeUndefined()
+    expect(mediaTypeOf(undefined)).toBeUndefined()
+  })
+
+  it('reads no body as nothing, even where the Content-Type promises multipart', async () => {
+    const headers = { 'Content-Type': 'multipart/form-data; boundary=x' }
+    expect(await read({ method: 'POST', headers })).toEqual({ mediaType: 'multipart/form-data', same: true })
   })
 
   it('gathers repeated form fields into a list, in order', async () => {

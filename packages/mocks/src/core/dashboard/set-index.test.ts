@@ -181,6 +181,13 @@ describe('the index of a set with an admin token', () => {
     expect(basic.status).toBe(401)
   })
 
+  it('opens with the token wherever the admin API takes it: a bearer token or its own header', async () => {
+    const { index } = newIndex(token)
+    expect((await index.request('/snapshot.json', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200)
+    expect((await index.request('/', { headers: { 'X-Contactkit-Admin-Token': token } })).status).toBe(200)
+    expect((await index.request('/', { headers: { Authorization: `Basic Bearer ${token}` } })).status).toBe(401)
+  })
+
   it('opens with ?admin_token= and carries the token, encoded, on its dashboard and reference links', async () => {
     const response = await newIndex(token).index.request(`/${query}`)
     expect(response.status).toBe(200)

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { adminTokenOf } from '../admin-token.js'
 import type { VendorRegistration } from '../registry.js'
 import { snapshotSet } from '../set-seed.js'
 import type { SimulatorSet } from '../simulator-set.js'
@@ -24,8 +25,7 @@ export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): 
   const app = new Hono()
   const tokenOf = (url: string) => new URL(url).searchParams.get('admin_token') ?? undefined
   app.use('*', async (c, next) => {
-    const given = tokenOf(c.req.url) ?? /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    if (options.adminToken && given !== options.adminToken) {
+    if (options.adminToken && adminTokenOf(c) !== options.adminToken) {
       return c.text(
         'These simulators need their admin token: open this page with ?admin_token=<token> (the CLI prints it at start).',
         401,

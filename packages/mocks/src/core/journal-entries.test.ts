@@ -77,8 +77,16 @@ describe('journal entries', () => {
     journal.record(record({ url: 'http://example.test:8080/items?q=find' }))
     journal.record(record({ url: '/find/items' }))
     expect(journal.list({ path: 'example' })).toEqual([])
+    expect(journal.list({ path: 'test:8080' })).toEqual([])
     expect(journal.list({ path: 'find' }).map((entry) => entry.path)).toEqual(['/find/items'])
     expect(journal.list({ path: '/items' }).map((entry) => entry.path)).toEqual(['/items', '/find/items'])
+  })
+
+  it('filters a path whose query carries another URL by the path alone', () => {
+    const journal = new RequestJournal(10)
+    journal.record(record({ url: '/go?next=https://example.test/items' }))
+    expect(journal.list({ path: '/go' }).map((entry) => entry.path)).toEqual(['/go'])
+    expect(journal.list({ path: 'items' })).toEqual([])
   })
 
   it('shows the first 4 KB of a text answer, counting its size in bytes', () => {

@@ -63,7 +63,7 @@ describe("an HTTPException from a route or middleware, in the vendor's format", 
   it('keeps the exception’s own message, and answers a status outside 400–599 as a 500', async () => {
     const own = await throwing(() => new HTTPException(409, { message: 'Already there.' })).app.request('/throw')
     expect(((await own.json()) as ToyError).toyError).toMatchObject({ status: 409, message: 'Already there.' })
-    for (const status of [302, 399]) {
+    for (const status of [302, 399, 600]) {
       const odd = await throwing(() => new HTTPException(status as never, { message: 'odd' })).app.request('/throw')
       expect(odd.status).toBe(500)
       expect(((await odd.json()) as ToyError).toyError).toMatchObject({ status: 500, message: 'odd' })
@@ -167,6 +167,43 @@ describe('body limits by Content-Length', () => {
   })
 })
 
+describe('a body past its limit that the route answers itself', () => {
+  it('keeps the route’s own 413, as S3 keeps its EntityTooLarge', async () => {
+    const routes = new Hono()
+    routes.post('/upload', async (c) => {
+      try {
+        await c.req.raw.arrayBuffer()
+      } catch {
+        return c.json({ toyError: { status: 413, message: 'Your file is over the bucket’s limit.' } }, 413)
+      }
+      return c.body(null, 204)
+    })
+    const simulator = createSimulator(
+      {
+        name: 'toy',
+        document: { ...toyDocument, paths: {} },
+        clock: manualClock(),
+        routes,
+        state: { inspect: () => null, seed: () => null, reset: () => undefined },
+        errorResponse: toyError,
+      },
+      { bodyLimitBytes: 10 },
+    )
+    const response = await simulator.app.request('/upload', { method: 'POST', body: 'x'.repeat(50) })
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as ToyError).toyError.message).toBe('Your file is over the bucket’s limit.')
+  })
+})
+
+describe('a runtime that hands the app an env without a Node request (Workers, Deno, Bun)', () => {
+  it('answers and journals the request from its own headers', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    const response = await toy.app.request('/items/1', { headers: { 'X-Tag': 'edge' } }, { ASSETS: {} })
+    expect(response.status).toBe(200)
+    expect(toy.journal.list()[0]?.headers).toMatchObject({ 'x-tag': 'edge' })
+  })
+})
+
 describe('a browser at the root of an API', () => {
   it('is sent to the dashboard with its query; an API client gets a 404 in the vendor format', async () => {
     const toy = createToySimulator({ clock: manualClock() })
@@ -246,6 +283,19 @@ describe('the core around every request', () => {
       headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
     })
     expect(response.status).toBe(201)
+  })
+
+  it('answers a fault without a delay at once, even while a test holds the timers', async () => {
+    vi.useFakeTimers()
+    try {
+      const toy = createToySimulator({ clock: manualClock() })
+      toy.faults.add({ path: '/items/*', status: 503 })
+      // No timer is advanced: a fault that waited on one, even for 0 ms, would never answer here.
+      const response = await toy.app.request('/items/1')
+      expect(response.status).toBe(503)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('holds a request for a delay-only fault, then lets the route answer, naming the rule', async () => {

@@ -153,6 +153,10 @@ describe('contactkit-mocks seed files and the index', { timeout: 30_000 }, () =>
     expect(await (await fetch(`${index}/`, { headers: { Accept: 'text/html' } })).text()).toContain(
       `${cloudsponge}/__admin/`,
     )
+    // And back: each dashboard links to the index.
+    expect(await (await fetch(`${aurinko}/__admin/`, { headers: { Accept: 'text/html' } })).text()).toContain(
+      `href="${index}/">All simulators</a>`,
+    )
     const seeded = await fetch(`${cloudsponge}/__admin/state`, {
       method: 'POST',
       body: JSON.stringify({

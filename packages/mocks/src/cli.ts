@@ -172,6 +172,7 @@ try {
     hostname: host,
   })
   servers.push(index)
+  set.setIndexUrl(`${index.url}/`)
   const query = adminToken ? `?admin_token=${adminToken}` : ''
   console.log(`${'index'.padEnd(12)} ${index.url}/${query}  (every simulator's dashboard; ${index.url}/snapshot.json)`)
 } catch (error) {

@@ -67,6 +67,12 @@ describe('POST /__admin/clock names the action in every refusal', () => {
     ],
     ['a JSON array', '[60000]', 'Failed to move the clock: send a JSON object.'],
     ['a JSON number', '60000', 'Failed to move the clock: send a JSON object.'],
+    ['JSON null', 'null', 'Failed to move the clock: send a JSON object.'],
+    [
+      'two unknown fields',
+      '{"seconds": 60, "speed": 2}',
+      'Failed to move the clock: unknown field "seconds", "speed"; send "advanceMs" or "now".',
+    ],
     [
       'an unknown field',
       '{"seconds": 60}',

@@ -49,6 +49,8 @@ describe('fault rule boundaries', () => {
     [{ status: 500, probability: '0.5' }, '"probability" must be a number from 0 to 1.'],
     [{ status: 500, method: 'GE T' }, '"method" must be an HTTP method such as "GET" or "POST".'],
     [{ status: 500, method: 7 }, '"method" must be an HTTP method such as "GET" or "POST".'],
+    // A list would pass the letters-only test as the text "GET".
+    [{ status: 500, method: ['GET'] }, '"method" must be an HTTP method such as "GET" or "POST".'],
     [{ status: 500, headers: null }, '"headers" must be an object of header names to string values.'],
     [{ status: 500, headers: ['a'] }, '"headers" must be an object of header names to string values.'],
     [{ status: 500, headers: 'a: b' }, '"headers" must be an object of header names to string values.'],

@@ -84,6 +84,15 @@ describe('ByteCache', () => {
     expect(cache.stats).toEqual({ entries: 2, bytes: 20 })
   })
 
+  it('drops the least recently used past the byte budget alone, with room for more entries', () => {
+    const cache = new ByteCache({ maxBytes: 25, maxEntries: 10 })
+    cache.get('a', () => bytes(10))
+    cache.get('b', () => bytes(10))
+    cache.get('c', () => bytes(10))
+    expect([cache.has('a'), cache.has('b'), cache.has('c')]).toEqual([false, true, true])
+    expect(cache.stats).toEqual({ entries: 2, bytes: 20 })
+  })
+
   it('caches nothing with room for no entries', () => {
     const cache = new ByteCache({ maxEntries: 0 })
     let renders = 0
@@ -116,6 +125,8 @@ describe('globs', () => {
     expect(globToRegExp('/events/*').test('/events/1126/x')).toBe(false)
     expect(globToRegExp('/contacts/**').test('/contacts/1/2.json')).toBe(true)
     expect(globToRegExp('/a.json').test('/aXjson')).toBe(false)
+    expect(globToRegExp('/items*').test('/other')).toBe(false)
+    expect(globToRegExp('/items*').test('/items-2')).toBe(true)
   })
 
   it('explain what is wrong with a bad one', () => {
@@ -228,7 +239,7 @@ describe('publicOrigin', () => {
 
   it('takes the first of a list of proxies, trimmed, in any case', async () => {
     expect(
-      await origin({ 'X-Forwarded-Host': ' edge.example:8080 , inner.example', 'X-Forwarded-Proto': 'HTTPS, http' }),
+      await origin({ 'X-Forwarded-Host': ' edge.example:8080 , inner.example', 'X-Forwarded-Proto': 'HTTPS , http' }),
     ).toBe('https://edge.example:8080')
   })
 

@@ -78,6 +78,16 @@ describe('a simulator set', () => {
     const set = createSimulatorSet([alpha, beta], { clock: manualClock() })
     expect(() => set.get('gamma')).toThrow('There is no gamma simulator in this set; it has alpha, beta.')
     expect([set.urlOf('alpha'), set.urlOf('beta')]).toEqual(['http://127.0.0.1:4901', 'http://127.0.0.1:4902'])
+    expect(() => set.urlOf('gamma')).toThrow('There is no vendor gamma; choose from alpha, beta.')
+  })
+
+  it('links every dashboard back to the set’s index page once one is served, and not before', async () => {
+    const set = createSimulatorSet([alpha, beta], { clock: manualClock() })
+    const dashboard = async () =>
+      (await set.get('beta').app.request('/__admin/', { headers: { Accept: 'text/html' } })).text()
+    expect(await dashboard()).not.toContain('All simulators')
+    set.setIndexUrl('http://127.0.0.1:4000/')
+    expect(await dashboard()).toContain('<a data-keep-token href="http://127.0.0.1:4000/">All simulators</a>')
   })
 
   it('describes each simulator on its dashboard by its registry entry', () => {

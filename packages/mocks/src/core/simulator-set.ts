@@ -31,6 +31,8 @@ export interface SimulatorSet {
   urlOf(name: string): string
   /** Records where a simulator is served (the CLI and MSW call this). */
   setUrl(name: string, url: string): void
+  /** Where the set's index page is served (the CLI sets it): every dashboard links back to it. */
+  setIndexUrl(url: string): void
   /** Resets every simulator; the shared clock keeps its time. */
   reset(): void
 }
@@ -90,8 +92,9 @@ export function createSimulatorSet(registrations: readonly VendorRegistration[],
   chosen.forEach((registration, index) => {
     const simulator = simulators[index] as Simulator
     describeSimulator(simulator, registration)
-    linkPeers(simulator, peers)
+    linkPeers(simulator, peers, () => indexUrl)
   })
+  let indexUrl: string | undefined
   const set: SimulatorSet = {
     clock,
     simulators,
@@ -107,6 +110,9 @@ export function createSimulatorSet(registrations: readonly VendorRegistration[],
     urlOf,
     setUrl(name, url) {
       servedUrls.set(name, url)
+    },
+    setIndexUrl(url) {
+      indexUrl = url
     },
     reset() {
       for (const simulator of simulators) {

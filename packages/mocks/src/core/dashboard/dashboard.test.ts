@@ -3,6 +3,7 @@ import { createAurinkoSimulator } from '../../aurinko/index.js'
 import { createCloudSpongeSimulator } from '../../cloudsponge/index.js'
 import { vendors } from '../../vendors.js'
 import { manualClock } from '../clock.js'
+import { serve } from '../serve.js'
 import { createSimulatorSet } from '../simulator-set.js'
 import { createToySimulator } from '../testing/toy-vendor.js'
 import { escapeHtml, scriptJson } from './page.js'
@@ -129,5 +130,23 @@ describe('page helpers', () => {
   it('escape HTML and script-embedded JSON', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
     expect(scriptJson({ text: '</script><b>' })).toBe('{"text":"\\u003c/script>\\u003cb>"}')
+  })
+})
+
+describe('the API reference over HTTP', () => {
+  it('loads the bundle its page asks for from the Node server', async () => {
+    const server = await serve(createToySimulator(), { port: 0 })
+    try {
+      const page = `${server.url}/__admin/reference`
+      const text = await (await fetch(page, { headers: html })).text()
+      const src = /script\.src = '([^']+)'/.exec(text)?.[1]
+      expect(src).toBeDefined()
+      const bundle = await fetch(new URL(src as string, page))
+      expect(bundle.status).toBe(200)
+      expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+      expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -1,13 +1,14 @@
 import type { Context, Hono } from 'hono'
 import type { Simulator } from '../simulator.js'
 import { dashboardPage, escapeHtml } from './page.js'
-import { peersOf, profileOf } from './profile.js'
+import { indexUrlOf, peersOf, profileOf } from './profile.js'
 import { referencePage } from './reference-page.js'
 
 export {
   type DashboardPeer,
   type DashboardProfile,
   describeSimulator,
+  indexUrlOf,
   linkPeers,
   peersOf,
   profileOf,
@@ -39,8 +40,8 @@ export function mountDashboard(admin: Hono, simulator: Simulator): void {
       // Relative links and fetches of the page resolve under /__admin/ only with the slash.
       return c.redirect(`${url.pathname}/${url.search}`, 308)
     }
-    const peers = peersOf(simulator)
-    return c.body(dashboardPage({ name: simulator.name, profile: profileOf(simulator), peers }), 200, htmlHeaders)
+    const input = { name: simulator.name, profile: profileOf(simulator), peers: peersOf(simulator) }
+    return c.body(dashboardPage({ ...input, indexUrl: indexUrlOf(simulator) }), 200, htmlHeaders)
   })
   admin.get('/reference', (c) =>
     c.body(referencePage({ name: simulator.name, profile: profileOf(simulator) }), 200, htmlHeaders),

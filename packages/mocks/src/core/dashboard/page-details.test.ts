@@ -34,6 +34,12 @@ describe('the dashboard header', () => {
     expect(dashboardPage({ name: 'toy', profile, peers: peers.slice(0, 1) })).not.toContain('class="peers"')
   })
 
+  it('puts nothing between the brand and the live pill but the peers and links it has', () => {
+    const html = dashboardPage({ name: 'toy', profile, peers: [] })
+    expect(html).toMatch(/<span class="vendor">Toy simulator<\/span><\/div>\s*<span class="spacer"><\/span>/)
+    expect(html).toMatch(/<nav class="links">\s*<a data-keep-token href="reference">API reference<\/a>/)
+  })
+
   it('links every simulator of a set, marking only the current one', () => {
     const html = dashboardPage({ name: 'toy', profile, peers })
     expect(html).toContain(

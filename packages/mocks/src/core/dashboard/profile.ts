@@ -15,7 +15,7 @@ export interface DashboardPeer {
 }
 
 const profiles = new WeakMap<Simulator, DashboardProfile>()
-const peerLists = new WeakMap<Simulator, () => DashboardPeer[]>()
+const setLinks = new WeakMap<Simulator, { peers: () => DashboardPeer[]; indexUrl: () => string | undefined }>()
 
 /**
  * Tells the dashboard of a simulator how to describe its vendor (title, credentials, curl
@@ -30,13 +30,18 @@ export function describeSimulator(simulator: Simulator, profile: DashboardProfil
 }
 
 /**
- * Gives the dashboard of a simulator the other simulators of its set, read when a page is served.
+ * Gives the dashboard of a simulator the other simulators of its set and the set's index page,
+ * both read when a page is served (the index is known only once the CLI serves it).
  *
  * @example
  * linkPeers(simulator, () => set.simulators.map((peer) => ({ name: peer.name, title: peer.name, url: set.urlOf(peer.name) })))
  */
-export function linkPeers(simulator: Simulator, peers: () => DashboardPeer[]): void {
-  peerLists.set(simulator, peers)
+export function linkPeers(
+  simulator: Simulator,
+  peers: () => DashboardPeer[],
+  indexUrl: () => string | undefined = () => undefined,
+): void {
+  setLinks.set(simulator, { peers, indexUrl })
 }
 
 /**
@@ -56,5 +61,15 @@ export function profileOf(simulator: Simulator): DashboardProfile {
  * peersOf(simulator).map((peer) => peer.url)
  */
 export function peersOf(simulator: Simulator): DashboardPeer[] {
-  return peerLists.get(simulator)?.() ?? []
+  return setLinks.get(simulator)?.peers() ?? []
+}
+
+/**
+ * The URL of the index page of the simulator's set, once one is served; undefined otherwise.
+ *
+ * @example
+ * indexUrlOf(set.get('cloudsponge')) // 'http://127.0.0.1:4000/'
+ */
+export function indexUrlOf(simulator: Simulator): string | undefined {
+  return setLinks.get(simulator)?.indexUrl()
 }

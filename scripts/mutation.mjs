@@ -6,15 +6,19 @@
 // does not execute it, so the CLI's version check never runs).
 //
 // Options: --force (ignore the incremental file and test every mutant again),
+// --retest-survivors (test again every mutant the incremental file does not have as killed),
 // --mutate <glob[,glob]> (narrow the run, e.g. to one file), --dry-run (only the initial test run),
 // --log-level <level>.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import config from '../stryker.config.mjs'
 
 const { values } = parseArgs({
   // pnpm 10 passes on the `--` of `pnpm mutation -- --mutate …`.
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     force: { type: 'boolean', default: false },
+    'retest-survivors': { type: 'boolean', default: false },
     mutate: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
@@ -26,6 +30,24 @@ const cliOptions = {
   ...(values.mutate ? { mutate: values.mutate.flatMap((pattern) => pattern.split(',')) } : {}),
   ...(values['dry-run'] ? { dryRunOnly: true } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
+}
+
+// Stryker reuses a survivor's result while no test that covers it changed. It cannot tell which
+// tests cover a module-level constant (a "static" mutant), so a survivor there stays one after the
+// test that kills it is written. Dropping every result but the killed ones makes the next run test
+// those mutants again; killed results are still reused while their killing test stands.
+const { incrementalFile } = config
+if (values['retest-survivors'] && existsSync(incrementalFile)) {
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
+  const detected = new Set(['Killed', 'Timeout', 'Ignored'])
+  let dropped = 0
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter((mutant) => detected.has(mutant.status))
+    dropped += file.mutants.length - kept.length
+    file.mutants = kept
+  }
+  writeFileSync(incrementalFile, JSON.stringify(report))
+  console.log(`retest-survivors: ${dropped} mutant results dropped from ${incrementalFile}`)
 }
 
 const entry = import.meta.resolve('@stryker-mutator/core')

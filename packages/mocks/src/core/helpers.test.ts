@@ -123,6 +123,7 @@ describe('globs', () => {
   it('match one segment with * and any depth with **', () => {
     expect(globToRegExp('/events/*').test('/events/1126')).toBe(true)
     expect(globToRegExp('/events/*').test('/events/1126/x')).toBe(false)
+    expect(globToRegExp('/events/*').test('/events')).toBe(false)
     expect(globToRegExp('/contacts/**').test('/contacts/1/2.json')).toBe(true)
     expect(globToRegExp('/a.json').test('/aXjson')).toBe(false)
     expect(globToRegExp('/items*').test('/other')).toBe(false)

@@ -298,6 +298,15 @@ describe('the core around every request', () => {
     }
   })
 
+  it('holds a request for the delay of its fault on the wall clock', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    toy.faults.add({ path: '/items/*', delayMs: 200 })
+    const startedAt = performance.now()
+    expect((await toy.app.request('/items/1')).status).toBe(200)
+    // A timer may fire a millisecond early by rounding; it never fires much earlier.
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(195)
+  })
+
   it('holds a request for a delay-only fault, then lets the route answer, naming the rule', async () => {
     vi.useFakeTimers()
     try {

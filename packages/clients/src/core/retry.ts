@@ -150,8 +150,10 @@ function settleByAbort(response: Promise<Response>, signal: AbortSignal): Promis
       onAbort()
       return
     }
-    signal.addEventListener('abort', onAbort, { once: true })
-    response.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    // The signal is the attempt's own and fires at most once; it is dropped with the attempt, so the
+    // listener needs neither `once` nor removal.
+    signal.addEventListener('abort', onAbort)
+    response.then(resolve, reject)
   })
 }
 
@@ -165,7 +167,8 @@ function attemptSignal(caller: AbortSignal, timeoutMs: number) {
   const controller = new AbortController()
   let timedOut = false
   const onAbort = () => controller.abort(caller.reason)
-  caller.addEventListener('abort', onAbort, { once: true })
+  // Removed by clear() after every attempt; an abort fires once, so `once` would add nothing.
+  caller.addEventListener('abort', onAbort)
   const timer = setTimeout(() => {
     timedOut = true
     controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))

@@ -19,7 +19,9 @@ export const sleep: Sleep = (ms, signal) =>
     }, ms)
     const onAbort = () => {
       clearTimeout(timer)
+      // Stryker disable next-line OptionalChaining: onAbort is only ever added to a signal
       reject(signal?.reason)
     }
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: an aborted signal never fires again; `once` only lets go of the listener sooner
     signal?.addEventListener('abort', onAbort, { once: true })
   })

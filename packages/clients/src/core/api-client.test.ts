@@ -96,7 +96,7 @@ describe('createApiClient: requests', () => {
 
   it('uses the given base URL, ignoring trailing slashes', async () => {
     const fake = fakeFetch(() => json(200, item))
-    const api = client(fake.fetch, { baseUrl: 'http://127.0.0.1:4010/proxy//' })
+    const api = client(fake.fetch, { baseUrl: 'http://127.0.0.1:4010/proxy///' })
     await api.unwrap(api.raw.GET('/items/{id}', { params: { path: { id: 'i-1' } } }))
     expect(fake.requests[0]?.url.href).toBe('http://127.0.0.1:4010/proxy/items/i-1')
   })

@@ -53,6 +53,7 @@ export function requestPolicy(request: Request): RequestPolicy {
   if (typeof idempotent === 'boolean') {
     policy.idempotent = idempotent
   }
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for any non-number; the typeof is for the compiler
   if (typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0) {
     policy.timeoutMs = timeoutMs
   }

@@ -53,8 +53,8 @@ export function requestPolicy(request: Request): RequestPolicy {
   if (typeof idempotent === 'boolean') {
     policy.idempotent = idempotent
   }
-  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for any non-number; the typeof is for the compiler
-  if (typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0) {
+  // Number.isFinite is false for anything but a finite number, a string included.
+  if (Number.isFinite(timeoutMs) && (timeoutMs as number) > 0) {
     policy.timeoutMs = timeoutMs
   }
   return policy

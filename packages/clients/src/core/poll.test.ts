@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sleepUntilAborted } from '../testing/fake-sleep.js'
 import { PollTimeoutError } from './errors.js'
 import { type PollAttempt, poll } from './poll.js'
 
-/** A fake clock: sleeping advances it instantly and records each wait. */
+/**
+ * A fake clock: sleeping advances it instantly and records each wait. The poller's elapsed time is
+ * the larger of what it slept and the wall clock's, so the wall clock stands still meanwhile: a
+ * slow machine cannot add milliseconds to the figures the tests expect.
+ */
 function fakeClock() {
+  vi.useFakeTimers({ toFake: ['Date'] })
   const clock = { now: 0, waits: [] as number[] }
   const sleep = async (ms: number, signal?: AbortSignal) => {
     signal?.throwIfAborted()
@@ -13,6 +18,10 @@ function fakeClock() {
   }
   return { clock, sleep }
 }
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('poll', () => {
   it('checks every intervalMs until done and returns the value', async () => {

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { describe, expect, it, vi } from 'vitest'
 import { manualClock } from './clock.js'
-import { createSimulator, respondWith } from './simulator.js'
+import { createSimulator, respondWith, type SimulatorOptions } from './simulator.js'
 import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
 
 // What a client sees from the core around a vendor's routes: exceptions, injected faults, limits.
@@ -11,15 +11,18 @@ import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.
 type ToyError = { toyError: { status: number; message: string } }
 
 /** A simulator over the routes given, with the toy's error format and no spec. */
-function around(routes: Hono) {
-  return createSimulator({
-    name: 'toy',
-    document: { ...toyDocument, paths: {} },
-    clock: manualClock(),
-    routes,
-    state: { inspect: () => null, seed: () => null, reset: () => undefined },
-    errorResponse: toyError,
-  })
+function around(routes: Hono, options: SimulatorOptions = {}) {
+  return createSimulator(
+    {
+      name: 'toy',
+      document: { ...toyDocument, paths: {} },
+      clock: manualClock(),
+      routes,
+      state: { inspect: () => null, seed: () => null, reset: () => undefined },
+      errorResponse: toyError,
+    },
+    options,
+  )
 }
 
 /** A simulator whose routes throw what the test hands them. */
@@ -178,17 +181,7 @@ describe('a body past its limit that the route answers itself', () => {
       }
       return c.body(null, 204)
     })
-    const simulator = createSimulator(
-      {
-        name: 'toy',
-        document: { ...toyDocument, paths: {} },
-        clock: manualClock(),
-        routes,
-        state: { inspect: () => null, seed: () => null, reset: () => undefined },
-        errorResponse: toyError,
-      },
-      { bodyLimitBytes: 10 },
-    )
+    const simulator = around(routes, { bodyLimitBytes: 10 })
     const response = await simulator.app.request('/upload', { method: 'POST', body: 'x'.repeat(50) })
     expect(response.status).toBe(413)
     expect(((await response.json()) as ToyError).toyError.message).toBe('Your file is over the bucket’s limit.')

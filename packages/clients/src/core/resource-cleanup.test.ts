@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeFetch, json } from '../testing/fake-fetch.js'
+import { deaf, fakeFetch, json } from '../testing/fake-fetch.js'
 import { TimeoutError } from './errors.js'
 import { resilientFetch } from './retry.js'
 import { sleep } from './sleep.js'
@@ -30,8 +30,8 @@ describe('resilientFetch leaves nothing behind', () => {
     await resilientFetch(fakeFetch(() => json(200, {})).fetch)(answered)
     expect(getEventListeners(answered.signal, 'abort')).toHaveLength(before)
     const timedOut = new Request(url, { signal: new AbortController().signal })
-    const deaf = fakeFetch(() => new Promise<Response>(() => {}))
-    await resilientFetch(deaf.fetch, { timeoutMs: 10, maxRetries: 0 })(timedOut).catch(() => {})
+    const ignoring = fakeFetch(deaf)
+    await resilientFetch(ignoring.fetch, { timeoutMs: 10, maxRetries: 0 })(timedOut).catch(() => {})
     expect(getEventListeners(timedOut.signal, 'abort')).toHaveLength(before)
   })
 })
@@ -39,18 +39,18 @@ describe('resilientFetch leaves nothing behind', () => {
 describe('a timed-out attempt', () => {
   it('aborts the signal the fetch was given, so a real fetch lets go of its connection', async () => {
     const seen: AbortSignal[] = []
-    const deaf = fakeFetch((request) => {
+    const ignoring = fakeFetch((request) => {
       seen.push(request.signal)
-      return new Promise<Response>(() => {})
+      return deaf()
     })
-    await resilientFetch(deaf.fetch, { timeoutMs: 10, maxRetries: 0 })(new Request(url)).catch(() => {})
+    await resilientFetch(ignoring.fetch, { timeoutMs: 10, maxRetries: 0 })(new Request(url)).catch(() => {})
     expect(seen).toHaveLength(1)
     expect(seen[0]?.aborted).toBe(true)
   })
 
   it('keeps the timeout as the cause of its TimeoutError', async () => {
-    const deaf = fakeFetch(() => new Promise<Response>(() => {}))
-    const error = await resilientFetch(deaf.fetch, { timeoutMs: 10, maxRetries: 0 })(new Request(url)).catch(
+    const ignoring = fakeFetch(deaf)
+    const error = await resilientFetch(ignoring.fetch, { timeoutMs: 10, maxRetries: 0 })(new Request(url)).catch(
       (caught: unknown) => caught,
     )
     expect(error).toBeInstanceOf(TimeoutError)
@@ -89,7 +89,7 @@ describe('a caller that aborts', () => {
     // Aborts before it returns: the call's signal has fired before its answer is even awaited.
     const aborting = () => {
       caller.abort(new Error('the user left'))
-      return new Promise<Response>(() => {})
+      return deaf()
     }
     await expect(
       resilientFetch(aborting, { timeoutMs: 60_000 })(new Request(url, { signal: caller.signal })),

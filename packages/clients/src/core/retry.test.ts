@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeFetch, hang, json, networkError } from '../testing/fake-fetch.js'
+import { deaf, fakeFetch, hang, json, networkError } from '../testing/fake-fetch.js'
 import { sleepUntilAborted } from '../testing/fake-sleep.js'
 import { ConnectionError, TimeoutError } from './errors.js'
 import { withRequestPolicy } from './request-policy.js'
@@ -168,12 +168,12 @@ describe('resilientFetch: timeouts', () => {
   })
 
   it('times out a fetch that ignores its signal, and still honours the caller aborting one', async () => {
-    const deaf = fakeFetch(() => new Promise<Response>(() => {}))
-    await expect(resilientFetch(deaf.fetch, { timeoutMs: 15, maxRetries: 0 })(new Request(url))).rejects.toThrow(
+    const ignoring = fakeFetch(deaf)
+    await expect(resilientFetch(ignoring.fetch, { timeoutMs: 15, maxRetries: 0 })(new Request(url))).rejects.toThrow(
       new TimeoutError('No answer from GET http://api.test/x within 15 ms.'),
     )
     const caller = new AbortController()
-    const pending = resilientFetch(deaf.fetch, { timeoutMs: 60_000 })(new Request(url, { signal: caller.signal }))
+    const pending = resilientFetch(ignoring.fetch, { timeoutMs: 60_000 })(new Request(url, { signal: caller.signal }))
     caller.abort(new Error('the user left'))
     await expect(pending).rejects.toThrow('the user left')
   })

@@ -61,6 +61,12 @@ export function networkError(code: string): TypeError {
 }
 
 /**
+ * An answer that never comes and ignores the request's signal, as some custom fetches and polyfills
+ * do: only the caller's own timeout or abort can end the wait.
+ */
+export const deaf = (): Promise<Response> => new Promise(() => {})
+
+/**
  * An answer that never comes: it waits for the request's signal (the timeout or the caller) to abort.
  *
  * @example

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import tempfile
 import time
@@ -54,6 +55,11 @@ def mocks_command() -> list[str]:
     command = shlex.split(os.environ.get("CONTACTKIT_MOCKS_BIN", DEFAULT_COMMAND))
     if not command:
         raise RuntimeError("CONTACTKIT_MOCKS_BIN is empty; give the path of the contactkit-mocks executable.")
+    if shutil.which(command[0]) is None:
+        raise RuntimeError(
+            f"contactkit-mocks is not at {command[0]}: build it with `pnpm build:binary`, or point "
+            "CONTACTKIT_MOCKS_BIN at the executable (or at `node .../@contactkit/mocks/dist/cli.js`)."
+        )
     return command
 
 
@@ -71,13 +77,7 @@ def running_mocks(timeout_s: float = 30) -> Iterator[Mocks]:
         if uses_ready_file:
             arguments += ["--ready-file", str(ready_file)]
         with open(log_path, "wb") as log:
-            try:
-                process = subprocess.Popen(command + arguments, stdout=log, stderr=subprocess.STDOUT)
-            except OSError as error:
-                raise RuntimeError(
-                    f"Failed to start contactkit-mocks with {command}: {error}. Build it with "
-                    "`pnpm build:binary` or point CONTACTKIT_MOCKS_BIN at it."
-                ) from error
+            process = subprocess.Popen(command + arguments, stdout=log, stderr=subprocess.STDOUT)
             try:
                 urls = wait_for_urls(process, ready_file if uses_ready_file else None, log_path, timeout_s)
                 yield Mocks(urls)

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +32,8 @@ class CloudSpongeXmlImportTest {
   // The documentation's domain key and password, and its example account (foo/bar).
   private static final String DOMAIN_KEY = "33664218758c5244136965160db455db012b1411";
   private static final String DOMAIN_PASSWORD = "Tpa01z+vVPE7MxXi";
+  // Every answer comes at once on a manual clock; a stuck simulator fails the test instead of hanging it.
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Map<String, String> ACCOUNT = Map.of("service", "icloud", "username", "foo", "password", "bar");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -84,6 +87,7 @@ class CloudSpongeXmlImportTest {
         .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/begin_import/import.xml"))
+        .timeout(TIMEOUT)
         .header("Authorization", basic(password))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -96,7 +100,10 @@ class CloudSpongeXmlImportTest {
   }
 
   private byte[] get(String url, String password, int expectedStatus) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(password)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(TIMEOUT)
+        .header("Authorization", basic(password))
+        .build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(expectedStatus, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
     assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
@@ -124,7 +131,8 @@ class CloudSpongeXmlImportTest {
   }
 
   private List<String> names(Document document) throws Exception {
-    NodeList contacts = (NodeList) xpath.evaluate("/contactsResponse/contacts/contact", document, XPathConstants.NODESET);
+    NodeList contacts =
+        (NodeList) xpath.evaluate("/contactsResponse/contacts/contact", document, XPathConstants.NODESET);
     List<String> names = new ArrayList<>();
     for (int index = 0; index < contacts.getLength(); index++) {
       names.add(xpath.evaluate("concat(first-name, ' ', last-name)", contacts.item(index)));

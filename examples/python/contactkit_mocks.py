@@ -97,7 +97,7 @@ def wait_for_urls(process: subprocess.Popen, ready_file: Path | None, log_path: 
     while time.monotonic() < deadline:
         if ready_file is not None and ready_file.exists():
             # The file is written whole (written aside, then renamed), so it is never half there.
-            return json.loads(ready_file.read_text())
+            return {name: url.rstrip("/") for name, url in json.loads(ready_file.read_text()).items()}
         if ready_file is None:
             urls = urls_from_banner(log_path.read_text(errors="replace"))
             if urls is not None:

@@ -146,12 +146,12 @@ public final class ContactkitMocksExtension implements BeforeEachCallback, Param
         "contactkit-mocks did not start within " + START_TIMEOUT.toSeconds() + " s:\n" + Files.readString(log));
   }
 
-  // The ready file is one flat object of strings: {"cloudsponge":"http://127.0.0.1:40123",...}.
+  // The ready file is one flat object of URLs: {"cloudsponge":"http://127.0.0.1:40123",...}.
   static Map<String, String> jsonStrings(String json) {
     Map<String, String> fields = new LinkedHashMap<>();
     Matcher matcher = JSON_STRING_FIELD.matcher(json);
     while (matcher.find()) {
-      fields.put(matcher.group(1), matcher.group(2));
+      fields.put(matcher.group(1), matcher.group(2).replaceAll("/$", ""));
     }
     return fields;
   }

@@ -32,7 +32,6 @@ export default {
       'packages/clients/src/**/*.test.ts',
       'packages/contract-tests/test/cloudsponge.contract.test.ts',
       'packages/contract-tests/test/cloudsponge.msw.test.ts',
-      'packages/contract-tests/test/cloudsponge.simulator.test.ts',
       'packages/contract-tests/test/*.mutation-gaps.test.ts',
     ],
     exclude: [

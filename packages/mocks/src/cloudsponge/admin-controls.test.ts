@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentedTenant } from './tenants.js'
-import { cloudspongeHarness } from './testing/harness.js'
+import { basic, cloudspongeHarness } from './testing/harness.js'
 
 // The core's controls (clock, faults, journal, state) on CloudSponge's own routes: what a test
 // author sees when driving the simulator through them.
@@ -82,6 +82,15 @@ describe('state', () => {
     expect(state).toMatchObject({
       imports: [{ importId: 1126, phase: 'complete', total: 1, domainKey: documentedTenant.domainKey }],
     })
+  })
+
+  it('accepts a domain seeded through the admin API, and forgets it on reset', async () => {
+    const { sim, seed, begin } = cloudspongeHarness()
+    await seed({ tenants: [{ domainKey: 'new-key', domainPassword: 'new-pass' }] })
+    const fields = { service: 'icloud', username: 'foo', password: 'bar' }
+    expect((await begin(fields, '/begin_import/import.json', basic('new-key', 'new-pass'))).response.status).toBe(200)
+    await sim.app.request('/__admin/reset', { method: 'POST' })
+    expect((await begin(fields, '/begin_import/import.json', basic('new-key', 'new-pass'))).response.status).toBe(401)
   })
 
   it('serves its spec at /openapi.json, without credentials', async () => {

@@ -17,6 +17,12 @@ const { values } = parseArgs({ options: { bin: { type: 'string' } } })
 const suites = vendors.filter((vendor) => existsSync(`packages/contract-tests/test/${vendor.name}.contract.test.ts`))
 const folder = mkdtempSync(join(tmpdir(), 'contactkit-real-target-'))
 const readyFile = join(folder, 'ready.json')
+// However the run ends: no simulator left running, and no folder holding a 100 MB copy of the executable.
+let cli
+process.on('exit', () => {
+  cli?.kill('SIGKILL')
+  rmSync(folder, { recursive: true, force: true })
+})
 const args = [
   '--only',
   suites.map((vendor) => vendor.name).join(','),
@@ -41,7 +47,7 @@ if (values.bin !== undefined) {
   args.unshift(resolve('packages/mocks/dist/cli.js'))
 }
 const label = values.bin === undefined ? 'contactkit-mocks' : basename(values.bin)
-const cli = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
+cli = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
 let output = ''
 cli.stdout.on('data', (chunk) => {
   output += chunk
@@ -88,7 +94,6 @@ const [code] = await once(tests, 'exit')
 cli.removeAllListeners('exit')
 cli.kill('SIGTERM')
 const [cliCode] = await once(cli, 'exit')
-rmSync(folder, { recursive: true, force: true })
 if (cliCode !== 0) {
   console.error(`${label} did not shut down cleanly on SIGTERM (exit ${cliCode}).`)
   process.exit(1)

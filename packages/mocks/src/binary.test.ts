@@ -53,7 +53,8 @@ async function startSet(command: string, args: string[], name: string) {
       '--ready-file',
       readyFile,
     ],
-    { cwd: folder },
+    // The admin token from the environment, the clock from a flag: the executable reads both as the CLI does.
+    { cwd: folder, env: { ...process.env, CONTACTKIT_ADMIN_TOKEN: 'binary-token' } },
   )
   children.push(child)
   let output = ''
@@ -86,7 +87,7 @@ describe.skipIf(!supported)('the standalone executable', { timeout: 60_000 }, ()
     expect(build.status, build.stderr).toBe(0)
     // Alone in an empty folder: no node_modules beside it or above it.
     copyFileSync(built, binary)
-    const args = ['--clock', 'manual', '--admin-token', 'binary-token']
+    const args = ['--clock', 'manual']
     npm = await startSet(process.execPath, [cli, ...args], 'npm')
     standalone = await startSet(binary, args, 'standalone')
   }, 600_000)
@@ -124,6 +125,7 @@ describe.skipIf(!supported)('the standalone executable', { timeout: 60_000 }, ()
       const dashboard = await fetch(`${url}/__admin/`, { headers: token })
       expect(dashboard.status).toBe(200)
       expect(await dashboard.text()).toContain(`${vendor.title} simulator`)
+      expect((await fetch(`${url}/__admin/clock`)).status).toBe(401)
       expect(await (await fetch(`${url}/__admin/clock`, { headers: token })).json()).toMatchObject({ mode: 'manual' })
     }
     const index = await fetch(`${standalone.urls.index}/`, { headers: token })

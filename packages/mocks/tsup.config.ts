@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // `node:sea` exists only with its prefix; tsup would write it as `sea`, which Node looks up as a package.
+  removeNodeProtocol: false,
 })

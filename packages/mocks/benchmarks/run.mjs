@@ -3,15 +3,15 @@
 // subject alternate over several rounds, and the table shows medians (see README, "Benchmarks").
 // Beside each wall-clock figure, the CPU time the server process used (from /proc), which other
 // load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 2),
-// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,omnigage,aurinko) tune it.
+// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,binary,omnigage,aurinko) tune it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
-import { get } from 'node:http'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { aurinkoBenchmarks } from './aurinko.mjs'
+import { binaryRows } from './binary.mjs'
+import { freePort, stop, timeToFirst200 } from './first-200.mjs'
 import { omnigageRows } from './omnigage.mjs'
 import { cpuMs, peakRssMb } from './process-usage.mjs'
 import { fixed, median, range } from './stats.mjs'
@@ -26,13 +26,6 @@ async function startServer(args) {
   const child = spawn(process.execPath, [here('./server.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   const [line] = await once(child.stdout, 'data')
   return { child, ...JSON.parse(String(line)) }
-}
-
-async function stop(child) {
-  if (child.exitCode === null) {
-    child.kill('SIGKILL')
-    await once(child, 'exit')
-  }
 }
 
 async function requestsPerSecond(server, duration) {
@@ -160,46 +153,18 @@ async function wholeBook(format, aimMs) {
   }
 }
 
-async function freePort() {
-  const probe = createServer()
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-function statusOf(url) {
-  return new Promise((resolve) => {
-    get(url, (response) => {
-      response.resume()
-      resolve(response.statusCode)
-    }).on('error', () => resolve(0))
-  })
-}
-
-async function timeToFirst200(args, url) {
-  const started = performance.now()
-  const child = spawn(process.execPath, args, { stdio: 'ignore' })
-  while ((await statusOf(url)) !== 200) {
-    await new Promise((resolve) => setTimeout(resolve, 2))
-  }
-  const ms = performance.now() - started
-  const cpu = cpuMs(child.pid)
-  await stop(child)
-  return { ms, cpu }
-}
-
 async function coldStart() {
   const results = { bare: [], cli: [] }
   const run = {
     bare: async () => {
       const port = await freePort()
       const listen = `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`
-      return timeToFirst200(['-e', listen], `http://127.0.0.1:${port}/`)
+      return timeToFirst200(process.execPath, ['-e', listen], `http://127.0.0.1:${port}/`)
     },
     cli: async () => {
       const port = await freePort()
       return timeToFirst200(
+        process.execPath,
         [here('../dist/cli.js'), '--only', 'cloudsponge', '--cloudsponge-port', String(port)],
         `http://127.0.0.1:${port}/__admin/clock`,
       )
@@ -239,6 +204,10 @@ if (!only || only.includes('whole')) {
 }
 if (!only || only.includes('cli')) {
   await coldStart()
+}
+if (!only || only.includes('binary')) {
+  // The standalone executable (built first when stale): its size, and its start beside the npm CLI's.
+  rows.push(...(await binaryRows({ rounds })))
 }
 if (!only || only.includes('omnigage')) {
   // Its own rounds (BENCH_IMPORT_ROUNDS, default 3; BENCH_ROWS sizes the file): each imports a 100 MB file.

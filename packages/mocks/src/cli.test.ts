@@ -1,8 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { vendors } from './vendors.js'
 
 // The built CLI, as `contactkit-mocks` runs it; turbo builds the package before its tests.
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -204,5 +209,104 @@ describe('contactkit-mocks seed files and the index', { timeout: 30_000 }, () =>
     const [code] = await once(run.child, 'exit')
     expect(code).toBe(2)
     expect(run.output()).toMatch(/there is no omnigage simulator in this set/)
+  })
+})
+
+describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
+  const everyPortFree = ['--index-port', '0', ...vendors.flatMap((vendor) => [`--${vendor.name}-port`, '0'])]
+
+  async function readyFileOf(path: string, run: ReturnType<typeof start>): Promise<Record<string, string>> {
+    // The file appears whole once every simulator listens; poll for it as a script would.
+    const { readFile } = await import('node:fs/promises')
+    for (let tries = 0; tries < 200; tries++) {
+      const text = await readFile(path, 'utf8').catch(() => undefined)
+      if (text !== undefined) {
+        return JSON.parse(text) as Record<string, string>
+      }
+      if (run.child.exitCode !== null) {
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error(`no ready file at ${path}: ${run.output()}`)
+  }
+
+  it('writes every URL to the ready file, each answering /__admin/health without the admin token', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'contactkit-ready-')), 'ready.json')
+    await writeFile(path, '{"cloudsponge":"http://127.0.0.1:1"}') // left by an earlier run
+    const run = start([...everyPortFree, '--ready-file', path], { CONTACTKIT_ADMIN_TOKEN: 'chosen-token' })
+    await run.waitFor(/clock: system/)
+    const urls = await readyFileOf(path, run)
+    expect(Object.keys(urls)).toEqual([...vendors.map((vendor) => vendor.name), 'index'])
+    for (const [name, url] of Object.entries(urls)) {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      expect(run.output()).toContain(url)
+      const health = await fetch(`${url}/__admin/health`)
+      expect(health.status).toBe(200)
+      expect(await health.json()).toMatchObject({ status: 'ok', vendor: name })
+      expect((await fetch(`${url}/__admin/clock`)).status).toBe(401)
+    }
+    run.child.kill('SIGTERM')
+    expect((await once(run.child, 'exit'))[0]).toBe(0)
+    // A clean stop takes the file away, so the next run's waiters never read these ports.
+    expect(existsSync(path)).toBe(false)
+  })
+
+  it('leaves the index out of the ready file when it cannot serve it, and takes the path from the environment', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    try {
+      const path = join(await mkdtemp(join(tmpdir(), 'contactkit-ready-')), 'ready.json')
+      const indexPort = String((blocker.address() as { port: number }).port)
+      const run = start(['--only', 'aurinko', '--aurinko-port', '0', '--index-port', indexPort], {
+        CONTACTKIT_READY_FILE: path,
+      })
+      expect(Object.keys(await readyFileOf(path, run))).toEqual(['aurinko'])
+    } finally {
+      blocker.close()
+    }
+  })
+
+  it('refuses a ready file in a folder that does not exist before starting anything', async () => {
+    const run = start([
+      '--only',
+      'cloudsponge',
+      '--cloudsponge-port',
+      '0',
+      '--ready-file',
+      '/no/such/folder/ready.json',
+    ])
+    expect((await once(run.child, 'exit'))[0]).toBe(2)
+    expect(run.output()).toMatch(
+      /The ready file \/no\/such\/folder\/ready.json is in \/no\/such\/folder, which is not a folder/,
+    )
+    expect(run.output()).not.toMatch(/^cloudsponge/m)
+  })
+
+  it('wait exits 0 once every URL answers, and 1 with the reason on timeout', async () => {
+    const run = start(['--only', 'cloudsponge,s3', '--cloudsponge-port', '0', '--s3-port', '0', '--index-port', '0'])
+    const urls = [await run.urlOf('cloudsponge'), await run.urlOf('s3'), await run.urlOf('index')]
+    const waited = start(['wait', '--timeout', '10', ...urls])
+    expect((await once(waited.child, 'exit'))[0]).toBe(0)
+    expect(waited.output()).toContain(`ready: ${urls.join(' ')}`)
+
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as { port: number }).port
+    await new Promise((resolve) => closed.close(resolve))
+    const timedOut = start(['wait', '--timeout', '0.3', urls[0] ?? '', `http://127.0.0.1:${port}`])
+    expect((await once(timedOut.child, 'exit'))[0]).toBe(1)
+    expect(timedOut.output().trim()).toBe(
+      `http://127.0.0.1:${port}/__admin/health did not answer 200 within 0.3 s (last: ECONNREFUSED); is contactkit-mocks running there?`,
+    )
+  })
+
+  it.each([
+    [['wait', '--timeout=-1'], /--timeout must be a number of seconds above 0/],
+    [['wait', 'localhost:4010'], /"localhost:4010" is not an http\(s\) URL/],
+  ])('wait rejects %j with exit 2 and a sentence', async (args, message) => {
+    const run = start(args)
+    expect((await once(run.child, 'exit'))[0]).toBe(2)
+    expect(run.output()).toMatch(message)
   })
 })

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `contactkit-mocks [command]`: each command is its own module, loaded only when asked for, so
-// starting the simulators never loads what recording or comparing needs.
-const commands: Record<string, () => Promise<unknown>> = {
+// starting the simulators never loads what recording or comparing needs. A command module
+// exports `run()` and awaits nothing at its top level: the standalone executable bundles the CLI
+// as CommonJS, which has no top-level await.
+const commands: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   start: () => import('./commands/start.js'),
+  wait: () => import('./commands/wait.js'),
 }
 
 const [first] = process.argv.slice(2)
@@ -11,4 +14,4 @@ if (named) {
   // The command's own parser reads the arguments after its name.
   process.argv.splice(2, 1)
 }
-await commands[named ? first : 'start']?.()
+void commands[named ? first : 'start']?.().then((command) => command.run())

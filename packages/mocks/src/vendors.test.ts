@@ -8,7 +8,10 @@ import { vendors } from './vendors.js'
 
 // A vendor is a folder plus one registry entry; these are the places that entry must reach.
 const root = new URL('..', import.meta.url)
-const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, unknown> }
+const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+  exports: Record<string, unknown>
+  version: string
+}
 
 describe.each(vendors.map((vendor) => [vendor.name, vendor] as const))('the %s registry entry', (name, vendor) => {
   it('has its folder, its package export and its spec', () => {
@@ -26,6 +29,14 @@ describe.each(vendors.map((vendor) => [vendor.name, vendor] as const))('the %s r
     const served = (await (await simulator.app.request('/openapi.json')).json()) as { info: { title: string } }
     expect(served.info.title).toBe(simulator.document.info.title)
     expect(vendorBaseUrls[name]).toBe(vendor.baseUrl)
+  })
+
+  it('answers /__admin/health without the admin token, even when it has one', async () => {
+    const simulator = vendor.create({ clock: manualClock(), adminToken: 'secret-token' })
+    expect((await simulator.app.request('/__admin/clock')).status).toBe(401)
+    const health = await simulator.app.request('/__admin/health')
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ status: 'ok', vendor: name, version: manifest.version })
   })
 
   it('declares a distinct default port and the credentials the CLI prints', () => {

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { adminTokenOf } from './admin-token.js'
 import { mountDashboard, profileOf, tokenPage, wantsHtml } from './dashboard/index.js'
 import type { FaultRuleInput } from './faults.js'
+import { mountHealth } from './health.js'
 import type { Simulator } from './simulator.js'
 
 /** The longest single clock move the admin API takes: ten years. */
@@ -12,7 +13,8 @@ const latest = Date.parse('9999-12-31T23:59:59Z')
 /**
  * The control plane every simulator mounts at `/__admin`. It answers in contactkit's own format,
  * `{"error":{"message":"..."}}`, with a 400 and a sentence that says what to fix on bad input,
- * and a 401 when the simulator has an admin token and the request does not carry it.
+ * and a 401 when the simulator has an admin token and the request does not carry it (`/health`
+ * excepted: it answers everyone).
  *
  * @example
  * await simulator.app.request('/__admin/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) })
@@ -24,6 +26,9 @@ export function createAdminApp(simulator: Simulator): Hono {
     const status = error instanceof AdminInputError ? 400 : 500
     return c.json({ error: { message: error.message } }, status)
   })
+
+  // Before the token check: CI and test containers poll it without credentials.
+  mountHealth(admin, simulator.name)
 
   admin.use('*', async (c, next) => {
     const expected = simulator.adminToken

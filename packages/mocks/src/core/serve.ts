@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
+import { getAsset, isSea } from 'node:sea'
 import { serve as serveNode } from '@hono/node-server'
 import { referenceBundlePath } from './dashboard/reference-page.js'
 import type { Simulator } from './simulator.js'
@@ -102,14 +103,20 @@ export function isLoopback(hostname: string): boolean {
 
 let bundle: Promise<Uint8Array> | undefined
 
+/** The key of Scalar's bundle among the standalone executable's assets (scripts/build-binary.mjs puts it there). */
+const referenceBundleAsset = 'scalar-api-reference-standalone.js'
+
 /**
  * Scalar's standalone bundle for the API reference page, read once from the installed
- * `@scalar/api-reference` package: the only file a simulator serves from disk, so it is served
- * here, by the Node server, and not by the web-standard app.
+ * `@scalar/api-reference` package, or from the standalone executable's own assets when it runs as
+ * one (no package sits beside it): the only file a simulator serves from outside its code, so it
+ * is served here, by the Node server, and not by the web-standard app.
  */
 async function referenceBundle(): Promise<Response> {
   try {
-    bundle ??= readFile(createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'))
+    bundle ??= isSea()
+      ? Promise.resolve(new Uint8Array(getAsset(referenceBundleAsset)))
+      : readFile(createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'))
     const bytes = await bundle
     return new Response(bytes as Uint8Array<ArrayBuffer>, {
       headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },

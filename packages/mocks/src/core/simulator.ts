@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { createAdminApp } from './admin.js'
+import { withAdminSection } from './admin-document.js'
 import { type BodyTap, tapBody } from './body-tap.js'
 import type { Clock } from './clock.js'
 import { FaultBook, type FaultRule } from './faults.js'
@@ -190,7 +191,9 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
   }
 
   app.route(adminPrefix, createAdminApp(simulator))
-  app.get('/openapi.json', (c) => c.json(vendor.document))
+  // Built once: the document is the same for every request.
+  const servedDocument = withAdminSection(vendor.document)
+  app.get('/openapi.json', (c) => c.json(servedDocument))
 
   const tooLarge = (c: Context, maxBytes: number) =>
     vendor.errorResponse(c, 413, `The request body is larger than ${maxBytes} bytes; send a smaller body.`)

@@ -25,6 +25,16 @@ describe('the dashboard', () => {
     expect(bare.headers.get('location')).toBe('/__admin/?admin_token=x')
   })
 
+  it('links the health answer, which a browser can open without the token', async () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock(), adminToken: 't' })
+    const text = await (await sim.app.request('/__admin/?admin_token=t', { headers: html })).text()
+    const href = /<a href="([^"]+)"[^>]*>Health<\/a>/.exec(text)?.[1]
+    const target = new URL(href ?? 'missing', 'http://localhost/__admin/')
+    const health = await sim.app.request(target.pathname, { headers: html })
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ status: 'ok', vendor: 'cloudsponge' })
+  })
+
   it('answers a browser at / with a redirect to the dashboard, and an API client with the vendor 404', async () => {
     const sim = createCloudSpongeSimulator({ clock: manualClock() })
     const browser = await sim.app.request('/?admin_token=t', { headers: html })

@@ -70,6 +70,7 @@ export function dashboardPage(input: DashboardPageInput): string {
     ${input.indexUrl ? `<a data-keep-token href="${escapeHtml(input.indexUrl)}">All simulators</a>` : ''}
     <a data-keep-token href="reference">API reference</a>
     <a href="/openapi.json">openapi.json</a>
+    <a href="health" title="GET /__admin/health: 200 while it serves, no token needed">Health</a>
     <a data-keep-token href="state?snapshot=1" download="${escapeHtml(input.name)}-snapshot.json">Snapshot</a>
   </nav>
 </header>

@@ -95,12 +95,13 @@ describe('the index of a simulator set', () => {
     expect(cardOf(page, 'gamma')).toContain(baseUrl('https://mocks.example.com/gamma'))
   })
 
-  it('links each simulator to its dashboard, API reference and spec', async () => {
+  it('links each simulator to its dashboard, API reference, spec and health', async () => {
     const page = await (await newIndex().index.request('/')).text()
     const card = cardOf(page, 'Alpha &lt;Notes&gt;')
     expect(card).toContain('<a class="button" href="http://127.0.0.1:5001/__admin/">Dashboard</a>')
     expect(card).toContain('<a class="button" href="http://127.0.0.1:5001/__admin/reference">API reference</a>')
     expect(card).toContain('<a class="button" href="http://127.0.0.1:5001/openapi.json">openapi.json</a>')
+    expect(card).toContain('<a class="button" href="http://127.0.0.1:5001/__admin/health">Health</a>')
     expect(cardOf(page, 'gamma')).toContain('href="https://mocks.example.com/gamma/__admin/"')
   })
 

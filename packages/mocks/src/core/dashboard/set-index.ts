@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { adminTokenOf } from '../admin-token.js'
+import { healthPath, mountHealth } from '../health.js'
 import type { VendorRegistration } from '../registry.js'
 import { snapshotSet } from '../set-seed.js'
+import { adminPrefix } from '../simulator.js'
 import type { SimulatorSet } from '../simulator-set.js'
 import { escapeHtml } from './page.js'
 import { dashboardStyle } from './style.js'
@@ -15,7 +17,7 @@ export interface SetIndexOptions {
 /**
  * The index of a whole simulator set, the first URL the CLI prints: every simulator with its
  * dashboard, API reference, spec and credentials, and `/snapshot.json`, the state of every
- * simulator in the format `--seed` reads. Web-standard; the CLI serves it with `serveFetch`.
+ * simulator in the format `--seed` reads, and `/__admin/health` (no token needed). Web-standard; the CLI serves it with `serveFetch`.
  *
  * @example
  * const index = createSetIndexApp(set, { registrations: vendors })
@@ -24,6 +26,8 @@ export interface SetIndexOptions {
 export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): Hono {
   const app = new Hono()
   const tokenOf = (url: string) => new URL(url).searchParams.get('admin_token') ?? undefined
+  // Before the token check, at the path the simulators use, so one poll loop serves every URL.
+  mountHealth(app, 'index', `${adminPrefix}${healthPath}`)
   app.use('*', async (c, next) => {
     if (options.adminToken && adminTokenOf(c) !== options.adminToken) {
       return c.text(
@@ -57,6 +61,7 @@ export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): 
     <a class="button" href="${escapeHtml(withToken(`${url}/__admin/`))}">Dashboard</a>
     <a class="button" href="${escapeHtml(withToken(`${url}/__admin/reference`))}">API reference</a>
     <a class="button" href="${escapeHtml(`${url}/openapi.json`)}">openapi.json</a>
+    <a class="button" href="${escapeHtml(`${url}${adminPrefix}${healthPath}`)}">Health</a>
   </div>
 </section>`
     })

@@ -50,10 +50,11 @@ describe('waitForHealth', () => {
 
   it('gives up at the deadline, naming the URL and what it last said', async () => {
     const failing = await serverAnswering(() => 404)
-    const result = await waitForHealth([failing.url], { timeoutMs: 200, intervalMs: 20 })
+    // Long enough for a loaded machine to answer at least once before the deadline.
+    const result = await waitForHealth([failing.url], { timeoutMs: 2_000, intervalMs: 20 })
     expect(result).toEqual({
       ready: false,
-      reason: `${failing.url}/__admin/health did not answer 200 within 0.2 s (last: HTTP 404); is contactkit-mocks running there?`,
+      reason: `${failing.url}/__admin/health did not answer 200 within 2 s (last: HTTP 404); is contactkit-mocks running there?`,
     })
   })
 

@@ -3,6 +3,7 @@
 // starting the simulators never loads what recording or comparing needs.
 const commands: Record<string, () => Promise<unknown>> = {
   start: () => import('./commands/start.js'),
+  record: () => import('./commands/record.js'),
 }
 
 const [first] = process.argv.slice(2)

@@ -1,2 +1,20 @@
 // The Node-only part of @contactkit/mocks: everything else runs on web-standard APIs, in a browser tab too.
 export { type RunningServer, type ServeOptions, serve } from './core/serve.js'
+export { BodyCapture, type CapturedBody, capturedBody } from './recording/body-capture.js'
+export {
+  createExchangeChecker,
+  type ExchangeChecker,
+  type ExchangeCheckerOptions,
+  type RequestFindings,
+  type ResponseDecoder,
+  type SeenRequest,
+} from './recording/exchange-check.js'
+export { type ContactkitEntryData, harEntry, type RecordedExchange } from './recording/har-entry.js'
+export { HarFile, type HarFileOptions } from './recording/har-file.js'
+export { type RecordingProxy, type RecordingProxyOptions, startRecordingProxy } from './recording/proxy.js'
+export {
+  type Violation,
+  violationLines,
+  violationsHeader,
+  violationsHeaderValue,
+} from './recording/violations.js'

@@ -9,7 +9,7 @@ export {
   type ResponseDecoder,
   type SeenRequest,
 } from './recording/exchange-check.js'
-export { type ContactkitEntryData, harEntry, type RecordedExchange } from './recording/har-entry.js'
+export { type ContactkitEntryData, contactkitData, harEntry, type RecordedExchange } from './recording/har-entry.js'
 export { HarFile, type HarFileOptions } from './recording/har-file.js'
 export { type RecordingProxy, type RecordingProxyOptions, startRecordingProxy } from './recording/proxy.js'
 export {

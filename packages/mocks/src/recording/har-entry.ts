@@ -224,3 +224,15 @@ function writtenBody(
   const binary = redactBody(Buffer.from(bytes).toString('latin1'), contentType ?? type, replace)
   return { text: Buffer.from(binary, 'latin1').toString('base64'), base64: true, comment }
 }
+
+/**
+ * What a recording added to an entry (`_contactkit`): the operation, the spec violations and an
+ * upstream failure; empty for an entry another tool wrote.
+ *
+ * @example
+ * for (const entry of har.log.entries) console.log(contactkitData(entry).violations)
+ */
+export function contactkitData(entry: Entry): ContactkitEntryData {
+  const data = entry._contactkit as Partial<ContactkitEntryData> | undefined
+  return { ...data, violations: data?.violations ?? [] }
+}

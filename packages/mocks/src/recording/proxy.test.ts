@@ -4,7 +4,9 @@ import { createAurinkoSimulator } from '../aurinko/index.js'
 import { createCloudSpongeSimulator } from '../cloudsponge/index.js'
 import { documentedTenant } from '../cloudsponge/tenants.js'
 import { manualClock } from '../core/clock.js'
+import { filenameVariable } from '../s3/form.js'
 import { createS3Simulator } from '../s3/index.js'
+import { contactkitData } from './har-entry.js'
 import { readHar, Started, wire } from './testing/servers.js'
 
 // The proxy passes answers on unchanged: each request goes to one simulator directly and to its
@@ -56,7 +58,7 @@ describe('answers through the recording proxy', () => {
     expect(recordedPage?.text).toBe(page.body.toString())
     // The simulator keeps to its spec: nothing to report, no header added.
     expect(started.logs).toEqual([])
-    expect(har.log.entries.flatMap((entry) => entry._contactkit.violations)).toEqual([])
+    expect(har.log.entries.flatMap((entry) => contactkitData(entry).violations)).toEqual([])
   })
 
   it('passes Aurinko JSON and its own headers through, and records them', async () => {
@@ -86,7 +88,7 @@ describe('answers through the recording proxy', () => {
     const proxy = await started.proxy('s3', behind.url)
     const file = randomBytes(3 * 1024 * 1024 + 17)
     const post = async (sim: typeof directSim, base: string) => {
-      const { url, fields } = await sim.presignPost({ key: 'uploads/${filename}', signatureVersion: 'v4' })
+      const { url, fields } = await sim.presignPost({ key: `uploads/${filenameVariable}`, signatureVersion: 'v4' })
       const form = new FormData()
       for (const [name, value] of Object.entries(fields)) {
         form.append(name, value)

@@ -24,7 +24,8 @@ function cloudspongeTwins() {
   return [make(), make()] as const
 }
 
-describe('answers through the recording proxy', () => {
+// A hang guard, not a speed goal: two simulators generate and serve 1,100 contacts on a shared machine.
+describe('answers through the recording proxy', { timeout: 60_000 }, () => {
   it('passes CloudSponge JSON and Rails XML, a page of about 300 KB among them, byte for byte', async () => {
     const [directSim, behindSim] = cloudspongeTwins()
     const direct = await started.serve(directSim)

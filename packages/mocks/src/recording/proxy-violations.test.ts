@@ -106,7 +106,7 @@ describe('an upstream that cannot be reached', () => {
     expect(xml.status).toBe(502)
     expect(xml.headers.get('content-type')).toMatch(/^application\/xml/)
     const text = await xml.text()
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<result>\n  <status>error<\/status>/)
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<result>\n {2}<status>error<\/status>/)
     expect(text).toContain('could not be reached')
 
     const aurinko = await started.proxy('aurinko', gone.url)

@@ -86,10 +86,6 @@ try {
   }
   fail((error as Error).message)
 }
-console.log(`recording    ${proxy.url}  (${vendor.name}, forwarding to ${values.upstream})`)
-console.log(`har          ${proxy.harPath}`)
-console.log('Press Ctrl+C to stop; the recording is complete after every exchange.')
-
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
@@ -102,3 +98,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(0)
   })
 }
+// Printed once the signals are handled: whoever reads the URL may stop the proxy at once.
+console.log(`recording    ${proxy.url}  (${vendor.name}, forwarding to ${values.upstream})`)
+console.log(`har          ${proxy.harPath}`)
+console.log('Press Ctrl+C to stop; the recording is complete after every exchange.')

@@ -12,6 +12,7 @@ export {
 export { type ContactkitEntryData, contactkitData, harEntry, type RecordedExchange } from './recording/har-entry.js'
 export { HarFile, type HarFileOptions } from './recording/har-file.js'
 export { type RecordingProxy, type RecordingProxyOptions, startRecordingProxy } from './recording/proxy.js'
+export { type RecordingFetch, type RecordingFetchOptions, recordingFetch } from './recording/recording-fetch.js'
 export {
   type Violation,
   violationLines,

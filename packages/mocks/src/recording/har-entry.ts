@@ -22,8 +22,10 @@ export interface RecordedExchange {
     statusText?: string
     httpVersion?: string
     headers: readonly (readonly [string, string])[]
-    /** The bytes as sent on the wire (compressed when the answer was). */
+    /** The bytes as sent on the wire (compressed when the answer was), unless `decoded`. */
     body?: CapturedBody
+    /** The body was already decoded from its Content-Encoding (fetch does that). */
+    decoded?: boolean
   }
   /** Milliseconds: sending the request, waiting for the first byte of the answer, reading it. */
   timings: { send: number; wait: number; receive: number }
@@ -83,10 +85,15 @@ export function harEntry(exchange: RecordedExchange, replace: SecretReplacer): E
       httpVersion: response.httpVersion ?? 'HTTP/1.1',
       cookies: cookiesOf(response.headers, 'set-cookie', replace),
       headers: headersOf(response.headers, replace),
-      content: content(response.body, responseType, headerOf(response.headers, 'content-encoding'), replace),
+      content: content(
+        response.body,
+        responseType,
+        response.decoded ? undefined : headerOf(response.headers, 'content-encoding'),
+        replace,
+      ),
       redirectURL: headerOf(response.headers, 'location') ?? '',
       headersSize: -1,
-      bodySize: response.body?.size ?? 0,
+      bodySize: response.decoded && headerOf(response.headers, 'content-encoding') ? -1 : (response.body?.size ?? 0),
     },
     cache: {},
     timings: { send, wait, receive },

@@ -1,4 +1,6 @@
 // The Node-only part of @contactkit/mocks: everything else runs on web-standard APIs, in a browser tab too.
+// HAR types of recordings, from @types/har-format (a dependency), so readers need no package of their own.
+export type { Entry as HarEntry, Har } from 'har-format'
 export { type RunningServer, type ServeOptions, serve } from './core/serve.js'
 export { BodyCapture, type CapturedBody, capturedBody } from './recording/body-capture.js'
 export {

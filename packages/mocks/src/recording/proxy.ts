@@ -88,9 +88,19 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     creator: { name: '@contactkit/mocks record', version: '1' },
     comment: `${vendor.name} via ${upstream.origin}${basePath}`,
   })
+  // A connection per request: a reused one the upstream closed while idle fails a request with
+  // ECONNRESET before it is sent, which the proxy would have to tell from a real failure. A
+  // recording is about fidelity, not speed.
   const agent =
-    upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true })
+    upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false })
   const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest
+  // Exchanges being written: closing waits for them, so the file ends with every answered exchange.
+  const writing = new Set<Promise<void>>()
+  const track = (promise: Promise<void>) => {
+    writing.add(promise)
+    void promise.finally(() => writing.delete(promise))
+    return promise
+  }
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const startedAt = new Date()
@@ -104,44 +114,27 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     const requestCapture = new BodyCapture(maxBodyBytes)
     let sentAt: number | undefined
 
-    // The request is checked once it has passed whole (or was cut off): its violations go in the
-    // header of an answer that comes after it, and in the recording in any case.
-    const requestFindings = new Promise<RequestFindings>((resolve) => {
-      let ended = false
-      incoming.on('data', (chunk: Buffer) => requestCapture.push(chunk))
-      incoming.once('end', () => {
-        ended = true
-        sentAt = performance.now()
-        const body = requestCapture.body()
-        resolve(
-          checker.request({
-            method,
-            path,
-            query: new URL(pathAndQuery, 'http://proxy.invalid').searchParams,
-            headers: headerRecord,
-            body: body.bytes,
-            bodyTooLarge: requestCapture.truncated,
-          }),
-        )
-      })
-      incoming.once('close', () => {
-        if (!ended) {
-          sentAt ??= performance.now()
-          resolve(
-            checker.request({
-              method,
-              path,
-              query: new URLSearchParams(target.search),
-              headers: headerRecord,
-              bodyTooLarge: true,
-            }),
-          )
-        }
-      })
-    })
+    // The request is checked once it has passed whole: its violations go in the header of an
+    // answer that comes after it, and in the recording in any case. An answer that comes first (S3
+    // refusing an upload mid-way) is recorded with the request checked as far as it came.
     let requestEnded = false
-    void requestFindings.then(() => {
-      requestEnded = true
+    const query = new URL(pathAndQuery, 'http://proxy.invalid').searchParams
+    const checkRequest = (whole: boolean) =>
+      checker.request({
+        method,
+        path,
+        query,
+        headers: headerRecord,
+        body: whole ? requestCapture.body().bytes : undefined,
+        bodyTooLarge: !whole || requestCapture.truncated,
+      })
+    incoming.on('data', (chunk: Buffer) => requestCapture.push(chunk))
+    const requestFindings = new Promise<RequestFindings>((resolve) => {
+      incoming.once('end', () => {
+        requestEnded = true
+        sentAt = performance.now()
+        resolve(checkRequest(true))
+      })
     })
 
     const upstreamRequest = send(target, {
@@ -150,12 +143,25 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       headers: requestHeaders.flat(),
       timeout: timeoutMs,
     })
-    const record = async (
+    const record = (
       response: { status: number; statusText: string; headers: [string, string][]; body?: CapturedBody },
       timing: { firstByteAt: number; endAt: number },
       extra: { violations: Violation[]; upstreamError?: string },
     ) => {
-      const findings = await requestFindings
+      // The client may still be sending what the upstream no longer reads (a refused upload): read
+      // it to its end, counted and not kept, so the request's findings and the recording complete.
+      if (!requestEnded) {
+        incoming.unpipe(upstreamRequest)
+        incoming.resume()
+      }
+      return track(write(response, timing, extra))
+    }
+    const write = async (
+      response: { status: number; statusText: string; headers: [string, string][]; body?: CapturedBody },
+      timing: { firstByteAt: number; endAt: number },
+      extra: { violations: Violation[]; upstreamError?: string },
+    ) => {
+      const findings = requestEnded ? await requestFindings : await checkRequest(false)
       const violations = [...findings.violations, ...extra.violations]
       const send = Math.max(0, (sentAt ?? timing.firstByteAt) - began)
       har.add({
@@ -187,6 +193,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     })
     upstreamRequest.once('error', async (error: Error & { code?: string }) => {
       if (outgoing.headersSent) {
+        log(`${method} ${path}: the upstream broke off the answer (${error.code ?? error.message})`)
         outgoing.destroy(error)
         return
       }
@@ -291,6 +298,15 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       outgoing.end()
     })
   })
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    log(`A client connection failed: ${error.code ?? error.message}`)
+    socket.destroy()
+  })
+  // Clients keep connections to the proxy open between requests; Node's 5 s default closes one
+  // just as a slow client (or one sharing a loaded machine) sends its next request on it, which
+  // the client sees as a reset. A minute, as load balancers use, makes that race rare.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -310,7 +326,9 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
         server.close(() => resolve())
         server.closeAllConnections()
         agent.destroy()
-      }).then(() => har.close())
+      })
+        .then(() => Promise.allSettled([...writing]))
+        .then(() => har.close())
       return closed
     },
   }

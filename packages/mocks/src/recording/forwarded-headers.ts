@@ -1,5 +1,7 @@
 // Headers that describe one connection, not the message (RFC 9110 §7.6.1): a proxy drops them.
+// `Expect: 100-continue` is answered by the proxy's own server, so it is not passed on either.
 const hopByHop = new Set([
+  'expect',
   'connection',
   'keep-alive',
   'proxy-connection',

@@ -15,6 +15,7 @@ import { forwardedHeaders } from './forwarded-headers.js'
 import { HarFile } from './har-file.js'
 import { upstreamErrorAnswer } from './upstream-error.js'
 import { type Violation, violationLines, violationsHeader, violationsHeaderValue } from './violations.js'
+import { xmlReaderOf } from './xml-readers.js'
 
 /** Options of a recording proxy. */
 export interface RecordingProxyOptions {
@@ -35,7 +36,7 @@ export interface RecordingProxyOptions {
   maxBodyBytes?: number
   /** Milliseconds to wait for the upstream's answer before answering 504. Default 120,000. */
   upstreamTimeoutMs?: number
-  /** Reads answer bodies that are not JSON for the spec check (Rails XML, S3 XML). */
+  /** Reads answer bodies that are not JSON for the spec check. Default: the vendor's XML reader (CloudSponge's Rails XML, S3's). */
   decode?: ResponseDecoder
   /** Where violations and upstream failures are reported. Default: the console (stderr). */
   log?: (line: string) => void
@@ -82,7 +83,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   // Only its error formatter and spec are used: nothing is served by it.
   const simulator = vendor.create({})
-  const checker = createExchangeChecker(simulator.document, { decode: options.decode })
+  const checker = createExchangeChecker(simulator.document, { decode: options.decode ?? xmlReaderOf(vendor.name) })
   const harPath = options.har ?? `recordings/${vendor.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.har`
   const har = new HarFile(harPath, {
     creator: { name: '@contactkit/mocks record', version: '1' },

@@ -50,6 +50,7 @@ export class Started {
 
   async closeAll(): Promise<void> {
     await Promise.all(this.#closers.splice(0).map((close) => close()))
+    this.logs.length = 0
   }
 }
 

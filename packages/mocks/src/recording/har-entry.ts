@@ -185,7 +185,7 @@ function content(
     }
   } else if (decode) {
     return {
-      size: -1,
+      size: body.size,
       mimeType,
       text: Buffer.from(bytes).toString('base64'),
       encoding: 'base64',

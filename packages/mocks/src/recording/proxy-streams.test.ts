@@ -62,4 +62,31 @@ describe('bodies through the recording proxy', () => {
     await proxy.close()
     expect(readHar(proxy.harPath).log.entries.map((entry) => entry.response.status)).toEqual([400])
   })
+
+  it('lets go of the upstream when the client goes away in the middle of its request', async () => {
+    let upstreamClosed: () => void = () => {}
+    let bodyStarted: () => void = () => {}
+    const closed = new Promise<void>((resolve) => {
+      upstreamClosed = resolve
+    })
+    const bodyArrived = new Promise<void>((resolve) => {
+      bodyStarted = resolve
+    })
+    const upstream = await started.upstream((request) => {
+      request.once('data', () => bodyStarted())
+      request.once('close', () => upstreamClosed())
+    })
+    const proxy = await started.proxy('aurinko', upstream.url)
+    const client = httpRequest(`${proxy.url}/v1/contacts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '1000' },
+    })
+    client.on('error', () => {})
+    client.write('{"name":')
+    await bodyArrived
+    client.destroy()
+    await closed
+    await proxy.close()
+    expect(readHar(proxy.harPath).log.entries).toEqual([])
+  })
 })

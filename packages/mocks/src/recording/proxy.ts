@@ -193,6 +193,9 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       upstreamRequest.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'TIMEOUT' }))
     })
     upstreamRequest.once('error', async (error: Error & { code?: string }) => {
+      if (clientGone) {
+        return
+      }
       if (outgoing.headersSent) {
         log(`${method} ${path}: the upstream broke off the answer (${error.code ?? error.message})`)
         outgoing.destroy(error)
@@ -285,6 +288,15 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       } catch (error) {
         log(`${method} ${path}: the answer broke off (${(error as Error).message})`)
         outgoing.destroy(error as Error)
+      }
+    })
+    // A client that goes away before its request ends takes the upstream request with it: the
+    // upstream would otherwise wait for the rest of a body that never comes. Nothing is recorded.
+    let clientGone = false
+    incoming.once('close', () => {
+      if (!requestEnded && !outgoing.headersSent) {
+        clientGone = true
+        upstreamRequest.destroy()
       }
     })
     incoming.pipe(upstreamRequest)

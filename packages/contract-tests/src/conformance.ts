@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { createValidator, type Problem } from '@contactkit/specs/validator'
+import type { SuiteRecording } from './recording.js'
 
 /** A response that broke the spec. */
 export interface Violation {
@@ -18,6 +19,12 @@ export interface ConformanceRecorder {
 
 /** Turns a response body into what the spec's schema describes; each vendor has its own (Rails XML, S3 XML…). */
 export type BodyDecoder = (mediaType: string, text: string) => unknown
+
+/** Options of a conformance recorder. */
+export interface ConformanceOptions {
+  /** Where every exchange is also recorded (`CONTACTKIT_RECORD`); undefined records nothing. */
+  recording?: SuiteRecording
+}
 
 /** JSON as JSON, anything else as text: the default for vendors that speak JSON only. */
 export const decodeJson: BodyDecoder = (mediaType, text) =>
@@ -40,14 +47,16 @@ export function conformanceRecorder(
   document: OpenApiDocument,
   baseUrl: string,
   decode: BodyDecoder = decodeJson,
+  options: ConformanceOptions = {},
 ): ConformanceRecorder {
+  const send = options.recording?.fetch ?? ((request: Request) => globalThis.fetch(request))
   const validator = createValidator(document)
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '')
   const recorder: ConformanceRecorder = {
     checked: 0,
     violations: [],
     async fetch(request) {
-      const response = await globalThis.fetch(request)
+      const response = await send(request)
       if (response.headers.has(faultHeader)) {
         return response
       }

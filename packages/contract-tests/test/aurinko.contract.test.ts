@@ -12,6 +12,7 @@ import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type AurinkoTarget, aurinkoTargets, simulatorPageSize } from '../src/aurinko/targets.js'
 import { type ConformanceRecorder, conformanceRecorder } from '../src/conformance.js'
+import { type SuiteRecording, suiteRecording } from '../src/recording.js'
 
 /** What one pass of a sync session brought. */
 interface Pass {
@@ -44,6 +45,8 @@ for (const choice of aurinkoTargets()) {
   describe.skipIf(Boolean(choice.skipReason))(`Aurinko contract (${choice.name})`, () => {
     let target: AurinkoTarget
     let conformance: ConformanceRecorder
+    // CONTACTKIT_RECORD=<dir> records the suite's exchanges there, one HAR per suite and target.
+    let recording: SuiteRecording | undefined
     // Contacts the suite made, deleted at the end so a real account is left as it was.
     const made = new Set<string>()
 
@@ -62,9 +65,12 @@ for (const choice of aurinkoTargets()) {
       return saved
     }
 
+    // Registered before the suite's own afterAll, so it runs after it: the cleanup is recorded too.
+    afterAll(() => recording?.close())
     beforeAll(async () => {
       target = await choice.start()
-      conformance = conformanceRecorder(aurinkoDocument, target.baseUrl)
+      recording = suiteRecording(`aurinko-${choice.name}`)
+      conformance = conformanceRecorder(aurinkoDocument, target.baseUrl, undefined, { recording })
     })
     afterAll(async () => {
       if (target) {

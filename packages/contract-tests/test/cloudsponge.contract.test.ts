@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { decodeCloudSponge } from '../src/cloudsponge/decode.js'
 import { type CloudSpongeTarget, cloudspongeTargets } from '../src/cloudsponge/targets.js'
 import { type ConformanceRecorder, conformanceRecorder } from '../src/conformance.js'
+import { type SuiteRecording, suiteRecording } from '../src/recording.js'
 
 for (const choice of cloudspongeTargets()) {
   if (choice.skipReason) {
@@ -21,6 +22,8 @@ for (const choice of cloudspongeTargets()) {
   describe.skipIf(Boolean(choice.skipReason))(`CloudSponge contract (${choice.name})`, () => {
     let target: CloudSpongeTarget
     let conformance: ConformanceRecorder
+    // CONTACTKIT_RECORD=<dir> records the suite's exchanges there, one HAR per suite and target.
+    let recording: SuiteRecording | undefined
 
     const client = (overrides: Partial<CloudSpongeClientOptions> = {}) =>
       createCloudSpongeClient({
@@ -32,9 +35,12 @@ for (const choice of cloudspongeTargets()) {
         ...overrides,
       })
 
+    // Registered before the suite's own afterAll, so it runs after it: the cleanup is recorded too.
+    afterAll(() => recording?.close())
     beforeAll(async () => {
       target = await choice.start()
-      conformance = conformanceRecorder(cloudspongeDocument, target.baseUrl, decodeCloudSponge)
+      recording = suiteRecording(`cloudsponge-${choice.name}`)
+      conformance = conformanceRecorder(cloudspongeDocument, target.baseUrl, decodeCloudSponge, { recording })
     })
     afterAll(async () => {
       console.log(`CloudSponge ${choice.name}: ${conformance.checked} responses checked against the spec.`)

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type OmnigageConformance, omnigageConformance } from '../src/omnigage/conformance.js'
 import { csvFile, type Person, peopleOfRun, personHeader, personRows, xlsxFile } from '../src/omnigage/files.js'
 import { type OmnigageTarget, omnigageTargets } from '../src/omnigage/targets.js'
+import { type SuiteRecording, suiteRecording } from '../src/recording.js'
 
 /** Every `for await` of a lazy iterable, collected. */
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -35,6 +36,8 @@ for (const choice of omnigageTargets()) {
   describe.skipIf(Boolean(choice.skipReason))(`Omnigage contract (${choice.name})`, () => {
     let target: OmnigageTarget
     let conformance: OmnigageConformance
+    // CONTACTKIT_RECORD=<dir> records the suite's exchanges there, one HAR per suite and target.
+    let recording: SuiteRecording | undefined
     const people = peopleOfRun()
     // Contacts the suite's imports made, deleted at the end so a real account is left as it was.
     const made = new Set<string>()
@@ -59,9 +62,12 @@ for (const choice of omnigageTargets()) {
       return imported
     }
 
+    // Registered before the suite's own afterAll, so it runs after it: the cleanup is recorded too.
+    afterAll(() => recording?.close())
     beforeAll(async () => {
       target = await choice.start()
-      conformance = omnigageConformance(target.baseUrl)
+      recording = suiteRecording(`omnigage-${choice.name}`)
+      conformance = omnigageConformance(target.baseUrl, { recording })
     })
     afterAll(async () => {
       if (target) {

@@ -4,6 +4,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
 import { s3Document } from '@contactkit/specs/s3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type ConformanceRecorder, conformanceRecorder } from '../src/conformance.js'
+import { type SuiteRecording, suiteRecording } from '../src/recording.js'
 import { decodeS3, readS3Xml } from '../src/s3/decode.js'
 import {
   dotnetMultipart,
@@ -34,14 +35,19 @@ for (const choice of s3Targets()) {
   describe.skipIf(Boolean(choice.skipReason))(`S3 presigned POST contract (${choice.name})`, () => {
     let target: S3Target
     let conformance: ConformanceRecorder
+    // CONTACTKIT_RECORD=<dir> records the suite's exchanges there, one HAR per suite and target.
+    let recording: SuiteRecording | undefined
     let signer: Signer
     let bucketUrl: string
     // Every key this run writes starts here, so runs against a real bucket never collide.
     const prefix = `contactkit-contract/${randomUUID().slice(0, 8)}`
 
+    // Registered before the suite's own afterAll, so it runs after it: the cleanup is recorded too.
+    afterAll(() => recording?.close())
     beforeAll(async () => {
       target = await choice.start()
-      conformance = conformanceRecorder(s3Document, target.baseUrl, decodeS3)
+      recording = suiteRecording(`s3-${choice.name}`)
+      conformance = conformanceRecorder(s3Document, target.baseUrl, decodeS3, { recording })
       signer = { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey, region: target.region }
       bucketUrl = `${target.baseUrl}/${target.bucket}`
     })

@@ -1,7 +1,7 @@
 import { omnigageDocument } from '@contactkit/specs/omnigage'
 import { s3Document } from '@contactkit/specs/s3'
 import { createValidator } from '@contactkit/specs/validator'
-import { conformanceRecorder, type Violation } from '../conformance.js'
+import { type ConformanceOptions, conformanceRecorder, type Violation } from '../conformance.js'
 import { decodeS3 } from '../s3/decode.js'
 
 /** A fetch for the Omnigage client that checks the API's answers and S3's, and what it found. */
@@ -25,8 +25,9 @@ export interface OmnigageConformance {
  * const client = createOmnigageClient({ ...tokens, baseUrl, fetch: conformance.fetch })
  * afterEach(() => expect(conformance.violations).toEqual([]))
  */
-export function omnigageConformance(baseUrl: string): OmnigageConformance {
-  const api = conformanceRecorder(omnigageDocument, baseUrl)
+export function omnigageConformance(baseUrl: string, options: ConformanceOptions = {}): OmnigageConformance {
+  const api = conformanceRecorder(omnigageDocument, baseUrl, undefined, options)
+  const send = options.recording?.fetch ?? ((request: Request) => globalThis.fetch(request))
   const apiOrigin = new URL(baseUrl).origin
   const s3 = { checked: 0, violations: [] as Violation[] }
   return {
@@ -36,9 +37,9 @@ export function omnigageConformance(baseUrl: string): OmnigageConformance {
         return api.fetch(request)
       }
       if (request.method === 'POST') {
-        return checkS3(request, s3)
+        return checkS3(request, s3, send)
       }
-      return globalThis.fetch(request)
+      return send(request)
     },
     get checked() {
       return api.checked + s3.checked
@@ -51,10 +52,14 @@ export function omnigageConformance(baseUrl: string): OmnigageConformance {
 
 const s3Validator = createValidator(s3Document)
 
-async function checkS3(request: Request, found: { checked: number; violations: Violation[] }): Promise<Response> {
+async function checkS3(
+  request: Request,
+  found: { checked: number; violations: Violation[] },
+  send: (request: Request) => Promise<Response>,
+): Promise<Response> {
   const path = new URL(request.url).pathname.replace(/(.)\/$/, '$1')
   const label = `${request.method} ${path}`
-  const response = await globalThis.fetch(request)
+  const response = await send(request)
   if (response.headers.has('x-contactkit-fault')) {
     return response
   }

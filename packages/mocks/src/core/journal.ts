@@ -1,4 +1,4 @@
-import { isSecretName, redactBody, redacted, redactRecord } from './redaction.js'
+import { redactBody, redactHeaders, redactRecord } from './redaction.js'
 
 /** One request as the simulator saw it, with the answer it gave. */
 export interface JournalEntry {
@@ -209,14 +209,4 @@ function pathOf(url: string): string {
   const query = url.indexOf('?', origin)
   // Stryker disable next-line EqualityOperator: a URL as received never starts with "?"
   return url.slice(origin, query < 0 ? undefined : query)
-}
-
-function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const result: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    // Keep the scheme of an Authorization header: "Basic [redacted]" still says how the caller signed in.
-    const scheme = /^(basic|bearer|digest|aws4-hmac-sha256)\s/i.exec(value)?.[1]
-    result[name] = isSecretName(name) ? (scheme ? `${scheme} ${redacted}` : redacted) : value
-  }
-  return result
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSecretName, redactBody } from './redaction.js'
+import { isSecretName, redactBody, redactForm, redactHeader, secretPlaceholders } from './redaction.js'
 
 // Body previews in the journal: secrets hidden, everything else exactly as sent.
 
@@ -23,6 +23,8 @@ describe('isSecretName', () => {
     'X-Amz-Signature',
     'credentials',
     'session_id',
+    'AWSAccessKeyId',
+    'StringToSign',
   ])('holds %s as a secret', (name) => {
     expect(isSecretName(name)).toBe(true)
   })
@@ -105,5 +107,67 @@ describe('redaction', () => {
       '%E0%A4%A=1&password=[redacted]',
     )
     expect(redactBody('pass%77ord=x&a=%zz', 'application/x-www-form-urlencoded')).toBe('pass%77ord=[redacted]&a=%zz')
+  })
+})
+
+describe('secretPlaceholders', () => {
+  it('numbers distinct secrets from 1 in order of first appearance and repeats the number of a known one', () => {
+    const replace = secretPlaceholders()
+    expect(['right', 'wrong', 'right', 'third', 'wrong'].map(replace)).toEqual([
+      '<secret:1>',
+      '<secret:2>',
+      '<secret:1>',
+      '<secret:3>',
+      '<secret:2>',
+    ])
+    expect(secretPlaceholders()('wrong')).toBe('<secret:1>')
+  })
+
+  it('gives a secret the same placeholder in a header, a query, a form, JSON and XML', () => {
+    const replace = secretPlaceholders()
+    expect(redactHeader('Authorization', 'Bearer tok+1', replace)).toBe('Bearer <secret:1>')
+    expect(redactForm('a=1&access_token=tok%2B1', replace)).toBe('a=1&access_token=<secret:1>')
+    expect(redactBody('{"token":"tok+1","other":"x"}', 'application/json', replace)).toBe(
+      '{"token":"<secret:1>","other":"x"}',
+    )
+    expect(
+      redactBody('<Error><AWSAccessKeyId>tok+1</AWSAccessKeyId><Code>x</Code></Error>', 'application/xml', replace),
+    ).toBe('<Error><AWSAccessKeyId><secret:1></AWSAccessKeyId><Code>x</Code></Error>')
+    expect(redactHeader('Cookie', 'session=abc', replace)).toBe('<secret:2>')
+  })
+})
+
+describe('S3 policies', () => {
+  const policy = btoa(
+    JSON.stringify({
+      expiration: '2026-01-01T00:00:00Z',
+      conditions: [
+        { bucket: 'b' },
+        { 'x-amz-credential': 'AKIAEXAMPLE/20260101/us-east-1/s3/aws4_request' },
+        ['starts-with', '$key', 'u/'],
+        ['eq', '$x-amz-security-token', 'tok'],
+      ],
+    }),
+  )
+
+  it('replaces the credential and the token inside a policy field and keeps every other condition', () => {
+    const replace = secretPlaceholders()
+    const body = `--b\r\nContent-Disposition: form-data; name="Policy"\r\n\r\n${policy}\r\n--b--\r\n`
+    const out = redactBody(body, 'multipart/form-data; boundary=b', replace)
+    const written = /\r\n\r\n(\S+)\r\n--b--/.exec(out)?.[1] ?? ''
+    expect(JSON.parse(atob(written)).conditions).toEqual([
+      { bucket: 'b' },
+      { 'x-amz-credential': '<secret:1>' },
+      ['starts-with', '$key', 'u/'],
+      ['eq', '$x-amz-security-token', '<secret:2>'],
+    ])
+    expect(out).not.toContain('AKIAEXAMPLE')
+  })
+
+  it('redacts a policy inside JSON and a form, and leaves a field named policy that is no policy alone', () => {
+    const json = redactBody(`{"policy":"${policy}"}`, 'application/json')
+    expect(atob(JSON.parse(json).policy)).toContain('[redacted]')
+    expect(redactForm(`policy=${encodeURIComponent(policy)}`)).not.toContain('AKIAEXAMPLE')
+    expect(redactForm('policy=not-base64!')).toBe('policy=not-base64!')
   })
 })

@@ -44,16 +44,27 @@ export function mediaTypeOf(header: string | null | undefined): string | undefin
   return header?.split(';')[0]?.trim().toLowerCase() || undefined
 }
 
-async function parse(c: Context): Promise<ParsedBody> {
-  const mediaType = mediaTypeOf(c.req.header('content-type'))
+function parse(c: Context): Promise<ParsedBody> {
+  return parseRequestBody(c.req.raw)
+}
+
+/**
+ * Reads a request's body by its Content-Type, as `readBody` does, for a request outside a Hono
+ * context (the recording proxy checks what passed through it). Consumes the body.
+ *
+ * @example
+ * const { mediaType, value, problem } = await parseRequestBody(new Request(url, { method: 'POST', headers, body }))
+ */
+export async function parseRequestBody(request: Request): Promise<ParsedBody> {
+  const mediaType = mediaTypeOf(request.headers.get('content-type'))
   // GET and HEAD need no test of their own: a Request of either method cannot carry a body.
   // Stryker disable next-line BlockStatement: reading a missing body gives '', answered the same way below
-  if (!c.req.raw.body) {
+  if (!request.body) {
     return { mediaType, value: undefined }
   }
   if (mediaType === 'multipart/form-data') {
     try {
-      return { mediaType, value: fields(await c.req.raw.formData()) }
+      return { mediaType, value: fields(await request.formData()) }
     } catch {
       // A body over its limit fails here too; the core answers 413 for it whatever this returns.
       return {
@@ -63,7 +74,7 @@ async function parse(c: Context): Promise<ParsedBody> {
       }
     }
   }
-  const text = await c.req.raw.text()
+  const text = await request.text()
   if (text === '') {
     return { mediaType, value: undefined }
   }

@@ -99,6 +99,11 @@ export interface Simulator {
   readonly document: OpenApiDocument
   /** The token `/__admin` requires, when one is set. */
   readonly adminToken: string | undefined
+  /**
+   * The vendor's error answer for a status and a sentence, for a tool that answers in the vendor's
+   * name (the recording proxy's 502 when the upstream cannot be reached).
+   */
+  readonly errorResponse: ErrorResponder
   /** Forgets imports, journal and fault rules; the clock keeps its time. */
   reset(): void
   inspect(): unknown
@@ -180,6 +185,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     faults,
     document: vendor.document,
     adminToken: options.adminToken,
+    errorResponse: vendor.errorResponse,
     reset() {
       vendor.state.reset()
       journal.clear()

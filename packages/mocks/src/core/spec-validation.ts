@@ -247,6 +247,29 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 }
 // Stryker restore all
 
+/**
+ * Checks one request against the operation it matched, as `specValidation` does before a handler
+ * runs (file parts of a multipart body checked as their names): the coerced request, or why it is
+ * invalid. For a request seen outside a simulator (the recording proxy).
+ *
+ * @example
+ * const match = validator.matchOperation('GET', '/contacts/1126.json')
+ * const outcome = checkRequest(validator, match, { query: { start: '-1' }, headers: {} })
+ * if ('status' in outcome) console.log(outcome.message) // "start must be >= 0."
+ */
+export function checkRequest(
+  validator: Validator,
+  match: OperationMatch,
+  input: {
+    query: Record<string, string | undefined>
+    headers: Record<string, string | undefined>
+    mediaType?: string
+    body?: unknown
+  },
+): ValidatedRequest | Invalid {
+  return validate(validator, match, input.query, input.headers, input.mediaType, input.body, input.mediaType)
+}
+
 function validate(
   validator: Validator,
   match: OperationMatch,

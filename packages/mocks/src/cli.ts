@@ -3,6 +3,7 @@
 // starting the simulators never loads what recording or comparing needs.
 const commands: Record<string, () => Promise<unknown>> = {
   start: () => import('./commands/start.js'),
+  compare: () => import('./commands/compare.js'),
 }
 
 const [first] = process.argv.slice(2)

@@ -1,39 +1,13 @@
+import type { Har } from 'har-format'
 import { describe, expect, it } from 'vitest'
-import { documentedTenant } from '../cloudsponge/index.js'
-import { manualClock } from '../core/clock.js'
-import { createSimulatorSet } from '../core/simulator-set.js'
-import { vendors } from '../vendors.js'
 import { compareRecordings } from './compare-recordings.js'
 import { CompareInputError } from './errors.js'
-import { inProcessRecorder, type Upstream } from './testing/in-process-recorder.js'
+import { aurinkoFlow, cloudspongeFlow, omnigageFlow } from './testing/flows.js'
 
-const start = '2026-03-02T10:00:00Z'
-const csAuth = `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}`
-const form = { 'content-type': 'application/x-www-form-urlencoded' }
-
-/** A CloudSponge import recorded against an upstream: begin, events while it runs and done, contacts in JSON and XML, a refused password. */
-async function cloudspongeFlow(alter: (response: Response, path: string) => Response | Promise<Response> = (r) => r) {
-  const set = createSimulatorSet(vendors, { clock: manualClock(start), only: ['cloudsponge'] })
-  const upstream: Upstream = async (request) =>
-    alter(await set.get('cloudsponge').app.fetch(request), new URL(request.url).pathname)
-  const recorder = inProcessRecorder(set.clock, [csAuth.slice(6), 'bar', 'wrong-secret'])
-  const base = 'https://api.cloudsponge.com'
-  const begin = await recorder.send(upstream, `${base}/begin_import/import.json`, {
-    method: 'POST',
-    headers: { authorization: csAuth, ...form },
-    body: 'service=icloud&username=foo&password=bar&echo=from-the-test&user_id=user-7',
-  })
-  const { import_id: importId } = (await begin.json()) as { import_id: number }
-  set.clock.advance(1_500)
-  await recorder.send(upstream, `${base}/events/${importId}.json`, { headers: { authorization: csAuth } })
-  set.clock.advance(5_000)
-  await recorder.send(upstream, `${base}/events/${importId}.json`, { headers: { authorization: csAuth } })
-  await recorder.send(upstream, `${base}/contacts/${importId}.json?echo=again`, { headers: { authorization: csAuth } })
-  await recorder.send(upstream, `${base}/contacts/${importId}.xml`, { headers: { authorization: csAuth } })
-  await recorder.send(upstream, `${base}/events/${importId}.json`, {
-    headers: { authorization: `Basic ${btoa(`${documentedTenant.domainKey}:wrong-secret`)}` },
-  })
-  return recorder.har()
+/** The same recording with every occurrence of each value replaced, requests and answers alike. */
+function rewrite(har: Har, pairs: [string, string][]): Har {
+  const text = pairs.reduce((current, [from, to]) => current.split(from).join(to), JSON.stringify(har))
+  return JSON.parse(text) as Har
 }
 
 describe('compareRecordings', () => {
@@ -47,6 +21,57 @@ describe('compareRecordings', () => {
       ['getEventsFormatted', 3, 3],
       ['getContactsFormatted', 2, 2],
     ])
+  })
+
+  it('finds no drift in an Aurinko session recorded from the simulator itself', async () => {
+    const har = await aurinkoFlow()
+    const report = await compareRecordings('aurinko', [{ name: 'session.har', har }])
+    expect(report.drift).toEqual([])
+    expect(report.exchanges).toBe(10)
+  })
+
+  it('finds no drift in an Omnigage import and its S3 form post, recorded as two files', async () => {
+    const [omnigage, s3] = await omnigageFlow()
+    const report = await compareRecordings('omnigage', [
+      { name: 'import.har', har: omnigage },
+      { name: 'upload.har', har: s3 },
+    ])
+    expect(report.drift).toEqual([])
+    expect(report.operations.map((row) => [row.operationId, row.exchanges, row.identical])).toEqual([
+      ['createUpload', 1, 1],
+      ['postObject', 1, 1],
+      ['createImportContact', 1, 1],
+      ['getImportContact', 2, 2],
+      ['listImportContactResults', 1, 1],
+      ['listContacts', 1, 1],
+    ])
+  })
+
+  it('compares clean when the answers differ only in ids, tokens, etags, timestamps and data', async () => {
+    const aurinko = await aurinkoFlow()
+    const answers = aurinko.log.entries.map((entry) => entry.response.content.text ?? '').join('\n')
+    const volatile = [...answers.matchAll(/"(?:id|etag|\w+Token)":"([^"]+)"/g)].map((match) => match[1] as string)
+    const changed = rewrite(aurinko, [
+      ...[...new Set(volatile)].map((value): [string, string] => [value, `other${value.split('').reverse().join('')}`]),
+      ['Sam Black', 'Kim Gray'],
+      ['sam@aurinko.io', 'kim@example.org'],
+      ['2026-03-02T10:', '2024-07-19T08:'],
+    ])
+    expect(JSON.stringify(changed)).not.toContain(volatile[0])
+    const report = await compareRecordings('aurinko', [{ name: 'other-ids.har', har: changed }])
+    expect(report.drift).toEqual([])
+
+    const cloudsponge = await cloudspongeFlow()
+    const importId = /"import_id":(\d+)/.exec(cloudsponge.log.entries[0]?.response.content.text ?? '')?.[1] as string
+    const renumbered = rewrite(cloudsponge, [
+      [importId, '89709297'],
+      ['John', 'Bert'],
+      ['johndoe@nowhere.com', 'bert@example.net'],
+      ['-07:00', '-08:00'],
+    ])
+    expect(JSON.stringify(renumbered)).toContain('/events/89709297.json')
+    const csReport = await compareRecordings('cloudsponge', [{ name: 'renumbered.har', har: renumbered }])
+    expect(csReport.drift).toEqual([])
   })
 
   it('reports each injected drift as its own finding', async () => {
@@ -89,6 +114,31 @@ describe('compareRecordings', () => {
       'getContactsFormatted key-missing body.contacts_owner.given_name: string / missing',
       'getContactsFormatted key-added body.contacts_owner.first_name: missing / string',
       'getContactsFormatted header header.content-type: text/html; charset=utf-8 / application/xml; charset=utf-8',
+    ])
+  })
+
+  it('reports a changed error code, content type and ETag in an Aurinko session', async () => {
+    const har = await aurinkoFlow(async (response, path) => {
+      if (response.status === 404) {
+        const body = (await response.json()) as Record<string, unknown>
+        return Response.json({ ...body, code: 'contact.notFound' }, { status: 404 })
+      }
+      if (path === '/v1/contacts/sync') {
+        const headers = new Headers(response.headers)
+        headers.set('content-type', 'text/plain')
+        headers.set('etag', '"sync-1"')
+        return new Response(response.body, { status: response.status, headers })
+      }
+      return response
+    })
+    const report = await compareRecordings('aurinko', [{ name: 'drift.har', har }])
+    const lines = report.drift.map(
+      (finding) => `${finding.operationId} ${finding.kind} ${finding.path}: ${finding.recorded} / ${finding.simulated}`,
+    )
+    expect(lines).toContain('contact error body.code: "contact.notFound" / "not_found"')
+    expect(lines.filter((line) => line.startsWith('contSyncStart'))).toEqual([
+      'contSyncStart header header.content-type: text/plain / application/json',
+      'contSyncStart header header.etag: present / missing',
     ])
   })
 

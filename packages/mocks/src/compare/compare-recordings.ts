@@ -46,12 +46,7 @@ export async function compareRecordings(
   recordings: Recording[],
   options: CompareOptions = {},
 ): Promise<CompareReport> {
-  const registration = vendors.find((candidate) => candidate.name === vendor)
-  if (!registration) {
-    throw new CompareInputError(
-      `Unknown vendor "${vendor}"; choose from ${vendors.map((candidate) => candidate.name).join(', ')}.`,
-    )
-  }
+  const registration = registrationOf(vendor)
   if (recordings.length === 0) {
     throw new CompareInputError('Give at least one HAR recording to compare.')
   }
@@ -176,6 +171,22 @@ export async function compareRecordings(
     accepted: outcome.accepted,
     unusedAccepts: outcome.unused,
   }
+}
+
+/**
+ * The registry entry of a vendor to compare, or a `CompareInputError` naming the vendors there are.
+ *
+ * @example
+ * registrationOf('aurinko').credentials // [{ label: 'account token', … }]
+ */
+export function registrationOf(vendor: string) {
+  const registration = vendors.find((candidate) => candidate.name === vendor)
+  if (!registration) {
+    throw new CompareInputError(
+      `Unknown vendor "${vendor}"; choose from ${vendors.map((candidate) => candidate.name).join(', ')}.`,
+    )
+  }
+  return registration
 }
 
 interface ExchangeContext {

@@ -200,7 +200,8 @@ function compareValues(
   if (!compared) {
     return
   }
-  const expected = isError ? recorded : options.mapValue(recorded)
+  // Ids the request named appear in messages too: "no contact c1_p".
+  const expected = options.mapValue(recorded)
   if (JSON.stringify(expected) !== JSON.stringify(simulated)) {
     out.push({
       kind: isError ? 'error' : 'value',

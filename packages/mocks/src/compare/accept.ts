@@ -3,10 +3,12 @@ import type { Finding, FindingKind } from './findings.js'
 
 /** A known, deliberate difference: where, optionally which operation and kind, and why. */
 export interface AcceptEntry {
-  /** The finding's path: `body.contacts[*].dob`, `header.p3p`; `*` matches within one step. */
+  /** The finding's path: `body.contacts[*].dob`, `header.p3p`; `*` matches one step, `**` any run of them. */
   path: string
   /** The operationId or `GET /path/{template}`; any operation when left out. */
   operation?: string
+  /** Only in recordings whose file name matches (`docs-*.har`); any recording when left out. */
+  recording?: string
   /** Only findings of this kind; any kind when left out. */
   kind?: FindingKind
   /** Why the simulator differs here on purpose. */
@@ -79,7 +81,14 @@ function matches(entry: AcceptEntry, finding: Finding): boolean {
   ) {
     return false
   }
+  if (entry.recording !== undefined && !namePattern(entry.recording).test(finding.source.replace(/#\d+$/, ''))) {
+    return false
+  }
   return pathPattern(entry.path).test(finding.path)
+}
+
+function namePattern(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
 }
 
 const patterns = new Map<string, RegExp>()
@@ -87,14 +96,16 @@ const patterns = new Map<string, RegExp>()
 function pathPattern(path: string): RegExp {
   let pattern = patterns.get(path)
   if (!pattern) {
-    // `*` stands for one step of a path (a key or an index), `[*]` is written as it is reported.
-    const source = path
-      .split(/(\[\*\])/)
-      .map((part) =>
-        part === '[*]' ? '\\[\\*\\]' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.[\\]]*'),
-      )
-      .join('')
-    pattern = new RegExp(`^${source}$`)
+    // `**` stands for any run of steps, `*` for one step (a key or an index); `[*]` is written as
+    // it is reported, for the merged elements of a list.
+    const step = (text: string) =>
+      text
+        .split(/(\[\*\])/)
+        .map((part) =>
+          part === '[*]' ? '\\[\\*\\]' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.[\\]]*'),
+        )
+        .join('')
+    pattern = new RegExp(`^${path.split('**').map(step).join('.*')}$`)
     patterns.set(path, pattern)
   }
   return pattern

@@ -68,6 +68,19 @@ export async function compareRecordings(
   const set = createSimulatorSet(vendors, { clock, only: [vendor, ...profile.peers] })
   profile.prepare?.(set.get(vendor))
 
+  // Placeholders met at the same place, both ways: a pairing that breaks is a changed pattern of ids.
+  const recordedToSimulated = new Map<string, string>()
+  const simulatedToRecorded = new Map<string, string>()
+  const samePlaceholder = (recorded: string, simulated: string) => {
+    const known = recordedToSimulated.get(recorded)
+    const knownBack = simulatedToRecorded.get(simulated)
+    if (known === undefined && knownBack === undefined) {
+      recordedToSimulated.set(recorded, simulated)
+      simulatedToRecorded.set(simulated, recorded)
+      return true
+    }
+    return known === simulated && knownBack === recorded
+  }
   const findings: Finding[] = []
   const perExchange: Finding[][] = []
   for (const [index, exchange] of exchanges.entries()) {
@@ -115,6 +128,7 @@ export async function compareRecordings(
       ),
       fromSentRequest: requestValues(request.target.split('?')[1] ?? '', request.body, request.mediaType),
       mapValue: (value) => ids.mapValue(value),
+      samePlaceholder,
     })
     const found = differences.map((difference) => ({
       ...difference,
@@ -196,6 +210,7 @@ interface ExchangeContext {
   fromRecordedRequest: ReturnType<typeof requestValues>
   fromSentRequest: ReturnType<typeof requestValues>
   mapValue(value: unknown): unknown
+  samePlaceholder(recorded: string, simulated: string): boolean
 }
 
 function compareExchange(
@@ -240,6 +255,7 @@ function compareExchange(
       vocabulary: new Set(profile.vocabulary),
       fromRequest: context.fromRecordedRequest,
       mapValue: context.mapValue,
+      samePlaceholder: context.samePlaceholder,
     }),
   )
   return differences

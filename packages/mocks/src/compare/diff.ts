@@ -7,12 +7,17 @@ export interface BodyCompareOptions {
   orderedKeys: boolean
   /** Both answers are errors: their codes and messages are compared. */
   errorAnswer: boolean
-  /** Keys whose values are words of the API, compared wherever they are (`status`, `event_type`). */
+  /** Keys whose values are words of the API (`status`, `import_type`), compared outside lists. */
   vocabulary: ReadonlySet<string>
   /** Whether a recorded leaf repeats the request; such values are compared exactly. */
   fromRequest(key: string | undefined, value: unknown): boolean
   /** The recorded value as the replay sent it (ids mapped to the simulator's). */
   mapValue(value: unknown): unknown
+  /**
+   * Whether a recorded placeholder and the simulator's at the same place stand for the same value:
+   * each recorded `<id:n>` must always meet the same simulated one, and the other way round.
+   */
+  samePlaceholder(recorded: string, simulated: string): boolean
 }
 
 const errorKeys = new Set(['code', 'message', 'detail', 'error', 'title', 'description', 'Code', 'Message'])
@@ -187,16 +192,19 @@ function compareValues(
     return
   }
   if (recorded instanceof Placeholder || simulated instanceof Placeholder) {
-    // Outside lists the pattern of ids must hold; inside one, list lengths shift the numbering.
+    // Outside lists the pattern of ids must hold (one id where the recording had two is drift);
+    // inside one, which element meets which is data.
     const recordedText = recorded instanceof Placeholder ? recorded.text : JSON.stringify(recorded)
     const simulatedText = simulated instanceof Placeholder ? simulated.text : JSON.stringify(simulated)
-    if (!inList && recordedText !== simulatedText) {
+    if (!inList && !options.samePlaceholder(recordedText, simulatedText)) {
       out.push({ kind: 'value', path, recorded: recordedText, simulated: simulatedText })
     }
     return
   }
   const isError = options.errorAnswer && key !== undefined && errorKeys.has(key)
-  const compared = isError || (key !== undefined && options.vocabulary.has(key)) || options.fromRequest(key, recorded)
+  // Words of the API outside lists only: inside one (events), which element holds which word is timing.
+  const vocabulary = !inList && key !== undefined && options.vocabulary.has(key)
+  const compared = isError || vocabulary || options.fromRequest(key, recorded)
   if (!compared) {
     return
   }

@@ -153,15 +153,27 @@ export async function compareRecordings(
   exchanges.forEach((_, index) => {
     const operation = operations[index] as (typeof operations)[number]
     const found = perExchange[index] ?? []
-    const summary = summaries.get(operation.operationId) ?? {
+    const key = `${operation.vendor} ${operation.operationId}`
+    const summary = summaries.get(key) ?? {
+      vendor: operation.vendor,
       operationId: operation.operationId,
       operation: operation.label,
       exchanges: 0,
       identical: 0,
       accepted: 0,
       drifted: 0,
+      recordings: [],
+      newest: new Date(0).toISOString(),
     }
     summary.exchanges += 1
+    const exchange = exchanges[index] as RecordedExchange
+    const file = exchange.source.replace(/#\d+$/, '')
+    if (!summary.recordings.includes(file)) {
+      summary.recordings.push(file)
+    }
+    if (exchange.startedAt > Date.parse(summary.newest)) {
+      summary.newest = new Date(exchange.startedAt).toISOString()
+    }
     if (found.length === 0) {
       summary.identical += 1
     } else if (!found.some((finding) => drifting.has(finding))) {
@@ -169,7 +181,7 @@ export async function compareRecordings(
     } else {
       summary.drifted += 1
     }
-    summaries.set(operation.operationId, summary)
+    summaries.set(key, summary)
   })
   return {
     vendor,

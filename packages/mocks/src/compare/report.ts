@@ -3,6 +3,8 @@ import { type Finding, findingLine } from './findings.js'
 
 /** Per spec operation: how many exchanges were replayed and how they compared. */
 export interface OperationSummary {
+  /** Whose spec the operation is in: the vendor's, or a peer's (S3 for Omnigage's form posts). */
+  vendor: string
   operationId: string
   /** `GET /v1/contacts/{contId}` */
   operation: string
@@ -13,6 +15,10 @@ export interface OperationSummary {
   accepted: number
   /** Exchanges with a difference no accept entry covers. */
   drifted: number
+  /** The recordings (file names) its exchanges came from. */
+  recordings: string[]
+  /** When the newest of its exchanges was recorded (ISO 8601). */
+  newest: string
 }
 
 /** What `compare` found, as the CLI prints it and `--json` writes it. */

@@ -39,7 +39,12 @@ export function compareBodies(recorded: unknown, simulated: unknown, options: Bo
   return differences
 }
 
-/** The JSON type of a (normalised) value: `string`, `number`, `boolean`, `null`, `array`, `object`. */
+/**
+ * The JSON type of a (normalised) value: `string`, `number`, `boolean`, `null`, `array`, `object`.
+ *
+ * @example
+ * typeName(new Placeholder('<id:1>', 'number')) // 'number'
+ */
 export function typeName(value: unknown): string {
   if (value instanceof Placeholder) {
     return value.type
@@ -224,7 +229,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Placeholder)
 }
 
-/** `body.contacts`, or `body["odd key"]` for a key that is not a plain name. */
+/**
+ * The path of a key below another: `body.contacts`, or `body["odd key"]` for a key that is not a plain name.
+ *
+ * @example
+ * childPath('body', 'import-id') // 'body.import-id'
+ */
 export function childPath(path: string, key: string): string {
   return /^[\w$@:-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`
 }

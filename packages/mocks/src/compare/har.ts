@@ -30,7 +30,8 @@ export interface RecordedExchange {
 }
 
 /**
- * Reads a HAR 1.2 document into exchanges, in the order recorded. Bodies are text as text, or
+ * Reads a HAR 1.2 document into exchanges, in the order recorded, leaving out the entries where the
+ * recording proxy could not reach the upstream (`_contactkit.upstreamError`). Bodies are text as text, or
  * base64 when marked `encoding: "base64"` (HAR's own field for responses; recorders mark request
  * bodies the same way). Anything that is not such a document is a `CompareInputError` naming
  * what is wrong.
@@ -47,7 +48,7 @@ export function readHar(document: unknown, name: string): RecordedExchange[] {
   if (!Array.isArray(log.entries)) {
     throw new CompareInputError(`${name} is not a HAR file: its log has no "entries" list.`)
   }
-  return log.entries.map((entry, index) => {
+  const exchanges = log.entries.map((entry, index): RecordedExchange | undefined => {
     const source = `${name}#${index + 1}`
     const request = entry?.request
     const response = entry?.response
@@ -60,6 +61,10 @@ export function readHar(document: unknown, name: string): RecordedExchange[] {
     const startedAt = Date.parse(entry.startedDateTime)
     if (!Number.isFinite(startedAt)) {
       throw new CompareInputError(`${source} has no valid startedDateTime; HAR needs an ISO 8601 time there.`)
+    }
+    // The recording proxy's own 502 for an upstream it could not reach: there is no answer to compare.
+    if (typeof (entry as { _contactkit?: { upstreamError?: unknown } })._contactkit?.upstreamError === 'string') {
+      return undefined
     }
     const postData = request.postData as
       | (typeof request.postData & { encoding?: string; _encoding?: string })
@@ -82,7 +87,7 @@ export function readHar(document: unknown, name: string): RecordedExchange[] {
           : {
               mediaType: postData?.mimeType || undefined,
               bytes: decodeText(requestText, postData?.encoding ?? postData?._encoding),
-              truncated: false,
+              truncated: cutComment.test(postData?.comment ?? ''),
             },
       status: response.status,
       responseHeaders: headerPairs(response.headers),
@@ -93,11 +98,15 @@ export function readHar(document: unknown, name: string): RecordedExchange[] {
           : {
               mediaType: content.mimeType || undefined,
               bytes: decodeText(content.text, content.encoding),
-              truncated: content._truncated === true || /\btruncated\b|\bcut\b/i.test(content.comment ?? ''),
+              truncated: content._truncated === true || cutComment.test(content.comment ?? ''),
             },
     }
   })
+  return exchanges.filter((exchange): exchange is RecordedExchange => exchange !== undefined)
 }
+
+// The recording proxy marks a body cut at its limit with a comment: "cut: the first 1048576 of …".
+const cutComment = /^cut:|\btruncated\b/i
 
 function headerPairs(headers: unknown): [string, string][] {
   if (!Array.isArray(headers)) {
@@ -115,7 +124,12 @@ function decodeText(text: string, encoding: string | undefined): Uint8Array {
   return new TextEncoder().encode(text)
 }
 
-/** The value of a header (the first, when sent twice), by lower-case name. */
+/**
+ * The value of a header (the first, when sent twice), by lower-case name.
+ *
+ * @example
+ * headerValue(exchange.responseHeaders, 'content-type') // 'application/json; charset=utf-8'
+ */
 export function headerValue(headers: [string, string][], name: string): string | undefined {
   return headers.find(([candidate]) => candidate === name)?.[1]
 }

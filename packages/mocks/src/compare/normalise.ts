@@ -23,7 +23,7 @@ export interface ClassifyOptions {
 const secretPlaceholder = /^<secret:\d+>$/
 const etagKey = /etag/i
 const tokenKey = /token|cursor|signature|policy|secret|password/i
-const idKey = /(^|[_-])ids?$|[a-z0-9]Ids?$|^ids?$|uuid/i
+const idKey = /(^|[_-])[iI][dD]s?$|[a-z0-9](Id|ID)s?$|uuid|UUID/
 const timeKey = /(^|[_-])(at|date|time|expires)$|[a-z](At|Date|Time)$|^(date|expires|time)/i
 const isoTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/
 const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}/

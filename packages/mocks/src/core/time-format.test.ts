@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { isoMicros, pacificMillis, pacificOffsetMinutes, pacificSeconds } from './time-format.js'
+import {
+  httpDate,
+  isoMicros,
+  isoMillis,
+  isoSeconds,
+  pacificMillis,
+  pacificOffsetMinutes,
+  pacificSeconds,
+  wholeSeconds,
+} from './time-format.js'
 
 describe('Pacific time (CloudSponge)', () => {
   it('writes summer times with -07:00 and winter times with -08:00, with or without milliseconds', () => {
@@ -38,5 +47,15 @@ describe('ISO with microseconds (Omnigage)', () => {
   it('writes six fraction digits and +00:00, as the recorded created-at values are', () => {
     expect(isoMicros(Date.UTC(2020, 1, 28, 20, 44, 47, 940))).toBe('2020-02-28T20:44:47.940000+00:00')
     expect(isoMicros(0)).toBe('1970-01-01T00:00:00.000000+00:00')
+  })
+})
+
+describe('time formats', () => {
+  it('write the clock in each wire format', () => {
+    const ms = Date.parse('2026-04-12T15:18:57.123Z')
+    expect(isoMillis(ms)).toBe('2026-04-12T15:18:57.123Z')
+    expect(isoSeconds(ms)).toBe('2026-04-12T15:18:57Z')
+    expect(httpDate(ms)).toBe('Sun, 12 Apr 2026 15:18:57 GMT')
+    expect(wholeSeconds(ms)).toBe(Date.parse('2026-04-12T15:18:57Z'))
   })
 })

@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createSimulators, manualClock } from '@contactkit/mocks'
 import { compareHarFiles } from '@contactkit/mocks/node'
 import { openApiDocument, vendors } from '@contactkit/specs'
+import { openApiModel } from '@contactkit/specs/openapi-model'
 
 const packageRoot = new URL('../', import.meta.url)
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 
 /** Every vendor's operations with their parity, in spec order. */
 export async function parityRows() {
@@ -17,28 +17,21 @@ export async function parityRows() {
   const simulators = createSimulators({ clock: manualClock() })
   const rows = []
   for (const vendor of vendors) {
-    const document = openApiDocument(vendor)
-    for (const [path, item] of Object.entries(document.paths)) {
-      for (const method of methods) {
-        const operation = item[method]
-        if (!operation) {
-          continue
-        }
-        const id = operation.operationId
-        const recorded = compared.get(`${vendor} ${id}`)
-        rows.push({
-          vendor,
-          operationId: id,
-          operation: `${method.toUpperCase()} ${path}`,
-          simulated: await isSimulated(simulators.get(vendor), method.toUpperCase(), path),
-          contractSuites: coverage.filter((suite) => suite.operations[vendor]?.includes(id)).map((suite) => suite.name),
-          recordings: recorded?.recordings.size ?? 0,
-          exchanges: recorded?.exchanges ?? 0,
-          newest: recorded?.newest,
-          drift: recorded?.drift ?? 0,
-          accepted: recorded?.accepted ?? 0,
-        })
-      }
+    for (const operation of openApiModel(openApiDocument(vendor)).operations) {
+      const id = operation.operationId
+      const recorded = compared.get(`${vendor} ${id}`)
+      rows.push({
+        vendor,
+        operationId: id,
+        operation: `${operation.method} ${operation.pathTemplate}`,
+        simulated: await isSimulated(simulators.get(vendor), operation.method, operation.pathTemplate),
+        contractSuites: coverage.filter((suite) => suite.operations[vendor]?.includes(id)).map((suite) => suite.name),
+        recordings: recorded?.recordings.size ?? 0,
+        exchanges: recorded?.exchanges ?? 0,
+        newest: recorded?.newest,
+        drift: recorded?.drift ?? 0,
+        accepted: recorded?.accepted ?? 0,
+      })
     }
   }
   return rows

@@ -1,5 +1,5 @@
 import { openApiDocument, vendors as specVendors, type Vendor } from '@contactkit/specs'
-import { createValidator, type Validator } from '@contactkit/specs/validator'
+import { type OpenApiModel, openApiModel } from '@contactkit/specs/openapi-model'
 import { CompareInputError } from './errors.js'
 import type { RecordedExchange } from './har.js'
 
@@ -12,9 +12,10 @@ export interface MatchedOperation {
 }
 
 /**
- * Finds each recorded request's operation in the specs of the vendor and its peers (the spec's
- * own matcher, templates and all), after the vendor's path aliases. A request no spec knows is a
- * `CompareInputError`: a recording of another API, or of something the specs leave out.
+ * Finds each recorded request's operation in the specs of the vendor and its peers, after the
+ * vendor's path aliases, with the specs' OpenAPI model (the matcher the validator and the simulator
+ * core use). A request no spec knows is a `CompareInputError`: a recording of another API, or of
+ * something the specs leave out.
  *
  * @example
  * const match = operationMatcher(['cloudsponge'])
@@ -24,17 +25,15 @@ export function operationMatcher(
   names: string[],
   canonicalPath: (path: string) => string = (path) => path,
 ): (exchange: RecordedExchange) => MatchedOperation {
-  const validators: [string, Validator][] = names
+  const models: [string, OpenApiModel][] = names
     .filter((name): name is Vendor => (specVendors as string[]).includes(name))
-    .map((name) => [name, createValidator(openApiDocument(name))])
+    .map((name) => [name, openApiModel(openApiDocument(name))])
   return (exchange) => {
     const path = canonicalPath(exchange.url.pathname)
-    for (const [vendor, validator] of validators) {
+    for (const [vendor, model] of models) {
       const match =
-        validator.matchOperation(exchange.method, path) ??
-        (path.length > 1 && path.endsWith('/')
-          ? validator.matchOperation(exchange.method, path.slice(0, -1))
-          : undefined)
+        model.matchOperation(exchange.method, path) ??
+        (path.length > 1 && path.endsWith('/') ? model.matchOperation(exchange.method, path.slice(0, -1)) : undefined)
       if (match) {
         return { vendor, operationId: match.operationId, label: `${exchange.method} ${match.pathTemplate}` }
       }

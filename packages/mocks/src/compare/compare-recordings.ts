@@ -4,17 +4,17 @@ import { vendors } from '../vendors.js'
 import { type AcceptFile, applyAccepts } from './accept.js'
 import { decodeBody } from './body.js'
 import { planCredentials } from './credentials.js'
-import { compareBodies } from './diff.js'
+import { compareBodies, placeholderPairing } from './diff.js'
 import { CompareInputError } from './errors.js'
 import type { Difference, Finding } from './findings.js'
 import { headerValue, type RecordedExchange, readHar } from './har.js'
 import { compareHeaders } from './headers.js'
 import { createIdMap } from './id-map.js'
 import { createNormaliser } from './normalise.js'
-import { operationMatcher } from './operations.js'
+import { type MatchedOperation, operationMatcher } from './operations.js'
 import { type CompareProfile, compareProfile } from './profiles.js'
 import { replayRequest, requestValues } from './replay-request.js'
-import type { CompareReport, OperationSummary } from './report.js'
+import { type CompareReport, summariseOperations } from './report.js'
 
 /** A recording to compare: its name (for messages) and the parsed HAR document. */
 export interface Recording {
@@ -68,23 +68,11 @@ export async function compareRecordings(
   const set = createSimulatorSet(vendors, { clock, only: [vendor, ...profile.peers] })
   profile.prepare?.(set.get(vendor))
 
-  // Placeholders met at the same place, both ways: a pairing that breaks is a changed pattern of ids.
-  const recordedToSimulated = new Map<string, string>()
-  const simulatedToRecorded = new Map<string, string>()
-  const samePlaceholder = (recorded: string, simulated: string) => {
-    const known = recordedToSimulated.get(recorded)
-    const knownBack = simulatedToRecorded.get(simulated)
-    if (known === undefined && knownBack === undefined) {
-      recordedToSimulated.set(recorded, simulated)
-      simulatedToRecorded.set(simulated, recorded)
-      return true
-    }
-    return known === simulated && knownBack === recorded
-  }
+  const samePlaceholder = placeholderPairing()
   const findings: Finding[] = []
   const perExchange: Finding[][] = []
   for (const [index, exchange] of exchanges.entries()) {
-    const operation = operations[index] as (typeof operations)[number]
+    const operation = operations[index] as MatchedOperation
     if (exchange.startedAt > clock.now()) {
       clock.set(exchange.startedAt)
     }
@@ -148,41 +136,11 @@ export async function compareRecordings(
   }
 
   const outcome = applyAccepts(findings, options.accept)
-  const drifting = new Set<Finding>(outcome.drift)
-  const summaries = new Map<string, OperationSummary>()
-  exchanges.forEach((_, index) => {
-    const operation = operations[index] as (typeof operations)[number]
-    const found = perExchange[index] ?? []
-    const key = `${operation.vendor} ${operation.operationId}`
-    const summary = summaries.get(key) ?? {
-      vendor: operation.vendor,
-      operationId: operation.operationId,
-      operation: operation.label,
-      exchanges: 0,
-      identical: 0,
-      accepted: 0,
-      drifted: 0,
-      recordings: [],
-      newest: new Date(0).toISOString(),
-    }
-    summary.exchanges += 1
-    const exchange = exchanges[index] as RecordedExchange
-    const file = exchange.source.replace(/#\d+$/, '')
-    if (!summary.recordings.includes(file)) {
-      summary.recordings.push(file)
-    }
-    if (exchange.startedAt > Date.parse(summary.newest)) {
-      summary.newest = new Date(exchange.startedAt).toISOString()
-    }
-    if (found.length === 0) {
-      summary.identical += 1
-    } else if (!found.some((finding) => drifting.has(finding))) {
-      summary.accepted += 1
-    } else {
-      summary.drifted += 1
-    }
-    summaries.set(key, summary)
-  })
+  const exchangeResults = exchanges.map((exchange, index) => ({
+    exchange,
+    operation: operations[index] as MatchedOperation,
+    findings: perExchange[index] ?? [],
+  }))
   return {
     vendor,
     recordings: perFile.map(({ recording, exchanges: list }) => ({
@@ -192,7 +150,7 @@ export async function compareRecordings(
         list.length === 0 ? undefined : new Date(Math.max(...list.map((exchange) => exchange.startedAt))).toISOString(),
     })),
     exchanges: exchanges.length,
-    operations: [...summaries.values()],
+    operations: summariseOperations(exchangeResults, new Set(outcome.drift)),
     drift: outcome.drift,
     accepted: outcome.accepted,
     unusedAccepts: outcome.unused,

@@ -238,3 +238,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function childPath(path: string, key: string): string {
   return /^[\w$@:-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`
 }
+
+/**
+ * The check that placeholders keep their pattern: each recorded `<id:n>` must always meet the same
+ * simulated placeholder and the other way round, across every answer of a replay. Numbers may
+ * differ (one side may have handed out one more id before); a pairing that breaks is drift.
+ *
+ * @example
+ * const same = placeholderPairing()
+ * same('<id:1>', '<id:3>') // true: first meeting
+ * same('<id:2>', '<id:3>') // false: <id:3> already stood for <id:1>
+ */
+export function placeholderPairing(): (recorded: string, simulated: string) => boolean {
+  const recordedToSimulated = new Map<string, string>()
+  const simulatedToRecorded = new Map<string, string>()
+  return (recorded, simulated) => {
+    const known = recordedToSimulated.get(recorded)
+    const knownBack = simulatedToRecorded.get(simulated)
+    if (known === undefined && knownBack === undefined) {
+      recordedToSimulated.set(recorded, simulated)
+      simulatedToRecorded.set(simulated, recorded)
+      return true
+    }
+    return known === simulated && knownBack === recorded
+  }
+}

@@ -1,5 +1,7 @@
 import type { AcceptEntry } from './accept.js'
 import { type Finding, findingLine } from './findings.js'
+import type { RecordedExchange } from './har.js'
+import type { MatchedOperation } from './operations.js'
 
 /** Per spec operation: how many exchanges were replayed and how they compared. */
 export interface OperationSummary {
@@ -82,4 +84,53 @@ export function formatReport(report: CompareReport): string {
   }
   lines.push('', report.drift.length === 0 ? 'no drift' : `drift in ${report.drift.length} places`)
   return lines.join('\n')
+}
+
+/** One replayed exchange: its operation and what was found in it. */
+export interface ExchangeResult {
+  exchange: RecordedExchange
+  operation: MatchedOperation
+  findings: Finding[]
+}
+
+/**
+ * The table per operation, in the order operations first appear: an exchange is identical without
+ * findings, accepted when every finding is accepted, drifted otherwise.
+ *
+ * @example
+ * summariseOperations(results, new Set(outcome.drift))[0] // { operationId: 'beginImport', exchanges: 1, identical: 1, … }
+ */
+export function summariseOperations(results: ExchangeResult[], drift: ReadonlySet<Finding>): OperationSummary[] {
+  const summaries = new Map<string, OperationSummary>()
+  for (const { exchange, operation, findings } of results) {
+    const key = `${operation.vendor} ${operation.operationId}`
+    const summary = summaries.get(key) ?? {
+      vendor: operation.vendor,
+      operationId: operation.operationId,
+      operation: operation.label,
+      exchanges: 0,
+      identical: 0,
+      accepted: 0,
+      drifted: 0,
+      recordings: [],
+      newest: new Date(exchange.startedAt).toISOString(),
+    }
+    summary.exchanges += 1
+    const file = exchange.source.replace(/#\d+$/, '')
+    if (!summary.recordings.includes(file)) {
+      summary.recordings.push(file)
+    }
+    if (exchange.startedAt > Date.parse(summary.newest)) {
+      summary.newest = new Date(exchange.startedAt).toISOString()
+    }
+    if (findings.length === 0) {
+      summary.identical += 1
+    } else if (findings.some((finding) => drift.has(finding))) {
+      summary.drifted += 1
+    } else {
+      summary.accepted += 1
+    }
+    summaries.set(key, summary)
+  }
+  return [...summaries.values()]
 }

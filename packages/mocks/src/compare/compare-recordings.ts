@@ -58,6 +58,11 @@ export async function compareRecordings(
     .map((exchange, order) => ({ exchange, order }))
     .sort((a, b) => a.exchange.startedAt - b.exchange.startedAt || a.order - b.order)
     .map(({ exchange }) => exchange)
+  if (exchanges.length === 0) {
+    throw new CompareInputError(
+      `${recordings.map((recording) => recording.name).join(', ')} holds no exchange to compare; record some traffic first.`,
+    )
+  }
   const match = operationMatcher([vendor, ...profile.peers], profile.canonicalPath)
   const operations = exchanges.map(match)
   const credentials = planCredentials(exchanges, registration.credentials, profile.credentials)

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { createValidator, type Problem } from '@contactkit/specs/validator'
+import { noteOperation } from './parity/operations-seen.js'
 import type { SuiteRecording } from './recording.js'
 
 /** A response that broke the spec. */
@@ -71,6 +72,7 @@ export function conformanceRecorder(
         })
         return response
       }
+      noteOperation(document, match.operationId)
       const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
       const text = await response.clone().text()
       let body: unknown = text

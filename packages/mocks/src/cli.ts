@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   start: () => import('./commands/start.js'),
   wait: () => import('./commands/wait.js'),
   record: () => import('./commands/record.js'),
+  compare: () => import('./commands/compare.js'),
 }
 
 const [first] = process.argv.slice(2)

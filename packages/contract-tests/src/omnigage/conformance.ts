@@ -2,6 +2,7 @@ import { omnigageDocument } from '@contactkit/specs/omnigage'
 import { s3Document } from '@contactkit/specs/s3'
 import { createValidator } from '@contactkit/specs/validator'
 import { type ConformanceOptions, conformanceRecorder, type Violation } from '../conformance.js'
+import { noteOperation } from '../parity/operations-seen.js'
 import { decodeS3 } from '../s3/decode.js'
 
 /** A fetch for the Omnigage client that checks the API's answers and S3's, and what it found. */
@@ -72,6 +73,7 @@ async function checkS3(
     })
     return response
   }
+  noteOperation(s3Document, match.operationId)
   const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
   const text = await response.clone().text()
   const problems = s3Validator.validateResponse(

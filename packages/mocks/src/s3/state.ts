@@ -1,7 +1,7 @@
 import type { VendorState } from '../core/simulator.js'
 import { isoMillis } from '../core/time-format.js'
 import { type BucketConfig, type BucketStore, checkBucket, md5ETag } from './buckets.js'
-import { type CredentialStore, checkCredentials, type S3Credentials } from './credentials.js'
+import { type CredentialStore, checkAccessKey, type S3Credentials } from './credentials.js'
 
 /** An object to put in a bucket from `POST /__admin/state`: its bytes as text, or as base64 (what snapshots write). */
 export interface SeedObject {
@@ -131,7 +131,7 @@ function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
     named.add(checked(() => checkBucket(bucket)).name)
   }
   for (const key of seed.credentials ?? []) {
-    checked(() => checkCredentials(key))
+    checked(() => checkAccessKey(key))
   }
   for (const object of seed.objects ?? []) {
     if (

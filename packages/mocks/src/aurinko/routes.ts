@@ -3,7 +3,6 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import { asMiddleware, createGuard } from '../core/kit/guard.js'
-import { respondWith } from '../core/simulator.js'
 import { type Invalid, refuseJsonRequest, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import type { AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
@@ -87,17 +86,4 @@ async function readCurlJson(c: Context<Env>): Promise<undefined> {
   }
   c.req.raw = new Request(raw.url, { method: raw.method, headers, body: text })
   return undefined
-}
-
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
-
-/**
- * Answers 200 (or another status) with a JSON text already made; `respondWith` adds the request id
- * without a Headers copy.
- *
- * @example
- * return jsonText(c, `{"ready":false}`)
- */
-export function jsonText(c: Context, body: string | Uint8Array<ArrayBuffer> | null, status = 200): Response {
-  return respondWith(c, body, status, jsonHeaders)
 }

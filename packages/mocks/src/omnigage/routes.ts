@@ -3,9 +3,9 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import JSON5 from 'json5'
 import type { Clock } from '../core/clock.js'
 import { asMiddleware, createGuard } from '../core/kit/guard.js'
+import { json } from '../core/kit/json.js'
 import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
-import { respondWith } from '../core/simulator.js'
 import {
   type Invalid,
   type RequestDescription,
@@ -137,18 +137,6 @@ async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
 
 // A body no parser could read: validation names it as the wrong type.
 const notJson: unknown = Symbol('not JSON')
-
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
-
-/**
- * Answers a JSON document with the vendor's `Content-Type: application/json` (not vnd.api+json).
- *
- * @example
- * return json(c, { data: contactResource(contact) })
- */
-export function json(c: Context, document: unknown, status = 200): Response {
-  return respondWith(c, JSON.stringify(document), status, jsonHeaders)
-}
 
 /** The origin links in documents are written with: the configured public URL, or the request's. */
 export function originOf(c: Context, options: RoutesOptions): string {

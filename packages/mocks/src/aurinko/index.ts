@@ -1,9 +1,8 @@
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import { ByteCache } from '../core/byte-cache.js'
-import { type Clock, systemClock } from '../core/clock.js'
-import { describeSimulator } from '../core/dashboard/profile.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
+import { resolveOptions } from '../core/simulator-options.js'
 import { AccountStore } from './accounts.js'
 import { aurinkoError } from './errors.js'
 import { aurinkoRoutes, type IfMatchPolicy } from './routes.js'
@@ -46,7 +45,8 @@ export interface AurinkoSimulator extends Simulator {
  * await sim.app.request(`/v1/contacts/sync/updated?deltaToken=${syncUpdatedToken}`, { headers: auth })
  */
 export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): AurinkoSimulator {
-  const clock: Clock = options.clock ?? systemClock()
+  const resolved = resolveOptions(options)
+  const { clock } = resolved
   const timing = { ...defaultSyncTiming, ...options.sync }
   if (!(Number.isInteger(timing.pageSize) && timing.pageSize >= 1 && timing.pageSize <= 1000)) {
     throw new RangeError(
@@ -55,7 +55,7 @@ export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): A
   }
   const accounts = new AccountStore(
     clock,
-    options.randomSeed ?? 1,
+    resolved.randomSeed,
     options.apps ?? [sandboxApp],
     options.accounts ?? [sandboxAccount, secondAccount],
   )
@@ -73,15 +73,13 @@ export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): A
     {
       name: 'aurinko',
       document: aurinkoDocument,
-      clock,
+      registration: aurinkoVendor,
       routes: aurinkoRoutes({ document: aurinkoDocument, clock, accounts, sync, ifMatch, contactBytes }),
       state,
       errorResponse: aurinkoError,
     },
-    options,
+    resolved,
   )
-  // The dashboard describes the vendor even for a simulator created outside a set.
-  describeSimulator(simulator, aurinkoVendor)
   return Object.assign(simulator, {
     accounts,
     providerEdit(edits: ProviderEdits): ProviderEditResult {

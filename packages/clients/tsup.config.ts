@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cloudsponge/index.ts', 'src/aurinko/index.ts', 'src/omnigage/index.ts'],
+  // Each vendor folder's index.ts is an entry (`@contactkit/clients/<vendor>`): a new client needs no change here.
+  entry: ['src/index.ts', 'src/*/index.ts', '!src/core/**', '!src/testing/**'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,15 +1,14 @@
+import { vendors } from '@contactkit/mocks'
 import { createValidator } from '@contactkit/specs/validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aurinkoFuzzProfile } from '../src/fuzz/aurinko-profile.js'
-import { cloudspongeFuzzProfile } from '../src/fuzz/cloudsponge-profile.js'
 import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
+import { loadFuzzProfile } from '../src/fuzz/fuzz-profiles.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
 import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
-import { omnigageFuzzProfile } from '../src/fuzz/omnigage-profile.js'
 import { listOperations } from '../src/fuzz/openapi-operations.js'
+import { cloudspongeFuzzProfile } from '../src/fuzz/profiles/cloudsponge.js'
 import { fuzzRequests } from '../src/fuzz/request-generator.js'
-import { s3FuzzProfile } from '../src/fuzz/s3-profile.js'
 
 // FUZZ_RUNS cases per category and vendor (`pnpm fuzz` runs 5,000). A failure prints fast-check's
 // seed and path: FUZZ_SEED=<seed> FUZZ_PATH=<path> replays it exactly (add `-t <category>`).
@@ -18,7 +17,8 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const path = process.env.FUZZ_PATH
 const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 2000)
 
-const profiles: FuzzProfile[] = [cloudspongeFuzzProfile, aurinkoFuzzProfile, s3FuzzProfile, omnigageFuzzProfile]
+// Every registered vendor, each by its profile in src/fuzz/profiles/<vendor>.ts.
+const profiles = await Promise.all(vendors.map((vendor) => loadFuzzProfile(vendor.name)))
 
 for (const profile of profiles) {
   describe(`${profile.vendor}: fuzz every route from the spec`, () => {
@@ -125,6 +125,12 @@ describe('the fuzz harness', () => {
     ).rejects.toThrow(/application\/xml/)
     const never = answer(() => new Promise<Response>(() => undefined))
     await expect(runFuzzCase(profile, never, request, { timeoutMs: 50 })).rejects.toThrow(/a hang/)
+  })
+
+  it('names the file to write for a vendor without a profile', async () => {
+    await expect(loadFuzzProfile('nobody')).rejects.toThrow(
+      'There is no fuzz profile for nobody: write src/fuzz/profiles/nobody.ts exporting its FuzzProfile.',
+    )
   })
 
   it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {

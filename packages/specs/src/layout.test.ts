@@ -18,3 +18,15 @@ describe('the spec index', () => {
     expect(manifest.exports[`./${vendor}`]).toEqual({ types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` })
   })
 })
+
+describe('the package exports', () => {
+  // tsup builds every module in src/ but the document type; each must be reachable by a subpath.
+  const entries = readdirSync(new URL('src/', root))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'openapi-document.ts')
+    .map((file) => file.replace(/\.ts$/, ''))
+
+  it.each(entries)('export the %s entry', (entry) => {
+    const subpath = entry === 'index' ? '.' : `./${entry}`
+    expect(manifest.exports[subpath]).toEqual({ types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` })
+  })
+})

@@ -219,3 +219,39 @@ describe('parameters whose schema is a reference', () => {
     ])
   })
 })
+
+describe('parameters of the path item', () => {
+  const shared = createValidator({
+    openapi: '3.1.0',
+    info: { title: 'toy', version: '1' },
+    paths: {
+      '/accounts/{account}/items': {
+        parameters: [
+          { name: 'account', in: 'path', schema: { type: 'integer' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10 } },
+          { name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        get: {
+          operationId: 'listItems',
+          // The operation's own `limit` replaces the path item's.
+          parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+  })
+
+  it("checks them with the operation's, the operation's own winning where both name one", () => {
+    const path = shared.matchOperation('GET', '/accounts/7/items')?.pathParams
+    const good = shared.validateRequest('listItems', { path, query: { limit: '50' }, headers: { 'x-tenant': 'a' } })
+    expect(good.problems).toEqual([])
+    expect(good.path).toEqual({ account: 7 })
+    const bad = shared.validateRequest('listItems', { path: { account: 'x' }, query: { limit: '500' } })
+    expect(bad.problems.map((problem) => problem.location).sort()).toEqual([
+      'header.x-tenant',
+      'path.account',
+      'query.limit',
+    ])
+    expect(bad.problems.find((problem) => problem.location === 'query.limit')?.message).toBe('limit must be <= 100')
+  })
+})

@@ -2,6 +2,17 @@ import type { ErrorObject, ValidateFunction } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsPlugin from 'ajv-formats'
 import type { OpenApiDocument } from './openapi-document.js'
+import {
+  type ModelOperation,
+  type ModelParameter,
+  type OperationMatch,
+  openApiModel,
+  type ParameterLocation,
+  responseFor,
+  unescapePointerToken,
+} from './openapi-model.js'
+
+export type { OperationMatch } from './openapi-model.js'
 
 /** One thing wrong with a request or response, in words a person can act on. */
 export interface Problem {
@@ -36,13 +47,6 @@ export interface RequestCheck {
   body: unknown
 }
 
-/** An operation found by method and path. */
-export interface OperationMatch {
-  operationId: string
-  pathTemplate: string
-  pathParams: Record<string, string>
-}
-
 export interface Validator {
   /** Finds the operation a request is for, or undefined when the spec has none. */
   matchOperation(method: string, pathname: string): OperationMatch | undefined
@@ -55,25 +59,8 @@ export interface Validator {
   validateResponse(operationId: string, status: number, mediaType: string, body: unknown): Problem[]
 }
 
-interface Located {
-  value: Record<string, unknown>
-  pointer: string
-}
-
-interface Parameter {
-  name: string
-  in: 'path' | 'query' | 'header' | 'cookie'
-  required?: boolean
-  schema?: unknown
-}
-
 interface CompiledOperation {
-  method: string
-  pathTemplate: string
-  pathPattern: RegExp
-  pathNames: string[]
-  pointer: string
-  operation: Record<string, unknown>
+  operation: ModelOperation
   request?: {
     path: ValidateFunction
     query: ValidateFunction
@@ -83,13 +70,13 @@ interface CompiledOperation {
     /** One validator per media type the operation takes, compiled on first use. */
     bodies: Map<string, ValidateFunction>
     mediaTypes: string[]
-    bodyPointer: string | undefined
+    /** Where each media type's schema lives, by media type. */
+    bodySchemas: Map<string, string>
     bodyRequired: boolean
   }
 }
 
 const documentId = 'openapi'
-const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020
 
 /**
@@ -116,14 +103,19 @@ export function createValidator(document: OpenApiDocument): Validator {
     responseAjvInstance ??= newAjv(document, false)
     return responseAjvInstance
   }
-  const operations = collectOperations(document)
-  const byId = new Map(operations.map((operation) => [String(operation.operation.operationId), operation]))
+  const model = openApiModel(document)
+  const byId = new Map<string, CompiledOperation>()
   const responseValidators = new Map<string, ValidateFunction>()
 
   function compiled(operationId: string): CompiledOperation {
-    const operation = byId.get(operationId)
+    let operation = byId.get(operationId)
     if (!operation) {
-      throw new Error(`The spec has no operation "${operationId}"; check the operationId against the document.`)
+      const found = model.operation(operationId)
+      if (!found) {
+        throw new Error(`The spec has no operation "${operationId}"; check the operationId against the document.`)
+      }
+      operation = { operation: found }
+      byId.set(operationId, operation)
     }
     return operation
   }
@@ -132,69 +124,42 @@ export function createValidator(document: OpenApiDocument): Validator {
     if (operation.request) {
       return operation.request
     }
-    const parameters = (operation.operation.parameters as unknown[] | undefined) ?? []
-    const located = parameters.map((parameter, index) =>
-      resolve(document, parameter, `${operation.pointer}/parameters/${index}`),
-    )
-    const resolved = located.map((entry) => entry.value as unknown as Parameter)
+    const { parameters, requestBody } = operation.operation
     // A parameter's schema is compiled by reference into the document, so a `$ref` inside it
     // (`schema: {$ref: '#/components/schemas/Status'}`) resolves against the document.
-    const schemaOf = (parameter: Parameter) => {
-      const pointer = located[resolved.indexOf(parameter)]?.pointer
-      return parameter.schema === undefined || pointer === undefined ? {} : { $ref: `${documentId}#${pointer}/schema` }
-    }
+    const schemaOf = (parameter: ModelParameter) =>
+      parameter.schemaPointer === undefined ? {} : { $ref: `${documentId}#${parameter.schemaPointer}` }
     // OpenAPI says Accept, Content-Type and Authorization header parameters are ignored.
     const ignoredHeaders = new Set(['accept', 'content-type', 'authorization'])
-    const inHeaders = (parameter: Parameter) =>
+    const inHeaders = (parameter: ModelParameter) =>
       parameter.in === 'header' && !ignoredHeaders.has(parameter.name.toLowerCase())
-    const objectSchema = (where: Parameter['in']) => {
-      const list = resolved.filter(
+    const objectSchema = (where: ParameterLocation) => {
+      const list = parameters.filter(
         (parameter) => parameter.in === where && (where !== 'header' || inHeaders(parameter)),
       )
-      const name = (parameter: Parameter) => (where === 'header' ? parameter.name.toLowerCase() : parameter.name)
+      const name = (parameter: ModelParameter) => (where === 'header' ? parameter.name.toLowerCase() : parameter.name)
       return {
         type: 'object',
         properties: Object.fromEntries(list.map((parameter) => [name(parameter), schemaOf(parameter)])),
-        required: list.filter((parameter) => parameter.required || where === 'path').map(name),
+        required: list.filter((parameter) => parameter.required).map(name),
       }
     }
-    const requestBody = operation.operation.requestBody
-      ? resolve(document, operation.operation.requestBody, `${operation.pointer}/requestBody`)
-      : undefined
+    const media = requestBody?.media ?? []
     operation.request = {
       path: requestAjv().compile(objectSchema('path')),
       query: requestAjv().compile(objectSchema('query')),
       headers: requestAjv().compile(objectSchema('header')),
-      headerNames: resolved.filter(inHeaders).map((parameter) => parameter.name.toLowerCase()),
+      headerNames: parameters.filter(inHeaders).map((parameter) => parameter.name.toLowerCase()),
       bodies: new Map(),
-      mediaTypes: Object.keys((requestBody?.value.content ?? {}) as Record<string, unknown>),
-      bodyPointer: requestBody?.pointer,
-      bodyRequired: requestBody?.value.required === true,
+      mediaTypes: media.map((entry) => entry.type),
+      bodySchemas: new Map(media.map((entry) => [entry.type, entry.schemaPointer])),
+      bodyRequired: requestBody?.required === true,
     }
     return operation.request
   }
 
   return {
-    matchOperation(method, pathname) {
-      const lower = method.toLowerCase()
-      for (const operation of operations) {
-        if (operation.method !== lower) {
-          continue
-        }
-        const match = operation.pathPattern.exec(pathname)
-        if (match) {
-          const pathParams = Object.fromEntries(
-            operation.pathNames.map((name, index) => [name, safeDecode(match[index + 1] ?? '')]),
-          )
-          return {
-            operationId: String(operation.operation.operationId),
-            pathTemplate: operation.pathTemplate,
-            pathParams,
-          }
-        }
-      }
-      return undefined
-    },
+    matchOperation: (method, pathname) => model.matchOperation(method, pathname),
 
     validateRequest(operationId, input) {
       const validators = requestValidators(compiled(operationId))
@@ -234,9 +199,7 @@ export function createValidator(document: OpenApiDocument): Validator {
             if (!validate) {
               // JSON carries its own types: "5" for a string field is wrong there, unlike in a form.
               const ajv = /json/i.test(mediaType) ? responseAjv() : requestAjv()
-              validate = ajv.compile({
-                $ref: `${documentId}#${validators.bodyPointer}/content/${escapePointerToken(mediaType)}/schema`,
-              })
+              validate = ajv.compile({ $ref: `${documentId}#${validators.bodySchemas.get(mediaType)}` })
               validators.bodies.set(mediaType, validate)
             }
             check(validate, body, 'body', problems)
@@ -258,21 +221,18 @@ export function createValidator(document: OpenApiDocument): Validator {
     },
 
     validateResponse(operationId, status, mediaType, body) {
-      const operation = compiled(operationId)
-      const responses = (operation.operation.responses ?? {}) as Record<string, unknown>
-      const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => candidate in responses)
-      if (!key) {
+      const operation = compiled(operationId).operation
+      const response = responseFor(operation, status)
+      if (!response) {
         return [{ location: 'status', message: `${operationId} does not declare the status ${status}` }]
       }
-      const response = resolve(document, responses[key], `${operation.pointer}/responses/${escapePointerToken(key)}`)
-      const content = response.value.content as Record<string, unknown> | undefined
-      if (!content) {
+      if (!response.media) {
         return []
       }
-      if (!(mediaType in content)) {
-        return [{ location: 'content-type', message: `${operationId} ${key} does not declare ${mediaType}` }]
+      const pointer = response.media.find((entry) => entry.type === mediaType)?.schemaPointer
+      if (pointer === undefined) {
+        return [{ location: 'content-type', message: `${operationId} ${response.key} does not declare ${mediaType}` }]
       }
-      const pointer = `${response.pointer}/content/${escapePointerToken(mediaType)}/schema`
       let validate = responseValidators.get(pointer)
       if (!validate) {
         validate = responseAjv().compile({ $ref: `${documentId}#${pointer}` })
@@ -290,59 +250,6 @@ function newAjv(document: OpenApiDocument, coerce: boolean): Ajv2020 {
   addFormats(ajv)
   ajv.addSchema(document, documentId)
   return ajv
-}
-
-function collectOperations(document: OpenApiDocument): CompiledOperation[] {
-  const operations: CompiledOperation[] = []
-  for (const [pathTemplate, pathItem] of Object.entries(document.paths)) {
-    const pathNames: string[] = []
-    const pattern = pathTemplate
-      .split(/(\{[^}]+\})/)
-      .map((part) => {
-        if (part.startsWith('{')) {
-          pathNames.push(part.slice(1, -1))
-          return '([^/]+?)'
-        }
-        return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-      })
-      .join('')
-    for (const method of httpMethods) {
-      const operation = pathItem[method] as Record<string, unknown> | undefined
-      if (operation) {
-        operations.push({
-          method,
-          pathTemplate,
-          pathPattern: new RegExp(`^${pattern}$`),
-          pathNames,
-          pointer: `/paths/${escapePointerToken(pathTemplate)}/${method}`,
-          operation,
-        })
-      }
-    }
-  }
-  // The template with more literal text is the more specific one: /a/{id}.{format} before /a/{id}.
-  const literal = (template: string) => template.replace(/\{[^}]+\}/g, '').length
-  return operations.sort((a, b) => literal(b.pathTemplate) - literal(a.pathTemplate))
-}
-
-/** Follows `$ref`s inside the document, keeping the JSON pointer of where the value really lives. */
-function resolve(document: OpenApiDocument, value: unknown, pointer: string): Located {
-  let current = value as Record<string, unknown>
-  let at = pointer
-  for (let hops = 0; typeof current?.$ref === 'string'; hops++) {
-    if (hops > 20) {
-      throw new Error(`The spec's reference ${String(current.$ref)} loops; fix the $ref chain.`)
-    }
-    at = String(current.$ref).replace(/^#/, '')
-    current = at
-      .split('/')
-      .slice(1)
-      .reduce<unknown>(
-        (node, token) => (node as Record<string, unknown>)?.[unescapePointerToken(token)],
-        document,
-      ) as Record<string, unknown>
-  }
-  return { value: current ?? {}, pointer: at }
 }
 
 function check(validate: ValidateFunction, data: unknown, location: string, problems: Problem[]): void {
@@ -403,15 +310,6 @@ function declaredHeaders(names: string[], sent: Record<string, string | undefine
   return result
 }
 
-/** Percent-decodes a path segment; one that is malformed (`%ZZ`) stays as sent, for validation to refuse. */
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
 /** Deepest nesting of arrays and objects a request body may have; no API here needs more than a few. */
 export const maxBodyDepth = 64
 
@@ -443,12 +341,4 @@ function withoutUndefined(record: Record<string, string | undefined>): Record<st
     }
   }
   return result
-}
-
-function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1')
-}
-
-function unescapePointerToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~')
 }

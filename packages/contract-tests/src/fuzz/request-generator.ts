@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { encodeBody, supportedMediaTypes } from './body-encoding.js'
 import { badCredentials, type CredentialPlacement, isOpen, validCredentials } from './credentials.js'
+import { isObject, type JsonSchema } from './flat-schema.js'
 import type { ExtraRoute, FuzzProfile, FuzzTarget } from './fuzz-profile.js'
 import {
   encodeComponent,
@@ -13,13 +14,7 @@ import {
 } from './fuzz-request.js'
 import { bodyOddity, headerOddity, queryOddity } from './odd-encodings.js'
 import { applyPathOddities, oddPath } from './odd-paths.js'
-import {
-  type ApiOperation,
-  isObject,
-  type JsonSchema,
-  listOperations,
-  type ParameterLocation,
-} from './openapi-operations.js'
+import { type ApiOperation, listOperations, type ParameterLocation } from './openapi-operations.js'
 import { brokenValue, validObject, validValue } from './schema-arbitraries.js'
 
 /** A request before it is written: values by location, unencoded. */

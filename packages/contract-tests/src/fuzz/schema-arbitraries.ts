@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { isObject, type JsonSchema } from './openapi-operations.js'
+import { isObject, type JsonSchema } from './flat-schema.js'
 
 /** A value for one field that breaks it, and whether every reading of the schema rejects it. */
 export interface BrokenValue {

@@ -50,6 +50,12 @@ export interface VendorRegistration<S extends Simulator = Simulator, O extends S
   baseUrl: string
   /** The environment variable that points the contract suite's real target elsewhere, e.g. `CLOUDSPONGE_BASE_URL`. */
   baseUrlEnv: string
+  /**
+   * Whether `@contactkit/clients` has a client for it, at `@contactkit/clients/<name>`. Default true;
+   * false for an API that is only ever called from another vendor's flow (S3's presigned POST,
+   * which the Omnigage client sends).
+   */
+  client?: boolean
   create(options: O): S
   /** The documented credentials, printed by the CLI. */
   credentials: VendorCredential[]

@@ -12,7 +12,10 @@ import { toyError } from './testing/toy-vendor.js'
 
 const ok = { '200': { description: 'ok' } }
 
-/** Contacts behind an account key (declared once, by `$ref`), an optional trace header, and a CSV upload. */
+/**
+ * Contacts behind an account key (declared once, by `$ref`; for one contact on the path item), an
+ * optional trace header, and a CSV upload.
+ */
 const document: OpenApiDocument = {
   openapi: '3.1.0',
   info: { title: 'Contacts', version: '1' },
@@ -47,6 +50,14 @@ const document: OpenApiDocument = {
         },
         responses: ok,
       },
+    },
+    '/contacts/{id}': {
+      // Declared on the path item: every operation under it takes them.
+      parameters: [
+        { $ref: '#/components/parameters/AccountKey' },
+        { name: 'id', in: 'path', schema: { type: 'integer' } },
+      ],
+      get: { operationId: 'getContact', responses: ok },
     },
     '/uploads': {
       post: {
@@ -122,6 +133,20 @@ describe('requests no operation takes', () => {
       problems: [],
       message: 'There is no GET /nowhere; check the path against the API reference.',
     })
+  })
+})
+
+describe('parameters of the path item', () => {
+  it("checks them as the operation's own: the declared header is required, the path parameter coerced", async () => {
+    const { app } = contactsVendor()
+    const withoutKey = await app.request('/contacts/7')
+    expect(withoutKey.status).toBe(400)
+    expect((await toyErrorOf(withoutKey)).message).toBe(
+      'The request is not valid: header.x-account-key is required. Fix it and send it again.',
+    )
+    const withKey = await app.request('/contacts/7', { headers: key })
+    expect(withKey.status).toBe(200)
+    expect(await withKey.json()).toMatchObject({ path: { id: 7 }, headers: { 'x-account-key': 'key-1' } })
   })
 })
 

@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from '@contactkit/specs'
+import { openApiModel } from '@contactkit/specs/openapi-model'
 import type { OperationMatch, Problem, Validator } from '@contactkit/specs/validator'
 import type { Context, MiddlewareHandler } from 'hono'
 import { mediaTypeOf, readBody } from './request-body.js'
@@ -141,11 +142,7 @@ export function specCheck<E extends SpecValidationEnv>(
     }
     const match = remembered.match
     if (!match) {
-      return options.onInvalid(c, {
-        status: 404,
-        problems: [],
-        message: `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
-      })
+      return options.onInvalid(c, { status: 404, problems: [], message: noSuchOperation(c.req.method, c.req.path) })
     }
     const contentType = c.req.header('content-type')
     let body: unknown
@@ -284,44 +281,28 @@ function validate(
 /** Header parameters by operationId, lower-cased, as the validator reads them (a superset is harmless). */
 function declaredHeaderNames(document: OpenApiDocument): Map<string, string[]> {
   const names = new Map<string, string[]>()
-  const resolve = (value: unknown): Record<string, unknown> | undefined => {
-    let current = value as Record<string, unknown> | undefined
-    // Stryker disable next-line all: differs only for a $ref cycle or a dangling $ref, which a valid spec has not
-    for (let hops = 0; typeof current?.$ref === 'string' && hops < 20; hops++) {
-      current = String(current.$ref)
-        .replace(/^#\//, '')
-        .split('/')
-        .reduce<unknown>(
-          (node, token) =>
-            (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
-          document,
-        ) as Record<string, unknown> | undefined
-    }
-    return current
-  }
-  for (const item of Object.values(document.paths ?? {}) as Record<string, unknown>[]) {
-    for (const operation of Object.values(item ?? {}) as Record<string, unknown>[]) {
-      // Stryker disable next-line all: differs only for a null operation, which a valid spec has not
-      if (typeof operation !== 'object' || operation === null || typeof operation.operationId !== 'string') {
-        continue
-      }
-      const parameters = [
-        // Stryker disable next-line all: a non-object entry is dropped by the filter below anyway
-        ...((item.parameters as unknown[] | undefined) ?? []),
-        // Stryker disable next-line all: a non-object entry is dropped by the filter below anyway
-        ...((operation.parameters as unknown[] | undefined) ?? []),
-      ]
-      // Stryker disable all: differs only for a dangling $ref or a nameless header parameter, which a
-      // valid spec has not, and header names are looked up without regard to case
-      const headers = parameters
-        .map(resolve)
-        .filter((parameter) => parameter?.in === 'header' && typeof parameter.name === 'string')
-        .map((parameter) => String(parameter?.name).toLowerCase())
-      // Stryker restore all
-      names.set(operation.operationId, [...new Set(headers)])
-    }
+  for (const operation of openApiModel(document).operations) {
+    // Stryker disable all: more names than the declared headers only add values to a memo key, and
+    // headers are looked up without regard to case
+    const headers = operation.parameters
+      .filter((parameter) => parameter.in === 'header')
+      .map((parameter) => parameter.name.toLowerCase())
+    names.set(operation.operationId, [...new Set(headers)])
+    // Stryker restore all
   }
   return names
+}
+
+/**
+ * The sentence for a request that no operation of the API takes (a 404): its method and path, and
+ * where to look. The one wording every vendor's 404 uses, whether the spec or the router found
+ * nothing.
+ *
+ * @example
+ * noSuchOperation('GET', '/nowhere') // 'There is no GET /nowhere; check the path against the API reference.'
+ */
+export function noSuchOperation(method: string, path: string): string {
+  return `There is no ${method} ${path}; check the path against the API reference.`
 }
 
 function invalid(problems: Problem[]): Invalid {
@@ -351,8 +332,9 @@ export function locatedProblems(problems: Problem[]): string {
 }
 
 /**
- * The answer to a refused request for a vendor whose API takes JSON: a 404 naming the path, a 415
- * asking for JSON, or a 400 naming every field by where it is, each in the vendor's error format.
+ * The answer to a refused request for a vendor whose API takes JSON: a 404 naming the path (the
+ * refusal's own sentence, see `noSuchOperation`), a 415 asking for JSON, or a 400 naming every
+ * field by where it is, each in the vendor's error format.
  *
  * @example
  * const check = specCheck(document, { onInvalid: (c, invalid) => refuseJsonRequest(c, invalid, vendorError) })
@@ -364,7 +346,7 @@ export function refuseJsonRequest(
   badRequestCode?: string,
 ): Response {
   if (invalid.status === 404) {
-    return respond(c, 404, `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`)
+    return respond(c, 404, invalid.message)
   }
   if (invalid.status === 415) {
     const message = invalid.message.charAt(0).toUpperCase() + invalid.message.slice(1)

@@ -135,6 +135,8 @@ export const s3Vendor = defineVendor({
   defaultPort,
   baseUrl: 'https://s3.amazonaws.com',
   baseUrlEnv: 'S3_BASE_URL',
+  // The form is posted by the Omnigage client's upload; there is no S3 client of its own.
+  client: false,
   create: createS3Simulator,
   credentials: [
     { label: 'access key id', value: sandboxCredentials.accessKeyId, env: 'S3_ACCESS_KEY_ID' },

@@ -10,9 +10,9 @@ import {
 import type { OpenApiDocument } from '@contactkit/specs'
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import fc from 'fast-check'
-import { excludeAdmin, jsonContentTypeProblem } from './core-routes.js'
-import type { FuzzExchange, FuzzProfile, FuzzTarget } from './fuzz-profile.js'
-import { isObject } from './openapi-operations.js'
+import { excludeAdmin, jsonContentTypeProblem } from '../core-routes.js'
+import { isObject } from '../flat-schema.js'
+import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../fuzz-profile.js'
 
 /**
  * Every case starts from a new simulator built the same way, not from `reset()`: the simulator

@@ -3,9 +3,9 @@ import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
 import fc from 'fast-check'
-import { excludeAdmin } from './core-routes.js'
-import type { FuzzExchange, FuzzProfile } from './fuzz-profile.js'
-import { isObject } from './openapi-operations.js'
+import { excludeAdmin } from '../core-routes.js'
+import { isObject } from '../flat-schema.js'
+import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
 const basic = `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}`
 

@@ -3,10 +3,10 @@ import { createS3Simulator, defaultBucket, type S3Simulator, sandboxCredentials 
 import type { OpenApiDocument } from '@contactkit/specs'
 import { s3Document } from '@contactkit/specs/s3'
 import fc from 'fast-check'
-import { readS3Xml } from '../s3/decode.js'
-import { signV2 } from '../s3/forms.js'
-import { excludeAdmin } from './core-routes.js'
-import type { FuzzExchange, FuzzProfile } from './fuzz-profile.js'
+import { readS3Xml } from '../../s3/decode.js'
+import { signV2 } from '../../s3/forms.js'
+import { excludeAdmin } from '../core-routes.js'
+import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
 /** Form fields every valid case carries, each with a `starts-with ""` condition of the policy below. */
 const coveredFields = [

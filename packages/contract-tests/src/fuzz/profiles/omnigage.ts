@@ -3,9 +3,9 @@ import { type OmnigageSimulator, omnigageVendor, sandboxTenant } from '@contactk
 import { s3Vendor } from '@contactkit/mocks/s3'
 import { omnigageDocument } from '@contactkit/specs/omnigage'
 import fc from 'fast-check'
-import { excludeAdmin, jsonContentTypeProblem } from './core-routes.js'
-import type { FuzzExchange, FuzzProfile, FuzzTarget } from './fuzz-profile.js'
-import { isObject } from './openapi-operations.js'
+import { excludeAdmin, jsonContentTypeProblem } from '../core-routes.js'
+import { isObject } from '../flat-schema.js'
+import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../fuzz-profile.js'
 
 const basic = `Basic ${btoa(`${sandboxTenant.tokenKey}:${sandboxTenant.tokenSecret}`)}`
 const header = ['First Name', 'Last Name', 'Company', 'Phone Number', 'Email Address']

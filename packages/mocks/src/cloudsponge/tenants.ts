@@ -67,7 +67,7 @@ function basicCredentials(authorization: string): { key: string; password: strin
     const decoded = basic?.[1] ? decodeBase64Utf8(basic[1]) : ''
     const colon = decoded.indexOf(':')
     credentials = colon < 0 ? null : { key: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
-    // Stryker disable next-line all: a bound on memory only: clearing the memo early, late or never decodes the same
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on memory only: clearing the memo early, late or never decodes the same
     if (decodedHeaders.size >= maxDecodedHeaders) {
       decodedHeaders.clear()
     }

@@ -57,8 +57,8 @@ export function redactBody(text: string, contentType: string | null): string {
       // Names quoted or not: .NET clients write `name=signature` without quotes.
       /(\bname=(?:"([^"]*)"|([^\s;"]+))[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/gi,
       (whole, lead: string, quoted: string | undefined, bare: string | undefined) =>
-        // Stryker disable next-line StringLiteral: the pattern always captures a quoted or a bare name
-        isSecretName(quoted ?? bare ?? '') ? `${lead}${redacted}` : whole,
+        // The pattern always captures a quoted or a bare name.
+        isSecretName((quoted ?? bare) as string) ? `${lead}${redacted}` : whole,
     )
   }
   return text

@@ -79,11 +79,11 @@ describe('error names', () => {
 })
 
 describe('createAurinkoClient app credentials', () => {
-  it('refuses an empty account id', () => {
-    expect(() => createAurinkoClient({ clientId: 'app', clientSecret: 'secret', accountId: '' })).toThrow(
-      new TypeError(
-        'Failed to create the Aurinko client: give either accessToken, or clientId, clientSecret and accountId.',
-      ),
+  it('refuses an empty or missing account id', () => {
+    const refusal = new TypeError(
+      'Failed to create the Aurinko client: give either accessToken, or clientId, clientSecret and accountId.',
     )
+    expect(() => createAurinkoClient({ clientId: 'app', clientSecret: 'secret', accountId: '' })).toThrow(refusal)
+    expect(() => createAurinkoClient({ clientId: 'app', clientSecret: 'secret' } as never)).toThrow(refusal)
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
 import { createCloudSpongeClient } from './client.js'
-import { readCloudSpongeError } from './errors.js'
+import { decodeCloudSpongeBody, readCloudSpongeError } from './errors.js'
 
 // Calls and answers of the CloudSponge client not covered elsewhere: the echo on events, an empty
 // contacts page, and error bodies without a message.
@@ -36,5 +36,15 @@ describe('readCloudSpongeError', () => {
   it('reads no message from an object without one, and a text body as the message', () => {
     expect(readCloudSpongeError({ status: 'error' }, new Response())).toEqual({ message: undefined })
     expect(readCloudSpongeError('Access denied', new Response())).toEqual({ message: 'Access denied' })
+  })
+})
+
+describe('decodeCloudSpongeBody', () => {
+  it('decodes XML after leading whitespace, and leaves text and objects as they are', () => {
+    expect(decodeCloudSpongeBody('\n  <result><import-id type="integer">1</import-id></result>')).toEqual({
+      import_id: 1,
+    })
+    expect(decodeCloudSpongeBody('Access denied')).toBe('Access denied')
+    expect(decodeCloudSpongeBody({ import_id: 1 })).toEqual({ import_id: 1 })
   })
 })

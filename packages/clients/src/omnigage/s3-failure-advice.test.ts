@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { fakeFetch } from '../testing/fake-fetch.js'
+import { UnsupportedFileError } from './file-source.js'
 import { S3UploadError, type Upload, uploadToS3 } from './s3-upload.js'
 
 // What S3UploadError tells the user to do, code by code, and what it says when S3's answer
-// cannot be read at all.
+// cannot be read at all; and a stream that ends before its size.
 
 const upload: Upload = {
   type: 'uploads',
@@ -78,5 +79,19 @@ describe('S3UploadError advice', () => {
     expect(error.body).toBe('')
     expect(error.requestId).toBe('REQ-9')
     expect(error.message).toMatch(/^S3 refused the file upload with 500\. S3 failed or is busy/)
+  })
+})
+
+describe('uploadToS3 with a stream', () => {
+  it('refuses a stream that ends before its size, saying how many bytes it gave', async () => {
+    const fake = fakeFetch(() => new Response(null, { status: 204 }))
+    const stream = new Blob(['a,b\n']).stream()
+    const error = await uploadToS3(upload, { stream, name: 'a.csv', size: 10 }, { fetch: fake.fetch }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(UnsupportedFileError)
+    expect((error as Error).message).toBe(
+      'Cannot post "a.csv": the stream gave 4 bytes, not the 10 its size says; give the right size, or none to have it counted.',
+    )
   })
 })

@@ -43,6 +43,36 @@ describe('imports()', () => {
 })
 
 describe('downloadFile', () => {
+  it('asks for any type, and stops at once for an aborted signal', async () => {
+    const fake = fakeFetch(() => new Response('a,b\n'))
+    await omnigage(fake.fetch).downloadFile('https://bucket.s3.test/x.csv')
+    expect(fake.requests[0]?.headers.get('accept')).toBe('*/*')
+    const stop = new Error('user went away')
+    await expect(
+      omnigage(fake.fetch).downloadFile('https://bucket.s3.test/x.csv', { signal: AbortSignal.abort(stop) }),
+    ).rejects.toBe(stop)
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it("reads S3's XML after leading whitespace, Omnigage's JSON and a text body each in its own way", async () => {
+    const fake = fakeFetch(
+      () =>
+        new Response('\n <Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>', {
+          status: 403,
+        }),
+      () => json(404, { errors: [{ detail: 'File "f2" was not found.', code: 404 }] }),
+      () => new Response('Service unavailable', { status: 400 }),
+    )
+    const client = omnigage(fake.fetch)
+    const fail = (url: string) => client.downloadFile(url).catch((caught: unknown) => caught)
+    expect(await fail('https://bucket.s3.test/x.csv')).toMatchObject({
+      code: 'AccessDenied',
+      message: 'Request has expired',
+    })
+    expect(await fail('/api/v1/files/f2/content')).toMatchObject({ code: '404', message: 'File "f2" was not found.' })
+    expect(await fail('/api/v1/files/f3/content')).toMatchObject({ status: 400, message: 'Service unavailable' })
+  })
+
   it('throws an error by status, with an empty body, when the error answer breaks off', async () => {
     const broken = new Response(
       new ReadableStream({

@@ -17,6 +17,9 @@ export default {
     alias: [
       { find: /^@contactkit\/mocks$/, replacement: source('./packages/mocks/src/index.ts') },
       { find: /^@contactkit\/mocks\/cloudsponge$/, replacement: source('./packages/mocks/src/cloudsponge/index.ts') },
+      { find: /^@contactkit\/mocks\/aurinko$/, replacement: source('./packages/mocks/src/aurinko/index.ts') },
+      { find: /^@contactkit\/mocks\/omnigage$/, replacement: source('./packages/mocks/src/omnigage/index.ts') },
+      { find: /^@contactkit\/mocks\/s3$/, replacement: source('./packages/mocks/src/s3/index.ts') },
       { find: /^@contactkit\/mocks\/node$/, replacement: source('./packages/mocks/src/node.ts') },
       { find: /^@contactkit\/mocks\/msw$/, replacement: source('./packages/mocks/src/msw.ts') },
       { find: /^@contactkit\/clients$/, replacement: source('./packages/clients/src/index.ts') },
@@ -24,6 +27,8 @@ export default {
         find: /^@contactkit\/clients\/cloudsponge$/,
         replacement: source('./packages/clients/src/cloudsponge/index.ts'),
       },
+      { find: /^@contactkit\/clients\/aurinko$/, replacement: source('./packages/clients/src/aurinko/index.ts') },
+      { find: /^@contactkit\/clients\/omnigage$/, replacement: source('./packages/clients/src/omnigage/index.ts') },
     ],
   },
   test: {
@@ -32,6 +37,9 @@ export default {
       'packages/clients/src/**/*.test.ts',
       'packages/contract-tests/test/cloudsponge.contract.test.ts',
       'packages/contract-tests/test/cloudsponge.msw.test.ts',
+      'packages/contract-tests/test/aurinko.{simulator,contract}.test.ts',
+      'packages/contract-tests/test/omnigage.{simulator,contract}.test.ts',
+      'packages/contract-tests/test/s3.contract.test.ts',
       'packages/contract-tests/test/*.mutation-gaps.test.ts',
     ],
     exclude: [

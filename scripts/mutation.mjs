@@ -7,8 +7,11 @@
 //
 // Options: --force (ignore the incremental file and test every mutant again),
 // --retest-survivors (test again every mutant the incremental file does not have as killed),
-// --mutate <glob[,glob]> (narrow the run, e.g. to one file), --dry-run (only the initial test run),
-// --log-level <level>.
+// --mutate <glob[,glob]> (narrow the run, e.g. to one file, or to lines with `file.ts:10-12`),
+// --concurrency <n> (test runners; the config's two, one on a machine shared with other work),
+// --incremental-file <path> (Stryker rewrites the file with only the run's own files, so a narrow
+// run given its own file leaves the results of the others where they were),
+// --dry-run (only the initial test run), --log-level <level>.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import config from '../stryker.config.mjs'
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     mutate: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
+    concurrency: { type: 'string' },
+    'incremental-file': { type: 'string' },
   },
 })
 
@@ -30,13 +35,15 @@ const cliOptions = {
   ...(values.mutate ? { mutate: values.mutate.flatMap((pattern) => pattern.split(',')) } : {}),
   ...(values['dry-run'] ? { dryRunOnly: true } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
+  ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+  ...(values['incremental-file'] ? { incrementalFile: values['incremental-file'] } : {}),
 }
 
 // Stryker reuses a survivor's result while no test that covers it changed. It cannot tell which
 // tests cover a module-level constant (a "static" mutant), so a survivor there stays one after the
 // test that kills it is written. Dropping every result but the killed ones makes the next run test
 // those mutants again; killed results are still reused while their killing test stands.
-const { incrementalFile } = config
+const incrementalFile = cliOptions.incrementalFile ?? config.incrementalFile
 if (values['retest-survivors'] && existsSync(incrementalFile)) {
   const report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
   const detected = new Set(['Killed', 'Timeout', 'Ignored'])

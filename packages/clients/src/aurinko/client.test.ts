@@ -7,10 +7,10 @@ import {
   PreconditionFailedError,
 } from '../core/errors.js'
 import { fakeFetch, json, networkError } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { type AurinkoClientOptions, createAurinkoClient } from './client.js'
 import { EtagMismatchError, InvalidSyncTokenError, SyncTokenExpiredError } from './errors.js'
 
-const noWait = async () => {}
 const saved = { id: 'c-1', etag: 'etag-1', record: { id: 'c-1', etag: 'etag-1', name: { givenName: 'Sam' } } }
 const failure = (code: string, message: string) => ({
   code,
@@ -19,7 +19,12 @@ const failure = (code: string, message: string) => ({
 })
 
 function aurinko(fetch: (request: Request) => Promise<Response>, options: Partial<AurinkoClientOptions> = {}) {
-  return createAurinkoClient({ accessToken: 'token-1', fetch, sleep: noWait, ...options } as AurinkoClientOptions)
+  return createAurinkoClient({
+    accessToken: 'token-1',
+    fetch,
+    sleep: instantSleep().sleep,
+    ...options,
+  } as AurinkoClientOptions)
 }
 
 describe('createAurinkoClient: credentials and URLs', () => {
@@ -175,14 +180,14 @@ describe('createAurinkoClient: retries', () => {
   })
 
   it('retries sync start, which the vendor has callers repeat, and GETs on 429 with Retry-After', async () => {
-    const waits: number[] = []
+    const { sleep, waits } = instantSleep()
     const fake = fakeFetch(
       () => json(503, failure('internalError', 'Try again.')),
       () => json(200, { ready: false }),
       () => json(429, failure('rateLimited', 'Slow down.'), { 'Retry-After': '2' }),
       () => json(200, { length: 0, records: [], nextDeltaToken: 'd2' }),
     )
-    const client = aurinko(fake.fetch, { sleep: async (ms) => void waits.push(ms) })
+    const client = aurinko(fake.fetch, { sleep })
     expect(await client.startSync()).toEqual({ ready: false })
     expect(await client.syncUpdated({ deltaToken: 'd1' })).toMatchObject({ nextDeltaToken: 'd2' })
     expect(fake.requests.map((sent) => `${sent.method} ${sent.url.pathname}${sent.url.search}`)).toEqual([

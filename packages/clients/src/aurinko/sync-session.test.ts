@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ContactKitError, PollTimeoutError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { createAurinkoClient } from './client.js'
 import { InvalidSyncTokenError, SyncTokenExpiredError } from './errors.js'
 import { type SyncChange, type SyncProgress, type SyncSessionOptions, SyncTimeoutError } from './sync-session.js'
@@ -23,7 +24,7 @@ const invalid = () => json(400, { code: 'token.notValid', message: 'Page token i
  */
 function scriptedAurinko(script: Record<string, Answer[]>, sessionOptions: SyncSessionOptions = {}) {
   const asked = new Map<string, number>()
-  const waits: number[] = []
+  const { sleep, waits } = instantSleep()
   const fake = fakeFetch((request) => {
     const url = new URL(request.url)
     const line = `${request.method} ${url.pathname}${url.search.replace('?awaitReady=false', '')}`
@@ -38,7 +39,7 @@ function scriptedAurinko(script: Record<string, Answer[]>, sessionOptions: SyncS
   const client = createAurinkoClient({ accessToken: 't', fetch: fake.fetch, maxRetries: 0 })
   const progress: SyncProgress[] = []
   const session = client.sync({
-    sleep: async (ms) => void waits.push(ms),
+    sleep,
     onProgress: (step) => progress.push(step),
     ...sessionOptions,
   })

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { AuthenticationError, ConnectionError, InternalServerError, NotFoundError } from '../core/errors.js'
 import { fakeFetch, json, networkError } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { type CloudSpongeClientOptions, createCloudSpongeClient } from './client.js'
 
-const noWait = async () => {}
 const begun = { status: 'success', import_id: 1126 }
 const events = { import_id: 1126, events: [{ event_type: 'INITIALIZING', status: 'INPROGRESS', value: 0 }] }
 
 function cloudsponge(fetch: (request: Request) => Promise<Response>, options: Partial<CloudSpongeClientOptions> = {}) {
-  return createCloudSpongeClient({ domainKey: 'KEY', domainPassword: 'PASS', fetch, sleep: noWait, ...options })
+  return createCloudSpongeClient({
+    domainKey: 'KEY',
+    domainPassword: 'PASS',
+    fetch,
+    sleep: instantSleep().sleep,
+    ...options,
+  })
 }
 
 describe('createCloudSpongeClient: requests', () => {

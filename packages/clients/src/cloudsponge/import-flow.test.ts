@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PollTimeoutError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { createCloudSpongeClient, type ImportEvent } from './client.js'
 import { ImportFailedError, type ImportProgress, ImportTimeoutError } from './import-flow.js'
 
@@ -15,7 +16,8 @@ const gathering = (value: number, status: Step['status'] = 'INPROGRESS'): Step =
 const complete: Step = { event_type: 'COMPLETE', status: 'COMPLETED', value: 0 }
 
 /** A CloudSponge that answers begin_import, then plays the given events, then serves contacts. */
-function cloudspongeWith(timeline: Step[][], waits: number[] = []) {
+function cloudspongeWith(timeline: Step[][]) {
+  const { sleep, waits } = instantSleep()
   let poll = 0
   const fake = fakeFetch((request) => {
     const path = new URL(request.url).pathname
@@ -41,7 +43,7 @@ function cloudspongeWith(timeline: Step[][], waits: number[] = []) {
     domainKey: 'KEY',
     domainPassword: 'PASS',
     fetch: fake.fetch,
-    sleep: async (ms) => void waits.push(ms),
+    sleep,
   })
   return { client, fake, waits }
 }

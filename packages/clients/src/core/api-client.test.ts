@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { fakeFetch, hang, json, networkError } from '../testing/fake-fetch.js'
-import { sleepUntilAborted } from '../testing/fake-sleep.js'
+import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
 import { createApiClient } from './api-client.js'
 import { basicAuth, bearerAuth, queryAuth } from './auth.js'
 import {
@@ -64,7 +64,6 @@ const readVendorError: ErrorBodyReader = (body) => {
 }
 
 const item = { id: 'i-1', name: 'Ada' }
-const noWait = async () => {}
 
 function client(
   fetch: (request: Request) => Promise<Response>,
@@ -75,7 +74,7 @@ function client(
     auth: basicAuth('key', 'secret'),
     readError: readVendorError,
     fetch,
-    sleep: noWait,
+    sleep: instantSleep().sleep,
     ...overrides,
   })
 }
@@ -218,11 +217,11 @@ describe('createApiClient: retries', () => {
   })
 
   it('honours Retry-After on a 429, then gives up with RateLimitError', async () => {
-    const waits: number[] = []
+    const { sleep, waits } = instantSleep()
     const fake = fakeFetch(() =>
       json(429, { error: { code: 'slow_down', message: 'Too many requests.' } }, { 'Retry-After': '2' }),
     )
-    const api = client(fake.fetch, { maxRetries: 2, sleep: async (ms) => void waits.push(ms) })
+    const api = client(fake.fetch, { maxRetries: 2, sleep })
     const error = await api.unwrap(api.raw.GET('/items/{id}', { params: { path: { id: 'i-1' } } })).catch((e) => e)
     expect(error).toBeInstanceOf(RateLimitError)
     expect(error).toMatchObject({ status: 429, code: 'slow_down' })

@@ -3,6 +3,7 @@
 // the default sleep, and request policies.
 import { describe, expect, it } from 'vitest'
 import { fakeFetch, hang, json } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { createApiClient } from './api-client.js'
 import {
   ApiError,
@@ -18,7 +19,6 @@ import { requestPolicy, withRequestPolicy } from './request-policy.js'
 import { resilientFetch, retryAfterMs } from './retry.js'
 import { sleep } from './sleep.js'
 
-const noWait = async () => {}
 const url = 'http://api.test/x'
 
 describe('error classes', () => {
@@ -59,7 +59,7 @@ describe('resilientFetch: more failures', () => {
     )
     const reasons: string[] = []
     const response = await resilientFetch(fake.fetch, {
-      sleep: noWait,
+      sleep: instantSleep().sleep,
       onRetry: ({ reason }) => reasons.push(reason),
     })(new Request(url))
     expect(response.status).toBe(200)
@@ -75,7 +75,7 @@ describe('resilientFetch: more failures', () => {
       controller.abort(new Error('user went away'))
       return answer
     }
-    const error = await resilientFetch(fetchImpl, { sleep: noWait, maxRetries: 0 })(
+    const error = await resilientFetch(fetchImpl, { sleep: instantSleep().sleep, maxRetries: 0 })(
       new Request(url, { signal: controller.signal }),
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(Error)
@@ -90,7 +90,7 @@ describe('resilientFetch: more failures', () => {
       async () => {
         throw failure
       },
-      { sleep: noWait, maxRetries: 0 },
+      { sleep: instantSleep().sleep, maxRetries: 0 },
     )(new Request(url)).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConnectionError)
     expect((error as Error).cause).toBe(failure)
@@ -108,7 +108,7 @@ describe('resilientFetch: more failures', () => {
         async () => {
           throw thrown
         },
-        { sleep: noWait, maxRetries: 0 },
+        { sleep: instantSleep().sleep, maxRetries: 0 },
       )(new Request(url)).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ConnectionError)
       expect((error as Error).message).toBe(`Could not reach GET ${url}: ${said}.`)

@@ -1,20 +1,28 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { sleepUntilAborted } from '../testing/fake-sleep.js'
+import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
 import { PollTimeoutError } from './errors.js'
 import { type PollAttempt, poll } from './poll.js'
 
 /**
- * A fake clock: sleeping advances it instantly and records each wait. The poller's elapsed time is
- * the larger of what it slept and the wall clock's, so the wall clock stands still meanwhile: a
- * slow machine cannot add milliseconds to the figures the tests expect.
+ * A fake clock: sleeping advances it instantly and records each wait, and fails the test should a
+ * poll never end (instantSleep's bound). The poller's elapsed time is the larger of what it slept
+ * and the wall clock's, so the wall clock stands still meanwhile: a slow machine cannot add
+ * milliseconds to the figures the tests expect.
  */
 function fakeClock() {
   vi.useFakeTimers({ toFake: ['Date'] })
-  const clock = { now: 0, waits: [] as number[] }
-  const sleep = async (ms: number, signal?: AbortSignal) => {
-    signal?.throwIfAborted()
-    clock.waits.push(ms)
-    clock.now += ms
+  let now = 0
+  const { sleep, waits } = instantSleep({
+    onWait: (ms, signal) => {
+      signal?.throwIfAborted()
+      now += ms
+    },
+  })
+  const clock = {
+    get now() {
+      return now
+    },
+    waits,
   }
   return { clock, sleep }
 }

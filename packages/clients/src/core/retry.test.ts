@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { deaf, fakeFetch, hang, json, networkError } from '../testing/fake-fetch.js'
-import { sleepUntilAborted } from '../testing/fake-sleep.js'
+import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
 import { ConnectionError, TimeoutError } from './errors.js'
 import { withRequestPolicy } from './request-policy.js'
 import { backoff, resilientFetch, retryAfterMs } from './retry.js'
 
-const noWait = async () => {}
 const url = 'http://api.test/x'
 
 describe('resilientFetch: which requests are retried', () => {
@@ -16,7 +15,7 @@ describe('resilientFetch: which requests are retried', () => {
         () => json(502, {}),
         () => new Response(null, { status: 200 }),
       )
-      const response = await resilientFetch(fake.fetch, { sleep: noWait })(new Request(url, { method }))
+      const response = await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(new Request(url, { method }))
       expect(response.status).toBe(200)
       expect(fake.requests.map((request) => request.method)).toEqual([method, method, method])
     })
@@ -26,7 +25,7 @@ describe('resilientFetch: which requests are retried', () => {
     it(`sends a ${method} once, whatever the failure`, async () => {
       for (const answer of [() => json(503, {}), () => json(429, {}), () => json(408, {})]) {
         const fake = fakeFetch(answer, () => json(200, {}))
-        const response = await resilientFetch(fake.fetch, { sleep: noWait })(
+        const response = await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(
           new Request(url, { method, body: 'service=icloud' }),
         )
         expect(response.status).not.toBe(200)
@@ -37,7 +36,7 @@ describe('resilientFetch: which requests are retried', () => {
 
   it('does not resend a POST after a network error, and says how to allow it', async () => {
     const fake = fakeFetch(networkError('ECONNRESET'), () => json(200, {}))
-    const error = await resilientFetch(fake.fetch, { sleep: noWait })(
+    const error = await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(
       new Request(url, { method: 'POST', body: 'x' }),
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConnectionError)
@@ -56,7 +55,7 @@ describe('resilientFetch: which requests are retried', () => {
     const request = withRequestPolicy(new Request(url, { method: 'POST', body: 'service=icloud' }), {
       idempotent: true,
     })
-    const response = await resilientFetch(fake.fetch, { sleep: noWait })(request)
+    const response = await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(request)
     expect(response.status).toBe(200)
     expect(fake.requests.map((sent) => sent.body)).toEqual(['service=icloud', 'service=icloud', 'service=icloud'])
   })
@@ -67,7 +66,7 @@ describe('resilientFetch: which requests are retried', () => {
       () => json(200, {}),
     )
     const request = withRequestPolicy(new Request(url), { idempotent: false })
-    expect((await resilientFetch(fake.fetch, { sleep: noWait })(request)).status).toBe(503)
+    expect((await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(request)).status).toBe(503)
     expect(fake.requests).toHaveLength(1)
   })
 
@@ -80,7 +79,7 @@ describe('resilientFetch: which requests are retried', () => {
         () => json(409, {}),
         () => json(200, {}),
       )
-      expect((await resilientFetch(fake.fetch, { sleep: noWait })(request)).status).toBe(409)
+      expect((await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(request)).status).toBe(409)
       expect(fake.requests).toHaveLength(1)
     }
   })
@@ -91,14 +90,14 @@ describe('resilientFetch: which requests are retried', () => {
         () => json(status, {}),
         () => json(200, {}),
       )
-      expect((await resilientFetch(fake.fetch, { sleep: noWait })(new Request(url))).status).toBe(status)
+      expect((await resilientFetch(fake.fetch, { sleep: instantSleep().sleep })(new Request(url))).status).toBe(status)
       expect(fake.requests).toHaveLength(1)
     }
   })
 
   it('returns the last failing response once maxRetries is used up', async () => {
     const fake = fakeFetch(() => json(500, { attempt: 'any' }))
-    const response = await resilientFetch(fake.fetch, { sleep: noWait, maxRetries: 3 })(new Request(url))
+    const response = await resilientFetch(fake.fetch, { sleep: instantSleep().sleep, maxRetries: 3 })(new Request(url))
     expect(response.status).toBe(500)
     expect(fake.requests).toHaveLength(4)
   })
@@ -106,7 +105,7 @@ describe('resilientFetch: which requests are retried', () => {
 
 describe('resilientFetch: waits', () => {
   it('honours Retry-After on a 429 and a 503, and backs off otherwise', async () => {
-    const waits: number[] = []
+    const { sleep, waits } = instantSleep()
     const fake = fakeFetch(
       () => json(429, {}, { 'Retry-After': '3' }),
       () => json(503, {}, { 'retry-after-ms': '250' }),
@@ -117,7 +116,7 @@ describe('resilientFetch: waits', () => {
     await resilientFetch(fake.fetch, {
       maxRetries: 3,
       initialDelayMs: 100,
-      sleep: async (ms) => void waits.push(ms),
+      sleep,
       onRetry: ({ attempt, reason }) => retries.push(`${attempt}: ${reason}`),
     })(new Request(url))
     expect(waits.slice(0, 2)).toEqual([3000, 250])
@@ -128,12 +127,12 @@ describe('resilientFetch: waits', () => {
   })
 
   it('caps Retry-After at maxDelayMs', async () => {
-    const waits: number[] = []
+    const { sleep, waits } = instantSleep()
     const fake = fakeFetch(
       () => json(429, {}, { 'Retry-After': '120' }),
       () => json(200, {}),
     )
-    await resilientFetch(fake.fetch, { maxDelayMs: 5000, sleep: async (ms) => void waits.push(ms) })(new Request(url))
+    await resilientFetch(fake.fetch, { maxDelayMs: 5000, sleep })(new Request(url))
     expect(waits).toEqual([5000])
   })
 
@@ -159,7 +158,7 @@ describe('resilientFetch: waits', () => {
 describe('resilientFetch: timeouts', () => {
   it('times out each attempt, retries a GET, then throws TimeoutError', async () => {
     const fake = fakeFetch(hang)
-    const error = await resilientFetch(fake.fetch, { timeoutMs: 20, maxRetries: 1, sleep: noWait })(
+    const error = await resilientFetch(fake.fetch, { timeoutMs: 20, maxRetries: 1, sleep: instantSleep().sleep })(
       new Request(url),
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(TimeoutError)
@@ -190,7 +189,9 @@ describe('resilientFetch: timeouts', () => {
   it('does not resend a timed-out POST', async () => {
     const fake = fakeFetch(hang)
     await expect(
-      resilientFetch(fake.fetch, { timeoutMs: 15, sleep: noWait })(new Request(url, { method: 'POST', body: 'x' })),
+      resilientFetch(fake.fetch, { timeoutMs: 15, sleep: instantSleep().sleep })(
+        new Request(url, { method: 'POST', body: 'x' }),
+      ),
     ).rejects.toBeInstanceOf(TimeoutError)
     expect(fake.requests).toHaveLength(1)
   })
@@ -199,9 +200,9 @@ describe('resilientFetch: timeouts', () => {
 describe('resilientFetch: connection errors', () => {
   it('throws ConnectionError naming the cause once retries run out', async () => {
     const fake = fakeFetch(networkError('ECONNREFUSED'))
-    await expect(resilientFetch(fake.fetch, { sleep: noWait, maxRetries: 1 })(new Request(url))).rejects.toThrow(
-      new ConnectionError('Could not reach GET http://api.test/x: ECONNREFUSED.'),
-    )
+    await expect(
+      resilientFetch(fake.fetch, { sleep: instantSleep().sleep, maxRetries: 1 })(new Request(url)),
+    ).rejects.toThrow(new ConnectionError('Could not reach GET http://api.test/x: ECONNREFUSED.'))
     expect(fake.requests).toHaveLength(2)
   })
 })

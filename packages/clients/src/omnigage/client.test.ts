@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { AuthenticationError, InternalServerError, NotFoundError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { type Contact, createOmnigageClient, type OmnigageClientOptions } from './client.js'
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's own placeholder, sent literally
 const formKey = 'uploads/x/${filename}'
 
-const noWait = async () => {}
 const failure = (detail: string, code: number) => ({ errors: [{ detail, code }] })
 
 function omnigage(fetch: (request: Request) => Promise<Response>, options: Partial<OmnigageClientOptions> = {}) {
-  return createOmnigageClient({ tokenKey: 'key', tokenSecret: 'secret', fetch, sleep: noWait, ...options })
+  return createOmnigageClient({
+    tokenKey: 'key',
+    tokenSecret: 'secret',
+    fetch,
+    sleep: instantSleep().sleep,
+    ...options,
+  })
 }
 
 const contact = (n: number): Contact => ({

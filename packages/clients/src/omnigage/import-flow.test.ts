@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PollTimeoutError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
-import { sleepUntilAborted } from '../testing/fake-sleep.js'
+import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
 import { createOmnigageClient, type ImportContact, type ImportContactResult, type ImportStatus } from './client.js'
 import { UnsupportedFileError } from './file-source.js'
 import { ImportFailedError, type ImportProgress, ImportTimeoutError } from './import-flow.js'
@@ -75,7 +75,7 @@ function omnigageWith(
   options: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {},
 ) {
   let reads = 0
-  const waits: number[] = []
+  const { sleep, waits } = instantSleep()
   const fake = fakeFetch((request) => {
     const url = new URL(request.url)
     if (url.host === 'bucket.s3.test') {
@@ -112,7 +112,7 @@ function omnigageWith(
     tokenKey: 'key',
     tokenSecret: 'secret',
     fetch: fake.fetch,
-    sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
+    sleep: options.sleep ?? sleep,
   })
   const paths = () =>
     fake.requests.map(

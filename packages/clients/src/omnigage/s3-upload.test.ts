@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ConnectionError } from '../core/errors.js'
 import { fakeFetch, networkError } from '../testing/fake-fetch.js'
+import { instantSleep } from '../testing/fake-sleep.js'
 import { UnsupportedFileError } from './file-source.js'
 import { readS3Error, S3UploadError, type Upload, uploadToS3 } from './s3-upload.js'
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's own placeholder, sent literally
 const formKey = 'uploads/28636c96bd134863ba83450d56c/${filename}'
-
-const noWait = async () => {}
 
 const upload: Upload = {
   type: 'uploads',
@@ -144,7 +143,10 @@ describe('uploadToS3: failures', () => {
       networkError('ECONNRESET'),
       s3Ok,
     )
-    const result = await uploadToS3(upload, new File([csv], 'a.csv'), { fetch: fake.fetch, sleep: noWait })
+    const result = await uploadToS3(upload, new File([csv], 'a.csv'), {
+      fetch: fake.fetch,
+      sleep: instantSleep().sleep,
+    })
     expect(result.status).toBe(204)
     expect(fake.requests).toHaveLength(3)
     expect(fake.requests.every((sent) => sent.body.includes(csv))).toBe(true)
@@ -154,7 +156,7 @@ describe('uploadToS3: failures', () => {
     const fake = fakeFetch(() => s3Error(503, 'SlowDown', 'Please reduce your request rate.'), s3Ok)
     const error = await uploadToS3(upload, new File([csv], 'a.csv'), {
       fetch: fake.fetch,
-      sleep: noWait,
+      sleep: instantSleep().sleep,
       idempotent: false,
     }).catch((caught: unknown) => caught)
     expect(error).toMatchObject({ status: 503, code: 'SlowDown' })
@@ -170,7 +172,7 @@ describe('uploadToS3: failures', () => {
       { stream, name: 'a.csv', size: csv.length },
       {
         fetch: fake.fetch,
-        sleep: noWait,
+        sleep: instantSleep().sleep,
         idempotent: true,
       },
     ).catch((caught: unknown) => caught)

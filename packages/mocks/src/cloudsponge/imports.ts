@@ -108,7 +108,7 @@ export class ImportStore {
     private readonly clock: Clock,
     readonly timing: ImportTiming,
     private readonly random: Random,
-    // Stryker disable next-line all: the cache's size only decides which pages are rendered again, into the same bytes
+    // Stryker disable next-line ObjectLiteral,ArithmeticOperator: the cache's size only decides which pages are rendered again, into the same bytes
     pageCache: ByteCache = new ByteCache({ maxBytes: 64 * 1024 * 1024, maxEntries: 256 }),
   ) {
     this.#pages = pageCache
@@ -193,7 +193,7 @@ export class ImportStore {
     const now = this.clock.now()
     // A complete import changes with time alone: until it is deleted, its progress is the same.
     const complete = this.#complete.get(record)
-    // Stryker disable next-line ConditionalExpression,BlockStatement: the memo only saves time: bypassing it recomputes the same progress
+    // Stryker disable next-line BlockStatement: the memo only saves time: bypassing it recomputes the same progress
     if (complete && now >= (complete.completedAt as number) && now < (complete.deletesAt as number)) {
       return complete
     }
@@ -282,7 +282,7 @@ export class ImportStore {
       // Deleted contacts free their memory; the events stay, as the vendor's do.
       // Stryker disable next-line StringLiteral: frees memory only: forgetting other imports' pages too just renders them again
       this.#pages.deletePrefix(`${record.id}:`)
-      // Stryker disable next-line all: frees memory only: a deleted import's contacts are never served again (410)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: frees memory only: a deleted import's contacts are never served again (410)
       if (this.#lastPage?.record === record) {
         this.#lastPage = undefined
       }
@@ -306,7 +306,7 @@ export class ImportStore {
   /** A serialized page, made once: `render` runs only on the first request for this key (while it stays cached). */
   page(record: ImportRecord, key: string, render: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
     const last = this.#lastPage
-    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut: the cache holds the same bytes for this key
+    // Stryker disable next-line BlockStatement: a shortcut: the cache holds the same bytes for this key
     if (last?.record === record && last.key === key) {
       // Asked for again: it is the most recently used already, so the cache needs no reordering.
       return last.bytes

@@ -88,11 +88,9 @@ export class FaultBook {
       if (!globToRegExp(rule.path).test(path)) {
         continue
       }
-      // Stryker disable next-line ConditionalExpression: without times, hits >= undefined is false anyway
-      if (rule.times !== undefined && rule.hits >= rule.times) {
+      if (rule.hits >= (rule.times ?? Number.POSITIVE_INFINITY)) {
         continue
       }
-      // Stryker disable next-line EqualityOperator: a draw exactly equal to the probability comes once in 2^32
       if (rule.probability !== undefined && this.random.next() >= rule.probability) {
         continue
       }

@@ -85,7 +85,8 @@ const previewBytes = 4096
 export class RequestJournal {
   readonly limit: number
   readonly keepSecrets: boolean
-  // A ring: `#start` is the oldest entry once full, so dropping the oldest costs nothing.
+  // A ring: `#start` is where the next entry goes, the oldest entry once full, so dropping the oldest
+  // costs nothing.
   readonly #records: (JournalRecord & { id: number })[] = []
   #start = 0
   #nextId = 1
@@ -103,13 +104,9 @@ export class RequestJournal {
     const id = this.#nextId++
     const stored = record as JournalRecord & { id: number }
     stored.id = id
-    // Stryker disable next-line ConditionalExpression: writing at #start while filling gives the same ring as pushing
-    if (this.#records.length < this.limit) {
-      this.#records.push(stored)
-    } else {
-      this.#records[this.#start] = stored
-      this.#start = (this.#start + 1) % this.limit
-    }
+    // While the ring fills, #start is its length, so this write appends; once full, it replaces the oldest.
+    this.#records[this.#start] = stored
+    this.#start = (this.#start + 1) % this.limit
     return id
   }
 
@@ -206,7 +203,6 @@ function headersOf(headers: Headers | readonly string[]): Headers {
 /** The path of a URL that may be absolute (`http://host/a?b`) or not (`/a?b`), without parsing it whole. */
 function pathOf(url: string): string {
   const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(url)?.[0].length ?? 0
-  const query = url.indexOf('?', origin)
-  // Stryker disable next-line EqualityOperator: a URL as received never starts with "?"
-  return url.slice(origin, query < 0 ? undefined : query)
+  // The first of a one-piece split ends at the query, if any.
+  return url.slice(origin).split('?', 1)[0] as string
 }

@@ -16,9 +16,7 @@ export function publicOrigin(c: Context, configured?: string): string {
   const forwarded = c.req.header('forwarded')
   const forwardedHost = c.req.header('x-forwarded-host') ?? (forwarded && /host="?([^";,]+)/i.exec(forwarded)?.[1])
   const forwardedProto = c.req.header('x-forwarded-proto') ?? (forwarded && /proto="?([^";,]+)/i.exec(forwarded)?.[1])
-  // Stryker disable next-line OptionalChaining: split always gives a first element
   const host = forwardedHost?.split(',')[0]?.trim()
-  // Stryker disable next-line OptionalChaining: as above
   const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase()
   // Only plain host names and the two web schemes: a forged header must not inject markup into links.
   const safeHost = host && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) ? host : own.host

@@ -40,7 +40,6 @@ export async function readBody(c: Context): Promise<ParsedBody> {
  * mediaTypeOf('Application/JSON; charset=utf-8') // 'application/json'
  */
 export function mediaTypeOf(header: string | null | undefined): string | undefined {
-  // Stryker disable next-line OptionalChaining: split always gives at least one part
   return header?.split(';')[0]?.trim().toLowerCase() || undefined
 }
 

@@ -5,6 +5,9 @@ import { type AurinkoSimulatorOptions, createAurinkoSimulator } from '../index.j
 
 export type { Answer, CallOptions } from '../../core/testing/spec-caller.js'
 
+/** More sync pages than any test reads (the largest book here spans a few dozen). */
+const maxSyncPages = 1000
+
 /**
  * An Aurinko simulator on a manual clock with helpers for its tests: `call` checks every answer
  * against the spec, `syncAll` follows pages to the end.
@@ -43,6 +46,11 @@ export function aurinkoHarness(options: AurinkoSimulatorOptions = {}) {
     let pages = 0
     let query = `${use}=${encodeURIComponent(syncToken)}`
     for (;;) {
+      // Every call here runs in-process, without a timer, so a sync that never ends would never
+      // let the test's timeout fire: fail the test instead.
+      if (pages === maxSyncPages) {
+        throw new Error(`sync/${scope} gave ${pages} pages without a delta token: the sync never ends.`)
+      }
       const answer = await call('GET', `/v1/contacts/sync/${scope}?${query}`, { token })
       if (answer.status !== 200 || answer.conformance.length > 0) {
         throw new Error(`sync/${scope} answered ${answer.status}: ${JSON.stringify(answer.body)} ${answer.conformance}`)

@@ -42,8 +42,8 @@ export function mountDashboard(admin: Hono, simulator: Simulator): void {
 
 /** Whether a request comes from a browser asking for a page, not from an API client. */
 export function wantsHtml(c: Context): boolean {
-  // Stryker disable next-line StringLiteral: a missing Accept reads as any text without "text/html"
-  return /\btext\/html\b/.test(c.req.header('accept') ?? '')
+  // A missing Accept reads as "undefined", which is not text/html either.
+  return /\btext\/html\b/.test(String(c.req.header('accept')))
 }
 
 /**

@@ -4,6 +4,8 @@ export interface CapturedBody {
   bytes: Uint8Array
   /** Every byte that passed, kept or not. */
   size: number
+  /** Reading stopped past the kept bytes, so `size` is only a lower bound of the whole body. */
+  sizeUnknown?: boolean
 }
 
 /**

@@ -77,7 +77,7 @@ export function harEntry(exchange: RecordedExchange, replace: SecretReplacer): E
       queryString: queryOf(query),
       postData: request.body && request.body.size > 0 ? postData(request.body, requestType, replace) : undefined,
       headersSize: -1,
-      bodySize: request.body?.size ?? 0,
+      bodySize: request.body?.sizeUnknown ? -1 : (request.body?.size ?? 0),
     },
     response: {
       status: response.status,
@@ -93,7 +93,10 @@ export function harEntry(exchange: RecordedExchange, replace: SecretReplacer): E
       ),
       redirectURL: headerOf(response.headers, 'location') ?? '',
       headersSize: -1,
-      bodySize: response.decoded && headerOf(response.headers, 'content-encoding') ? -1 : (response.body?.size ?? 0),
+      bodySize:
+        response.body?.sizeUnknown || (response.decoded && headerOf(response.headers, 'content-encoding'))
+          ? -1
+          : (response.body?.size ?? 0),
     },
     cache: {},
     timings: { send, wait, receive },
@@ -149,7 +152,7 @@ interface WrittenBody {
 }
 
 function postData(body: CapturedBody, contentType: string | undefined, replace: SecretReplacer): PostData {
-  const written = writtenBody(body.bytes, body.size, contentType, replace)
+  const written = writtenBody(body.bytes, body.size, body.sizeUnknown, contentType, replace)
   const data: PostData = { mimeType: contentType ?? '', text: written.text }
   if (written.base64) {
     // HAR 1.2 has no encoding for request bodies; a custom field says how to read this one.
@@ -192,7 +195,7 @@ function content(
       comment: `cut: the first ${bytes.byteLength} of ${body.size} ${contentEncoding} bytes, as sent`,
     }
   }
-  const written = writtenBody(bytes, size, contentType, replace)
+  const written = writtenBody(bytes, size, body.sizeUnknown, contentType, replace)
   const result: Content = { size, mimeType, text: written.text }
   if (written.base64) {
     result.encoding = 'base64'
@@ -213,10 +216,14 @@ function content(
 function writtenBody(
   bytes: Uint8Array,
   size: number,
+  sizeUnknown: boolean | undefined,
   contentType: string | undefined,
   replace: SecretReplacer,
 ): WrittenBody {
-  const comment = bytes.byteLength < size ? `cut: the first ${bytes.byteLength} of ${size} bytes` : undefined
+  const comment =
+    bytes.byteLength < size
+      ? `cut: the first ${bytes.byteLength} of ${sizeUnknown ? 'more than that many' : size} bytes`
+      : undefined
   const type = mediaTypeOf(contentType) ?? null
   let text: string | undefined
   try {

@@ -47,4 +47,37 @@ describe('recordingFetch', () => {
     const [entry] = readHar(path).log.entries
     expect(entry?.response.content).toEqual({ size: 11, mimeType: 'application/json', text: '{"ok":true}' })
   })
+
+  it('lets go of a streamed body past its limit, so an upload refused half-way is not read to its end', async () => {
+    const chunk = new Uint8Array(256 * 1024)
+    const chunks = 64
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === chunks) {
+          controller.close()
+          return
+        }
+        pulled++
+        controller.enqueue(chunk)
+      },
+    })
+    const path = `${started.directory}/refused.har`
+    const har = new HarFile(path)
+    // A server that reads the first part of the upload and refuses it, as S3 does past a policy's range.
+    const refuseEarly = async (request: Request) => {
+      const reader = request.body?.getReader()
+      await reader?.read()
+      await reader?.cancel()
+      return new Response('<Error><Code>EntityTooLarge</Code></Error>', { status: 400 })
+    }
+    const fetch = recordingFetch(har, { fetch: refuseEarly, maxBodyBytes: 1024 * 1024 })
+    const request = new Request('http://s3.invalid/bucket/', { method: 'POST', body, duplex: 'half' } as RequestInit)
+    expect((await fetch(request)).status).toBe(400)
+    await fetch.flush()
+    expect(pulled).toBeLessThan(chunks / 2)
+    const [entry] = readHar(path).log.entries
+    expect(entry?.request.bodySize).toBe(-1)
+    expect(entry?.request.postData?.comment).toBe('cut: the first 1048576 of more than that many bytes')
+  })
 })

@@ -35,12 +35,15 @@ export function recordingFetch(har: HarFile, options: RecordingFetchOptions = {}
   const recording = async (request: Request): Promise<Response> => {
     const startedAt = new Date()
     const began = performance.now()
-    const requestBody = captured(request.body ? request.clone().body : null, maxBodyBytes)
+    const requestBody = new StreamCapture(request.body ? request.clone().body : null, maxBodyBytes)
     const response = await inner(request)
     const firstByteAt = performance.now()
-    const responseBody = captured(response.body ? response.clone().body : null, maxBodyBytes)
+    const responseBody = new StreamCapture(response.body ? response.clone().body : null, maxBodyBytes)
     const written = (async () => {
-      const [sent, received] = await Promise.all([requestBody, responseBody])
+      const received = await responseBody.done
+      // An answer that came before the upload ended (a refusal half-way) leaves the rest of the
+      // request unsent, and its copy may never end: it is recorded as far as it came.
+      const sent = await Promise.race([requestBody.done, settle(uploadGraceMs).then(() => requestBody.stop())])
       const endAt = performance.now()
       har.add({
         startedAt,
@@ -68,13 +71,42 @@ export function recordingFetch(har: HarFile, options: RecordingFetchOptions = {}
   })
 }
 
-async function captured(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<CapturedBody> {
-  const capture = new BodyCapture(maxBytes)
-  const reader = stream?.getReader()
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    capture.push(read.value)
+const uploadGraceMs = 1000
+
+function settle(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
+
+/** Reads a clone of a body as it streams, keeping the start; let go past the limit or when stopped. */
+class StreamCapture {
+  readonly #capture: BodyCapture
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  readonly done: Promise<CapturedBody>
+
+  constructor(stream: ReadableStream<Uint8Array> | null, maxBytes: number) {
+    this.#capture = new BodyCapture(maxBytes)
+    this.#reader = stream?.getReader()
+    this.done = this.#read()
   }
-  return capture.body()
+
+  async #read(): Promise<CapturedBody> {
+    const reader = this.#reader
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+      this.#capture.push(read.value)
+      if (this.#capture.truncated) {
+        // Past the limit the clone is let go: reading on would pull a body the server may refuse
+        // half-way (a streamed upload) through to its end, or hold a large answer twice.
+        return this.stop()
+      }
+    }
+    return this.#capture.body()
+  }
+
+  /** What came so far, the size a lower bound; the clone is let go. */
+  stop(): CapturedBody {
+    void this.#reader?.cancel().catch(() => {})
+    return { ...this.#capture.body(), sizeUnknown: true }
+  }
 }
 
 function round(ms: number): number {

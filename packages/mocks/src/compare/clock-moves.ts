@@ -29,6 +29,38 @@ export function movesClock(exchanges: readonly RecordedExchange[]): boolean {
 }
 
 /**
+ * The upstream's time when the recording began, from its first accepted clock move: the time that
+ * move answered, less what it advanced. The wall-clock stamps cannot tell it, and a later
+ * `{"now": …}` move replayed from a wrong start would move the replay's clock backwards.
+ *
+ * @example
+ * const clock = manualClock(upstreamStart(exchanges) ?? exchanges[0].startedAt)
+ */
+export function upstreamStart(exchanges: readonly RecordedExchange[]): number | undefined {
+  const first = exchanges.find(
+    (exchange) =>
+      isClockCall(exchange) && exchange.method === 'POST' && exchange.status >= 200 && exchange.status < 300,
+  )
+  const answered = readJson(first?.responseBody?.bytes) as { nowMs?: unknown } | undefined
+  const sent = readJson(first?.requestBody?.bytes) as { advanceMs?: unknown } | undefined
+  if (typeof answered?.nowMs !== 'number') {
+    return undefined
+  }
+  return answered.nowMs - (typeof sent?.advanceMs === 'number' ? sent.advanceMs : 0)
+}
+
+function readJson(bytes: Uint8Array | undefined): unknown {
+  if (!bytes) {
+    return undefined
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes))
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Replays a recorded clock move that the upstream accepted against the replay's own simulator, so
  * its clock moves as the upstream's did (`advanceMs` by as much, `now` to the same time). A read or a
  * refused move changes nothing. The recorded credentials are left out: the replay's simulator has no

@@ -3,7 +3,7 @@ import { createSimulatorSet } from '../core/simulator-set.js'
 import { vendors } from '../vendors.js'
 import { type AcceptFile, applyAccepts } from './accept.js'
 import { decodeBody } from './body.js'
-import { isClockCall, movesClock, replayClockMove } from './clock-moves.js'
+import { isClockCall, movesClock, replayClockMove, upstreamStart } from './clock-moves.js'
 import { planCredentials } from './credentials.js'
 import { compareBodies, placeholderPairing } from './diff.js'
 import { CompareInputError } from './errors.js'
@@ -75,7 +75,7 @@ export async function compareRecordings(
   const ids = createIdMap({ volatileKeys: profile.volatileKeys })
   const recordedSide = createNormaliser({ volatileKeys: profile.volatileKeys })
   const simulatedSide = createNormaliser({ volatileKeys: profile.volatileKeys })
-  const clock = manualClock(exchanges[0]?.startedAt ?? 0)
+  const clock = manualClock((followMoves ? upstreamStart(timeline) : undefined) ?? exchanges[0]?.startedAt ?? 0)
   const set = createSimulatorSet(vendors, { clock, only: [vendor, ...profile.peers] })
   profile.prepare?.(set.get(vendor))
 

@@ -8,6 +8,7 @@ export { CompareInputError } from './compare/errors.js'
 export type { Difference, Finding, FindingKind } from './compare/findings.js'
 export { type CompareFilesOptions, compareHarFiles } from './compare/har-files.js'
 export { type CompareReport, formatReport, type OperationSummary } from './compare/report.js'
+export { type SecretReplacer, secretPlaceholders } from './core/redaction.js'
 export { type RunningServer, type ServeOptions, serve } from './core/serve.js'
 export { BodyCapture, type CapturedBody, capturedBody } from './recording/body-capture.js'
 export type {

@@ -3,6 +3,7 @@ import { createSimulatorSet } from '../core/simulator-set.js'
 import { vendors } from '../vendors.js'
 import { type AcceptFile, applyAccepts } from './accept.js'
 import { decodeBody } from './body.js'
+import { isClockCall, movesClock, replayClockMove, upstreamStart } from './clock-moves.js'
 import { planCredentials } from './credentials.js'
 import { compareBodies, placeholderPairing } from './diff.js'
 import { CompareInputError } from './errors.js'
@@ -31,7 +32,8 @@ const decoder = new TextDecoder()
 
 /**
  * Replays recorded exchanges, in order, against a fresh in-process simulator of the vendor and
- * compares every answer with the recorded one. The clock follows the recorded times; redacted
+ * compares every answer with the recorded one. The clock follows the recorded times, or the
+ * recorded `POST /__admin/clock` moves when the upstream was a simulator on a manual clock; redacted
  * credentials become the sandbox's (or stay wrong where the upstream refused them); ids, tokens
  * and etags handed out by earlier answers are mapped to the simulator's. Throws a
  * `CompareInputError` for input it cannot use: an unknown vendor, a file that is not HAR, a
@@ -53,11 +55,15 @@ export async function compareRecordings(
   const profile = compareProfile(vendor)
   const perFile = recordings.map((recording) => ({ recording, exchanges: readHar(recording.har, recording.name) }))
   // Several files (a vendor's and the S3 form posts it led to) replay as one timeline.
-  const exchanges = perFile
+  const timeline = perFile
     .flatMap((file) => file.exchanges)
     .map((exchange, order) => ({ exchange, order }))
     .sort((a, b) => a.exchange.startedAt - b.exchange.startedAt || a.order - b.order)
     .map(({ exchange }) => exchange)
+  // A simulator recorded as the upstream is moved through its clock: those calls move the replay's
+  // clock and are not compared (docs/decisions/compare-normalisation.md).
+  const followMoves = movesClock(timeline)
+  const exchanges = timeline.filter((exchange) => !isClockCall(exchange))
   if (exchanges.length === 0) {
     throw new CompareInputError(
       `${recordings.map((recording) => recording.name).join(', ')} holds no exchange to compare; record some traffic first.`,
@@ -69,16 +75,22 @@ export async function compareRecordings(
   const ids = createIdMap({ volatileKeys: profile.volatileKeys })
   const recordedSide = createNormaliser({ volatileKeys: profile.volatileKeys })
   const simulatedSide = createNormaliser({ volatileKeys: profile.volatileKeys })
-  const clock = manualClock(exchanges[0]?.startedAt ?? 0)
+  const clock = manualClock((followMoves ? upstreamStart(timeline) : undefined) ?? exchanges[0]?.startedAt ?? 0)
   const set = createSimulatorSet(vendors, { clock, only: [vendor, ...profile.peers] })
   profile.prepare?.(set.get(vendor))
 
   const samePlaceholder = placeholderPairing()
   const findings: Finding[] = []
   const perExchange: Finding[][] = []
-  for (const [index, exchange] of exchanges.entries()) {
+  let index = -1
+  for (const exchange of timeline) {
+    if (isClockCall(exchange)) {
+      await replayClockMove(exchange, set.get(vendor))
+      continue
+    }
+    index += 1
     const operation = operations[index] as MatchedOperation
-    if (exchange.startedAt > clock.now()) {
+    if (!followMoves && exchange.startedAt > clock.now()) {
       clock.set(exchange.startedAt)
     }
     const request = replayRequest(exchange, ids, credentials)

@@ -70,9 +70,14 @@ function rewriteForm(text: string, ids: IdMap, credentials: CredentialPlan): str
       const raw = pair.slice(equals + 1)
       const value = decode(raw)
       const credential = credentials.field(name, value)
-      return credential === value
+      if (credential !== value) {
+        return `${pair.slice(0, equals)}=${encodeURIComponent(credential)}`
+      }
+      // Mapped decoded: a recorded token such as `<secret:3>` travels percent-encoded.
+      const mapped = ids.apply(value)
+      return mapped === value
         ? `${pair.slice(0, equals)}=${ids.apply(raw)}`
-        : `${pair.slice(0, equals)}=${encodeURIComponent(credential)}`
+        : `${pair.slice(0, equals)}=${encodeURIComponent(mapped)}`
     })
     .join('&')
 }

@@ -10,6 +10,13 @@ export interface HarFileOptions {
   creator?: { name: string; version: string }
   /** A note on the whole recording (`log.comment`): the vendor, the upstream. */
   comment?: string
+  /**
+   * The placeholders secrets become. Default: numbered within this file. Recordings of one flow
+   * that `compare` replays together (an Omnigage import and its S3 form post) share one
+   * `secretPlaceholders()`, so a signature handed out in one file is the same placeholder where the
+   * other file sends it.
+   */
+  secrets?: SecretReplacer
 }
 
 const closing = '\n]}}\n'
@@ -27,7 +34,7 @@ const closing = '\n]}}\n'
  */
 export class HarFile {
   readonly #fd: number
-  readonly #replace: SecretReplacer = secretPlaceholders()
+  readonly #replace: SecretReplacer
   #position: number
   #entries = 0
   #closed = false
@@ -36,6 +43,7 @@ export class HarFile {
     readonly path: string,
     options: HarFileOptions = {},
   ) {
+    this.#replace = options.secrets ?? secretPlaceholders()
     mkdirSync(dirname(path), { recursive: true })
     this.#fd = openSync(path, 'w')
     const log: Omit<Log, 'entries'> = {

@@ -7,6 +7,7 @@ import {
 } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import type { SecretReplacer } from '../core/redaction.js'
 import { vendors } from '../vendors.js'
 import { BodyCapture, type CapturedBody } from './body-capture.js'
 import { contentDecoder } from './content-encoding.js'
@@ -40,6 +41,11 @@ export interface RecordingProxyOptions {
   decode?: ResponseDecoder
   /** Where violations and upstream failures are reported. Default: the console (stderr). */
   log?: (line: string) => void
+  /**
+   * The placeholders secrets become in the recording (see `HarFileOptions.secrets`): proxies of one
+   * flow share one `secretPlaceholders()` so that `compare` can replay their files together.
+   */
+  secrets?: SecretReplacer
 }
 
 /** A running recording proxy. */
@@ -88,6 +94,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const har = new HarFile(harPath, {
     creator: { name: '@contactkit/mocks record', version: '1' },
     comment: `${vendor.name} via ${upstream.origin}${basePath}`,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   })
   // A connection per request: a reused one the upstream closed while idle fails a request with
   // ECONNRESET before it is sent, which the proxy would have to tell from a real failure. A

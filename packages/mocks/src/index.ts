@@ -4,6 +4,7 @@ import { vendors } from './vendors.js'
 export { ByteCache, type ByteCacheOptions } from './core/byte-cache.js'
 export { type Clock, manualClock, systemClock } from './core/clock.js'
 export type { FaultRule, FaultRuleInput } from './core/faults.js'
+export type { CredentialScheme, FidelitySettings, HeaderRule, ReplayedExchange } from './core/fidelity.js'
 export type { JournalEntry, JournalFilter, JournalOptions } from './core/journal.js'
 export {
   type Admitted,

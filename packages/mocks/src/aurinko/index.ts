@@ -5,6 +5,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../core/
 import { resolveOptions } from '../core/simulator-options.js'
 import { AccountStore } from './accounts.js'
 import { aurinkoError } from './errors.js'
+import { aurinkoFidelity } from './fidelity.js'
 import type { IfMatchPolicy } from './route-env.js'
 import { aurinkoRoutes } from './routes.js'
 import type { ProviderEdits } from './seed-schema.js'
@@ -133,6 +134,7 @@ export const aurinkoVendor = defineVendor({
     },
   ],
   referenceAuth: { AccountToken: { token: sandboxAccount.accessToken } },
+  fidelity: aurinkoFidelity,
 })
 
 export { AccountStore } from './accounts.js'

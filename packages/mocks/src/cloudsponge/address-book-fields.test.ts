@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
 import { type Person, peopleGenerator } from '../core/people.js'
 import { seedFromString } from '../core/random.js'
-import { documentedBook, generatedBook, listBook, signIn, withoutAddresses } from './address-books.js'
+import { documentedBook, generatedBook, listBook, ownerShapeOf, signIn, withoutAddresses } from './address-books.js'
 import { createCloudSpongeSimulator } from './index.js'
 import { documentedTenant } from './tenants.js'
 
@@ -102,7 +102,9 @@ describe('generated books', () => {
     expect(generatedBook(seedFromString('contacts-3'), 1).owner()?.external_id).toMatch(/^[0-9A-F]{8}$/)
   })
 
-  it('give the owner a name, an id, one untyped email and empty arrays, with or without addresses', async () => {
+  // As the AOL owners were recorded (icloud has no recording and follows AOL): every array but
+  // address, even when the import asked for mailing addresses.
+  it('give the owner a name, an id, one untyped email and the empty arrays of the AOL owners, with or without addresses', async () => {
     const seed = seedFromString('contacts-3')
     const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)
     const owner = {
@@ -111,7 +113,6 @@ describe('generated books', () => {
       external_id: ((seed ^ 0x2f6b3a1d) >>> 0).toString(16).padStart(8, '0').toUpperCase(),
       phone: [],
       email: [{ address: ownerPerson.emails[0]?.address }],
-      address: [],
       groups: [],
       companies: [],
       photos: [],
@@ -257,6 +258,8 @@ describe('seeded books', () => {
     )
   })
 
+  // icloud follows the AOL owners, which have no address array: the seed's addresses come only
+  // with include=mailing_address, and no empty array stands in for them without it.
   it('write the owner with owner: true whatever the seed says, its addresses only with include=mailing_address', async () => {
     const sim = createCloudSpongeSimulator({ clock: manualClock() })
     const owner = {
@@ -275,17 +278,33 @@ describe('seeded books', () => {
         '"address":[{"city":"Bend"}],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true}',
     )
     const without = await readBook(sim, 'ann', {})
-    expect(without.page.contacts_owner.address).toEqual([])
+    expect(without.page.contacts_owner).not.toHaveProperty('address')
     expect(without.page.contacts).toEqual([])
   })
 
-  it('write an owner seeded with a name alone with every array empty', async () => {
+  it("write an owner seeded with a name alone with its service's recorded arrays empty", async () => {
     const sim = createCloudSpongeSimulator({ clock: manualClock() })
     sim.seed({
       accounts: [{ service: 'icloud', username: 'ann', password: 'pw', owner: { first_name: 'N' }, contacts: [] }],
     })
     const { page } = await readBook(sim, 'ann', { include: true })
     expect(JSON.stringify(page.contacts_owner)).toBe(
+      '{"first_name":"N","phone":[],"email":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true}',
+    )
+    // A Windows Live owner has an address array, empty unless asked for and seeded.
+    sim.seed({
+      accounts: [{ service: 'windowslive', username: 'ann', password: 'pw', owner: { first_name: 'N' }, contacts: [] }],
+    })
+    const begun = await sim.app.request('/begin_import/user_consent.json', {
+      method: 'POST',
+      headers: auth,
+      body: new URLSearchParams({ service: 'windowslive' }),
+    })
+    const { import_id } = (await begun.json()) as { import_id: number }
+    sim.decide(import_id, 'approved', 'ann')
+    sim.clock.advance(120_000)
+    const live = (await (await sim.app.request(`/contacts/${import_id}.json`, { headers: auth })).json()) as Page
+    expect(JSON.stringify(live.contacts_owner)).toBe(
       '{"first_name":"N","phone":[],"email":[],"address":[],"groups":[],"companies":[],"photos":[],"locations":[],"owner":true}',
     )
   })
@@ -296,7 +315,10 @@ describe('books as values', () => {
     const address = [{ city: 'Bend' }]
     const book = listBook({ first_name: 'O', address }, [{ first_name: 'C', address }])
     expect(book.owner()?.address).toEqual(address)
-    expect(book.owner(false)?.address).toEqual([])
+    // The default shape is the AOL owners': no address array at all without addresses.
+    expect(book.owner(false)).not.toHaveProperty('address')
+    const live = listBook({ first_name: 'O', address }, [], ownerShapeOf('WINDOWSLIVE'))
+    expect(live.owner(false)?.address).toEqual([])
     expect(book.contactAt(0).address).toEqual(address)
     expect(book.contactAt(0, false).address).toEqual([])
     expect(listBook(null, []).owner()).toBeNull()

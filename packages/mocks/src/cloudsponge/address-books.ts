@@ -83,13 +83,14 @@ function documentedListBook(owner: ContactsOwner, contacts: Contact[]): AddressB
 
 /**
  * A book over a fixed list (seeded accounts), written in the recorded shape: every contact with
- * its arrays in the recorded order (see `recordedContact`), the owner with `owner: true`. The
- * contacts are reshaped once, when the book is made, not per page.
+ * its arrays in the recorded order (see `recordedContact`), the owner with `owner: true` and the
+ * arrays its service's recorded owner has (see `ownerShapeOf`). The contacts are reshaped once,
+ * when the book is made, not per page.
  */
-export function listBook(owner: ContactsOwner | null, contacts: Contact[]): AddressBook {
+export function listBook(owner: ContactsOwner | null, contacts: Contact[], shape: OwnerShape = aolOwner): AddressBook {
   const withAddresses = contacts.map((contact) => recordedContact(contact, true))
   const withoutThem = contacts.map((contact) => recordedContact(contact, false))
-  const owners = owner ? [recordedOwner(owner, false), recordedOwner(owner, true)] : null
+  const owners = owner ? [recordedOwner(owner, false, shape), recordedOwner(owner, true, shape)] : null
   return {
     owner: (addresses = true) => (owners ? (owners[addresses ? 1 : 0] as ContactsOwner) : null),
     size: contacts.length,
@@ -144,16 +145,67 @@ export function recordedContact(contact: Contact, addresses: boolean): Contact {
   }
 }
 
+/** The arrays a recorded owner may carry, in the order the vendor writes them. */
+const ownerArrays = ['phone', 'email', 'address', 'groups', 'companies', 'photos', 'locations'] as const
+type OwnerArray = (typeof ownerArrays)[number]
+
+/** How a service's recorded owner looks: which arrays it always has, and where `owner: true` goes. */
+export interface OwnerShape {
+  /** Arrays written even when empty; others only when the account has them. */
+  arrays: ReadonlySet<OwnerArray>
+  /** `owner: true` first (Plaxo's recording) rather than last. */
+  flagFirst: boolean
+  /** Whether a generated owner has a name and an `external_id` (Plaxo's recorded owner has neither). */
+  named: boolean
+}
+
+// As each service's recording shows its owner: AOL's (both recordings, with or without
+// include=mailing_address) every array but `address`; Windows Live's every array; Plaxo's only
+// `owner` and an email, `owner` first. Services without a recording follow AOL, as for `primary`.
+const aolOwner: OwnerShape = {
+  arrays: new Set(['phone', 'email', 'groups', 'companies', 'photos', 'locations']),
+  flagFirst: false,
+  named: true,
+}
+const recordedOwners: Record<string, OwnerShape> = {
+  WINDOWSLIVE: { arrays: new Set(ownerArrays), flagFirst: false, named: true },
+  PLAXO: { arrays: new Set(['email']), flagFirst: true, named: false },
+}
+
+/**
+ * The shape of a service's owner, as its recording shows it; AOL's for services without one.
+ *
+ * @example
+ * ownerShapeOf('WINDOWSLIVE').arrays.has('address') // true
+ * ownerShapeOf('AOL').arrays.has('address') // false
+ */
+export function ownerShapeOf(service: string): OwnerShape {
+  return recordedOwners[service] ?? aolOwner
+}
+
 /**
  * The owner in the recorded order: names, `external_id`, the same arrays as a contact, then
- * `owner: true`. Its emails are in the contacts' key order, but one without a type keeps none:
- * the recorded owners' emails (AOL, Plaxo) have no `type` at all.
+ * `owner: true` (first, for Plaxo). Arrays the service's recorded owner lacks (AOL's `address`)
+ * are written only when the account has them, `address` only with `include=mailing_address`. Its
+ * emails are in the contacts' key order, but one without a type keeps none: the recorded owners'
+ * emails (AOL, Plaxo) have no `type` at all.
+ *
+ * @example
+ * recordedOwner({ email: [{ address: 'o@example.com' }] }, false, ownerShapeOf('PLAXO'))
+ * // { owner: true, email: [{ address: 'o@example.com' }] }
  */
-export function recordedOwner(owner: ContactsOwner, addresses: boolean): ContactsOwner {
+export function recordedOwner(owner: ContactsOwner, addresses: boolean, shape: OwnerShape = aolOwner): ContactsOwner {
   const { first_name, last_name, external_id, owner: _owner, ...contact } = owner
   const { first_name: _first, last_name: _last, ...fields } = recordedContact(contact, addresses)
   const email = contact.email ? contact.email.map((entry) => recordedEmail(entry, undefined)) : []
-  return { first_name, last_name, external_id, ...fields, email, owner: true }
+  const written: ContactsOwner = { first_name, last_name, external_id, ...fields, email }
+  for (const key of ownerArrays) {
+    const given = key === 'address' ? addresses && contact.address !== undefined : contact[key] !== undefined
+    if (!shape.arrays.has(key) && !given) {
+      delete written[key]
+    }
+  }
+  return shape.flagFirst ? { owner: true, ...written } : { ...written, owner: true }
 }
 
 /**
@@ -217,26 +269,34 @@ export function primaryMarksOf(service: string): PrimaryMarks {
 
 /**
  * `size` generated contacts, the same for the same seed, produced only when read; `primary` on
- * the first phone and email as `marks` say (AOL's recording: both).
+ * the first phone and email as `marks` say (AOL's recording: both), the owner in `ownerShape`
+ * (AOL's recording: names, an id, one email without a type, every array but `address`, empty).
+ *
+ * @example
+ * generatedBook(7, 25, primaryMarksOf('PLAXO'), ownerShapeOf('PLAXO')).owner() // { owner: true, email: [{ address: '…' }] }
  */
-export function generatedBook(seed: number, size: number, marks: PrimaryMarks = aolPrimary): AddressBook {
+export function generatedBook(
+  seed: number,
+  size: number,
+  marks: PrimaryMarks = aolPrimary,
+  ownerShape: OwnerShape = aolOwner,
+): AddressBook {
   const people = peopleGenerator(seed)
   const ownerPerson = peopleGenerator(seed ^ 0x5bd1e995)(0)
-  // As the AOL recordings show it: names, an id, one email without a type, empty arrays.
-  const owner: ContactsOwner = {
-    first_name: ownerPerson.firstName,
-    last_name: ownerPerson.lastName,
-    external_id: ((seed ^ 0x2f6b3a1d) >>> 0).toString(16).padStart(8, '0').toUpperCase(),
-    phone: [],
-    // Stryker disable next-line OptionalChaining,StringLiteral: every generated person has an email, so the fallback is never used
-    email: [{ address: ownerPerson.emails[0]?.address ?? 'owner@example.com' }],
-    address: [],
-    groups: [],
-    companies: [],
-    photos: [],
-    locations: [],
-    owner: true,
-  }
+  // Stryker disable next-line OptionalChaining,StringLiteral: every generated person has an email, so the fallback is never used
+  const email = [{ address: ownerPerson.emails[0]?.address ?? 'owner@example.com' }]
+  const owner = recordedOwner(
+    ownerShape.named
+      ? {
+          first_name: ownerPerson.firstName,
+          last_name: ownerPerson.lastName,
+          external_id: ((seed ^ 0x2f6b3a1d) >>> 0).toString(16).padStart(8, '0').toUpperCase(),
+          email,
+        }
+      : { email },
+    false,
+    ownerShape,
+  )
   return {
     owner: () => owner,
     size,
@@ -254,7 +314,8 @@ export function generatedBook(seed: number, size: number, marks: PrimaryMarks = 
  * - any other username: 25 generated contacts, the same for the same service and username.
  *
  * Generated contacts mark their first phone and email `primary` as the service's recording does
- * (see `primaryMarksOf`).
+ * (see `primaryMarksOf`), and every owner has the shape of the service's recorded owner (see
+ * `ownerShapeOf`).
  *
  * Seeded accounts come first and check their password.
  *
@@ -269,7 +330,7 @@ export function signIn(service: string, username: string, password: string | nul
   const seeded = accounts.find((account) => account.service === service && account.username === username)
   if (seeded) {
     return password === null || seeded.password === password
-      ? { kind: 'book', book: listBook(seeded.owner, seeded.contacts), slow: false }
+      ? { kind: 'book', book: listBook(seeded.owner, seeded.contacts, ownerShapeOf(service)), slow: false }
       : rejected
   }
   if (username === 'foo') {
@@ -281,13 +342,14 @@ export function signIn(service: string, username: string, password: string | nul
   const sized = /^contacts-(\d{1,7})$/.exec(username)
   if (sized) {
     const size = Math.min(Number(sized[1]), maxGeneratedContacts)
-    const book = generatedBook(seedFromString(`contacts-${size}`), size, primaryMarksOf(service))
+    const book = generatedBook(seedFromString(`contacts-${size}`), size, primaryMarksOf(service), ownerShapeOf(service))
     return { kind: 'book', book, slow: false }
   }
   const book = generatedBook(
     seedFromString(`${service}:${username}`),
     defaultGeneratedContacts,
     primaryMarksOf(service),
+    ownerShapeOf(service),
   )
   return { kind: 'book', book, slow: username === 'slow' }
 }

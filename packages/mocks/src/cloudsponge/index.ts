@@ -4,6 +4,7 @@ import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
 import { resolveOptions } from '../core/simulator-options.js'
 import { cloudspongeError } from './errors.js'
+import { cloudspongeFidelity } from './fidelity.js'
 import { defaultTiming, ImportStore, type ImportStore as ImportStoreType, type ImportTiming } from './imports.js'
 import { cloudspongeRoutes } from './routes.js'
 import { createCloudSpongeState } from './state.js'
@@ -104,6 +105,7 @@ export const cloudspongeVendor = defineVendor({
   referenceAuth: {
     basicAuth: { username: documentedTenant.domainKey, password: documentedTenant.domainPassword },
   },
+  fidelity: cloudspongeFidelity,
 })
 
 export { documentedBook, maxGeneratedContacts } from './address-books.js'

@@ -38,6 +38,21 @@ const recorded = {
     'locations',
     'owner',
   ],
+  // The AOL owners (with and without include=mailing_address): every array but address.
+  aolOwner: [
+    'first_name',
+    'last_name',
+    'external_id',
+    'phone',
+    'email',
+    'groups',
+    'companies',
+    'photos',
+    'locations',
+    'owner',
+  ],
+  // The Plaxo owner: the flag first, then an email.
+  plaxoOwner: ['owner', 'email'],
   address: ['type', 'street', 'city', 'region', 'postal_code', 'country'],
   envelope: ['contacts', 'contacts_owner', 'start', 'count', 'total', 'import_id', 'user_id', 'id', 'echo'],
 }
@@ -76,8 +91,14 @@ describe('the recorded shapes', () => {
     const contacts = without.body.contacts as Record<string, unknown>[]
     expect(contacts.map((contact) => contact.address)).toEqual([[], []])
     expect(Object.keys(contacts[1] as object)).toEqual(recorded.contactWithBirthday)
-    // Two contacts and the owner, each with an empty address array.
-    expect(without.xml.match(/<address type="array"\/>/g)).toHaveLength(3)
+    // Two contacts with an empty address array; the owner has none, as the AOL owners recorded
+    // with and without include=mailing_address have none.
+    expect(without.xml.match(/<address type="array"\/>/g)).toHaveLength(2)
+    expect(Object.keys(withThem.body.contacts_owner)).toEqual(recorded.aolOwner)
+    expect(Object.keys(without.body.contacts_owner)).toEqual(recorded.aolOwner)
+    expect(childElements(without.xml, 'contacts-owner', 1)).toEqual([
+      recorded.aolOwner.map((key) => key.replace(/_/g, '-')),
+    ])
     expect(childElements(without.xml, 'contact', 2)[1]).toEqual(
       recorded.contactWithBirthday.map((key) => key.replace(/_/g, '-')),
     )
@@ -94,5 +115,28 @@ describe('the recorded shapes', () => {
     expect(Object.keys(body.contacts_owner)).toEqual(recorded.owner)
     expect(body.contacts.map((contact: object) => Object.keys(contact))).toEqual([recorded.contact, recorded.contact])
     expect(childElements(xml, 'contacts-owner', 1)).toEqual([recorded.owner.map((key) => key.replace(/_/g, '-'))])
+  })
+  it('hold the Plaxo owner to its recorded keys, the flag first, in JSON and XML', async () => {
+    const { sim, importOf } = cloudspongeHarness()
+    sim.seed({ accounts: recordedShapeAccounts })
+    const { body, xml } = await importOf({ service: 'plaxo', username: 'plaxo-shape', password: 'recorded' })
+    expect(Object.keys(body.contacts_owner)).toEqual(recorded.plaxoOwner)
+    expect(childElements(xml, 'contacts-owner', 1)).toEqual([recorded.plaxoOwner])
+  })
+
+  it("give generated owners the keys of their service's recorded owner", async () => {
+    const shapes = [
+      ['aol', recorded.aolOwner],
+      ['icloud', recorded.aolOwner],
+      ['plaxo', recorded.plaxoOwner],
+    ] as const
+    for (const [service, keys] of shapes) {
+      const { importOf } = cloudspongeHarness()
+      const { body } = await importOf({ service, username: 'contacts-2', password: 'any', include: true })
+      expect(Object.keys(body.contacts_owner), service).toEqual(keys)
+    }
+    const { importOf } = cloudspongeHarness()
+    const live = await importOf({ service: 'windowslive', username: 'contacts-2', method: 'user_consent' })
+    expect(Object.keys(live.body.contacts_owner)).toEqual(recorded.owner)
   })
 })

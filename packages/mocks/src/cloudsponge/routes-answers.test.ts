@@ -495,6 +495,29 @@ describe('events and contacts answers', () => {
     const text = await (await get('/events/1126?echo=%3Cx%3E')).text()
     expect(text).toMatch(/,"import_id":1126,"user_id":"me","id":1126,"echo":"\\u003cx\\u003e"}$/)
   })
+
+  // The documentation's events example carries "echo":null; the recorded events (2016) of every
+  // other account leave echo out when the request sent none. Each account answers as its source.
+  it("writes echo null on the documented account's events, and leaves it out on every other account's, in JSON and XML", async () => {
+    const { sim, get, begin } = simulator()
+    await begin({ service: 'icloud', username: 'foo', password: 'bar' })
+    await begin({ service: 'icloud', username: 'ann', password: 'pw' })
+    await begin({ service: 'aol' }, '/begin_import/user_consent.json')
+    sim.clock.advance(5000)
+    expect(await (await get('/events/1126')).text()).toMatch(/,"import_id":1126,"user_id":null,"id":1126,"echo":null}$/)
+    expect(await (await get('/events/1127')).text()).toMatch(/,"import_id":1127,"user_id":null,"id":1127}$/)
+    expect(await (await get('/events/1127.xml')).text()).not.toContain('<echo')
+    expect(await (await get('/events/1126.xml')).text()).toContain('  <echo nil="true"></echo>\n</eventsResponse>')
+    // Sent, it comes back on every account.
+    expect(await (await get('/events/1127?echo=e')).text()).toMatch(/,"id":1127,"echo":"e"}$/)
+    // A consent not yet given names no account: the answer is the recorded one.
+    expect(await (await get('/events/1128')).text()).toMatch(/,"id":1128}$/)
+    sim.decide(1128, 'approved', 'foo')
+    sim.clock.advance(5000)
+    expect(await (await get('/events/1128')).text()).toMatch(/,"id":1128,"echo":null}$/)
+    // Contacts carry echo on every account, as recorded.
+    expect(await (await get('/contacts/1127')).text()).toMatch(/,"echo":null}$/)
+  })
 })
 
 describe('contacts paging', () => {

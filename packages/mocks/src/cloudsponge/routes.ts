@@ -6,6 +6,7 @@ import { publicOrigin } from '../core/public-origin.js'
 import { readBody } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
 import { type RequestDescription, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
+import { documentedBook } from './address-books.js'
 import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
 import type { ImportRecord, ImportStore } from './imports.js'
@@ -207,7 +208,11 @@ function events(c: Context<Env>, store: ImportStore): Response {
     return record
   }
   const { format, params } = c.get('call')
-  return respond(c, format, eventsBody(format, record, store.progress(record), params.echo ?? null))
+  // The documentation's events example carries `"echo":null`; the recorded events (2016) have no
+  // echo when the request sent none. The documented account answers as documented, every other
+  // account as recorded (an account not yet known, a consent still waiting, too).
+  const echo = params.echo ?? (store.book(record) === documentedBook ? null : undefined)
+  return respond(c, format, eventsBody(format, record, store.progress(record), echo))
 }
 
 function contacts(c: Context<Env>, store: ImportStore): Response {

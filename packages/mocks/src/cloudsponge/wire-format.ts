@@ -69,9 +69,15 @@ export function beginImportBody(
 /**
  * The events answer. Times are Pacific, as the vendor's servers wrote them: JSON with milliseconds
  * and the offset (`2016-04-12T15:18:57.000-07:00`), XML as Dates that the writer marks
- * `type="datetime"` and writes as `xmlschema` in the same zone.
+ * `type="datetime"` and writes as `xmlschema` in the same zone. An `echo` of undefined leaves the
+ * key out, as the recorded events do when the request sent none.
  */
-export function eventsBody(format: Format, record: ImportRecord, progress: Progress, echo: string | null): string {
+export function eventsBody(
+  format: Format,
+  record: ImportRecord,
+  progress: Progress,
+  echo: string | null | undefined,
+): string {
   const events = progress.events.map((event) => {
     // The vendor stores times to the second (recorded JSON always shows ".000").
     const at = wholeSeconds(event.createdAt)

@@ -52,7 +52,7 @@ export async function compareRecordings(
   if (recordings.length === 0) {
     throw new CompareInputError('Give at least one HAR recording to compare.')
   }
-  const profile = compareProfile(vendor)
+  const profile = compareProfile(registration)
   const perFile = recordings.map((recording) => ({ recording, exchanges: readHar(recording.har, recording.name) }))
   // Several files (a vendor's and the S3 form posts it led to) replay as one timeline.
   const timeline = perFile

@@ -1,20 +1,8 @@
+import type { CredentialScheme } from '../core/fidelity.js'
 import type { VendorCredential } from '../core/registry.js'
 import { headerValue, type RecordedExchange } from './har.js'
 
-/** Which of a vendor's registered credentials make up its Basic pair and its bearer token. */
-export interface CredentialScheme {
-  /** Labels of the registry's credentials that are the Basic user and password. */
-  basic?: [string, string]
-  /** Label of the registry's credential sent as a bearer token. */
-  bearer?: string
-  /** What a wholly redacted `Authorization` header stood for. */
-  defaultScheme: 'basic' | 'bearer'
-  /**
-   * Redacted fields that are not the vendor's credentials, by name, and what to send instead: the
-   * password of an address book (`password: 'bar'`, the documented account's).
-   */
-  otherSecrets?: Record<string, string>
-}
+export type { CredentialScheme }
 
 const placeholderPattern = /<secret:\d+>/g
 

@@ -1,12 +1,8 @@
+import type { HeaderRule } from '../core/fidelity.js'
 import type { Difference } from './findings.js'
 import { headerValue } from './har.js'
 
-/**
- * How a header is compared: `media-type` (type and charset), `directives` (the set of
- * Cache-Control directives), `value` (exactly), `scheme` (the first word: `Basic` of
- * `WWW-Authenticate`), `presence` (there or not: ETag, Location, request ids).
- */
-export type HeaderRule = 'media-type' | 'directives' | 'value' | 'scheme' | 'presence'
+export type { HeaderRule }
 
 /** The headers every vendor's answers are compared on; a vendor adds its own. */
 export const defaultHeaderRules: Readonly<Record<string, HeaderRule>> = {

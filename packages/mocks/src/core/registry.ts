@@ -1,3 +1,4 @@
+import type { FidelitySettings } from './fidelity.js'
 import type { Simulator, SimulatorOptions } from './simulator.js'
 
 /** A credential the CLI prints, and the environment variable a contract target reads it from. */
@@ -67,13 +68,19 @@ export interface VendorRegistration<S extends Simulator = Simulator, O extends S
   magicAccounts?: VendorMagicAccount[]
   /** The documented credentials the API reference fills in for "try it". */
   referenceAuth?: VendorReferenceAuth
+  /**
+   * How `contactkit-mocks compare` replays and compares the vendor's recordings: credential labels,
+   * words whose values are compared, path aliases, peers, what a replay sets up. The defaults fit
+   * a JSON API with Basic credentials.
+   */
+  fidelity?: FidelitySettings<S>
 }
 
 /**
- * What a simulator knows of its own registry entry: everything but how to create it. The dashboard
- * and the admin pages describe the vendor from it.
+ * What a simulator knows of its own registry entry: everything but how to create it and how its
+ * recordings are compared. The dashboard and the admin pages describe the vendor from it.
  */
-export type VendorProfile = Omit<VendorRegistration, 'create' | 'baseUrlEnv'>
+export type VendorProfile = Omit<VendorRegistration, 'create' | 'baseUrlEnv' | 'fidelity'>
 
 /**
  * Declares a vendor; only a typed identity, so that `create` keeps the vendor's own types.

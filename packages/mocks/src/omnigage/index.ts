@@ -5,6 +5,7 @@ import { resolveOptions } from '../core/simulator-options.js'
 import { createS3Simulator, type S3Simulator, s3SimulatorOf } from '../s3/index.js'
 import { AccountStore } from './accounts.js'
 import { omnigageError } from './errors.js'
+import { omnigageFidelity } from './fidelity.js'
 import { IdSource } from './ids.js'
 import { defaultImportTiming, type ImportTiming } from './imports.js'
 import { omnigageRoutes } from './routes.js'
@@ -135,6 +136,7 @@ export const omnigageVendor = defineVendor({
     },
   ],
   referenceAuth: { TokenAuth: { username: sandboxTenant.tokenKey, password: sandboxTenant.tokenSecret } },
+  fidelity: omnigageFidelity,
 })
 
 export { AccountStore } from './accounts.js'

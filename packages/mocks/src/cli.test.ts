@@ -1,61 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CliRuns } from './core/testing/cli-runs.js'
 import { vendors } from './vendors.js'
 
-// The built CLI, as `contactkit-mocks` runs it; turbo builds the package before its tests.
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
-const children: ChildProcess[] = []
+const runs = new CliRuns()
+const start = (args: string[], env: Record<string, string> = {}) => runs.start(args, { env })
 
-function start(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env } })
-  children.push(child)
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const urlOf = (name: string) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const match = new RegExp(`^${name}\\s+(https?://\\S+)`, 'm').exec(output)
-        if (match?.[1]) {
-          resolve(match[1])
-        }
-      }
-      child.stdout?.on('data', check)
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
-      check()
-    })
-  // Output arrives in chunks: wait for a line instead of reading what came so far.
-  const waitFor = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output)
-        if (match) {
-          resolve(match)
-        }
-      }
-      child.stdout?.on('data', check)
-      child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}: ${output}`)))
-      check()
-    })
-  return { child, urlOf, waitFor, output: () => output }
-}
-
-afterEach(() => {
-  for (const child of children.splice(0)) {
-    child.kill('SIGKILL')
-  }
-})
+afterEach(() => runs.killAll())
 
 describe('contactkit-mocks', { timeout: 30_000 }, () => {
   it('serves the simulators, prints URLs and credentials, and stops cleanly on SIGTERM', async () => {
@@ -66,7 +21,7 @@ describe('contactkit-mocks', { timeout: 30_000 }, () => {
     expect(((await clock.json()) as { mode: string }).mode).toBe('system')
     await run.waitFor(/domain key 33664218758c5244136965160db455db012b1411 {2}\[CLOUDSPONGE_DOMAIN_KEY\]/)
     run.child.kill('SIGTERM')
-    const [code] = await once(run.child, 'exit')
+    const code = await run.exited()
     expect(code).toBe(0)
     expect(run.output()).toContain('contactkit-mocks stopped.')
   })
@@ -76,7 +31,7 @@ describe('contactkit-mocks', { timeout: 30_000 }, () => {
     const url = await run.urlOf('cloudsponge')
     expect(((await (await fetch(`${url}/__admin/clock`)).json()) as { mode: string }).mode).toBe('manual')
     run.child.kill('SIGINT')
-    expect((await once(run.child, 'exit'))[0]).toBe(0)
+    expect(await run.exited()).toBe(0)
   })
 
   it('says which port is taken and how to choose another', async () => {
@@ -85,7 +40,7 @@ describe('contactkit-mocks', { timeout: 30_000 }, () => {
     const port = (blocker.address() as { port: number }).port
     try {
       const run = start(['--cloudsponge-port', String(port)])
-      const [code] = await once(run.child, 'exit')
+      const code = await run.exited()
       expect(code).toBe(1)
       expect(run.output()).toContain(`Failed to start cloudsponge on 127.0.0.1:${port}`)
       expect(run.output()).toContain('--cloudsponge-port')
@@ -130,7 +85,7 @@ describe('contactkit-mocks', { timeout: 30_000 }, () => {
     [['--bogus'], /Unknown option '--bogus'/],
   ])('rejects %j with exit 2 and a sentence', async (args, message) => {
     const run = start(args)
-    const [code] = await once(run.child, 'exit')
+    const code = await run.exited()
     expect(code).toBe(2)
     expect(run.output()).toMatch(message)
   })
@@ -179,7 +134,7 @@ describe('contactkit-mocks seed files and the index', { timeout: 30_000 }, () =>
       aurinko: { accounts: [{ accountId: 3001, contacts: 7 }] },
     })
     first.child.kill('SIGTERM')
-    await once(first.child, 'exit')
+    await first.exited()
 
     const file = join(await mkdtemp(join(tmpdir(), 'contactkit-seed-')), 'world.json')
     await writeFile(file, JSON.stringify(world))
@@ -206,7 +161,7 @@ describe('contactkit-mocks seed files and the index', { timeout: 30_000 }, () =>
     const file = join(await mkdtemp(join(tmpdir(), 'contactkit-seed-')), 'bad.json')
     await writeFile(file, JSON.stringify({ omnigage: {} }))
     const run = start(['--cloudsponge-port', '0', '--only', 'cloudsponge', '--seed', file])
-    const [code] = await once(run.child, 'exit')
+    const code = await run.exited()
     expect(code).toBe(2)
     expect(run.output()).toMatch(/there is no omnigage simulator in this set/)
   })
@@ -247,7 +202,7 @@ describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
       expect((await fetch(`${url}/__admin/clock`)).status).toBe(401)
     }
     run.child.kill('SIGTERM')
-    expect((await once(run.child, 'exit'))[0]).toBe(0)
+    expect(await run.exited()).toBe(0)
     // A clean stop takes the file away, so the next run's waiters never read these ports.
     expect(existsSync(path)).toBe(false)
   })
@@ -276,7 +231,7 @@ describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
       '--ready-file',
       '/no/such/folder/ready.json',
     ])
-    expect((await once(run.child, 'exit'))[0]).toBe(2)
+    expect(await run.exited()).toBe(2)
     expect(run.output()).toMatch(
       /The ready file \/no\/such\/folder\/ready.json is in \/no\/such\/folder, which is not a folder/,
     )
@@ -287,7 +242,7 @@ describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
     const run = start(['--only', 'cloudsponge,s3', '--cloudsponge-port', '0', '--s3-port', '0', '--index-port', '0'])
     const urls = [await run.urlOf('cloudsponge'), await run.urlOf('s3'), await run.urlOf('index')]
     const waited = start(['wait', '--timeout', '10', ...urls])
-    expect((await once(waited.child, 'exit'))[0]).toBe(0)
+    expect(await waited.exited()).toBe(0)
     expect(waited.output()).toContain(`ready: ${urls.join(' ')}`)
 
     const closed = createServer()
@@ -295,7 +250,7 @@ describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
     const port = (closed.address() as { port: number }).port
     await new Promise((resolve) => closed.close(resolve))
     const timedOut = start(['wait', '--timeout', '0.3', urls[0] ?? '', `http://127.0.0.1:${port}`])
-    expect((await once(timedOut.child, 'exit'))[0]).toBe(1)
+    expect(await timedOut.exited()).toBe(1)
     expect(timedOut.output().trim()).toBe(
       `http://127.0.0.1:${port}/__admin/health did not answer 200 within 0.3 s (last: ECONNREFUSED); is contactkit-mocks running there?`,
     )
@@ -306,7 +261,7 @@ describe('contactkit-mocks readiness', { timeout: 30_000 }, () => {
     [['wait', 'localhost:4010'], /"localhost:4010" is not an http\(s\) URL/],
   ])('wait rejects %j with exit 2 and a sentence', async (args, message) => {
     const run = start(args)
-    expect((await once(run.child, 'exit'))[0]).toBe(2)
+    expect(await run.exited()).toBe(2)
     expect(run.output()).toMatch(message)
   })
 })

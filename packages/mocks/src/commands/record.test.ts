@@ -1,52 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CliRuns } from '../core/testing/cli-runs.js'
 import { readHar } from '../recording/testing/servers.js'
 
-// The built CLI, as `contactkit-mocks record` runs it; turbo builds the package before its tests.
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-const children: ChildProcess[] = []
+const runs = new CliRuns()
 const servers: Server[] = []
 
 afterEach(() => {
-  for (const child of children.splice(0)) {
-    child.kill('SIGKILL')
-  }
+  runs.killAll()
   for (const server of servers.splice(0)) {
     server.closeAllConnections()
     server.close()
   }
 })
 
+/** `contactkit-mocks record …` as a user starts it. */
 function record(args: string[], cwd?: string) {
-  const child = spawn(process.execPath, [cli, 'record', ...args], { cwd })
-  children.push(child)
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const waitFor = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output)
-        if (match) {
-          resolve(match)
-        }
-      }
-      child.stdout?.on('data', check)
-      child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}: ${output}`)))
-      check()
-    })
-  return { child, waitFor, output: () => output }
+  return runs.start(['record', ...args], cwd === undefined ? {} : { cwd })
 }
 
 /** An Aurinko-like upstream: a contact list at once, and `/v1/contacts/slow` that never answers. */
@@ -88,7 +62,7 @@ describe('contactkit-mocks record', { timeout: 30_000 }, () => {
     )
     await slowArrived
     run.child.kill('SIGTERM')
-    const [code] = await once(run.child, 'exit')
+    const code = await run.exited()
     expect(code).toBe(0)
     expect(await inFlight).toBe('cut off')
     expect(run.output()).toContain(`recorded 2 exchange(s) to ${har}`)
@@ -107,8 +81,7 @@ describe('contactkit-mocks record', { timeout: 30_000 }, () => {
     const path = (await run.waitFor(/^har\s+(\S+)$/m))[1] ?? ''
     expect(path).toMatch(/^recordings\/aurinko-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.har$/)
     run.child.kill('SIGINT')
-    const exit = await once(run.child, 'exit')
-    expect(exit, run.output()).toEqual([0, null])
+    expect(await run.exited(), run.output()).toBe(0)
     expect(readdirSync(join(directory, 'recordings'))).toEqual([path.slice('recordings/'.length)])
     expect(readHar(join(directory, path)).log.entries).toEqual([])
   })
@@ -127,7 +100,7 @@ describe('contactkit-mocks record', { timeout: 30_000 }, () => {
     ],
   ])('rejects %j with exit 2 and a sentence', async (args, message) => {
     const run = record(args)
-    const [code] = await once(run.child, 'exit')
+    const code = await run.exited()
     expect(code).toBe(2)
     expect(run.output()).toContain(message)
   })

@@ -6,9 +6,9 @@ import { documentedTenant, firstImportId } from './cloudsponge/index.js'
 import { compareHarFiles } from './compare/har-files.js'
 import { manualClock } from './core/clock.js'
 import { secretPlaceholders } from './core/redaction.js'
-import { createSimulatorSet, type SimulatorSetOptions } from './core/simulator-set.js'
-import { sandboxTenant } from './omnigage/tenants.js'
+import { createSimulatorSet } from './core/simulator-set.js'
 import type { RecordingProxy } from './recording/proxy.js'
+import { advanceThrough, omnigageUpload } from './recording/testing/omnigage-upload.js'
 import { Started } from './recording/testing/servers.js'
 import { vendors } from './vendors.js'
 
@@ -20,17 +20,7 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 const started = new Started()
 afterEach(() => started.closeAll())
 
-/** A simulator set served on port 0, each simulator at its own URL, on a manual clock. */
-async function upstreamSet(only: string[], options: SimulatorSetOptions = {}) {
-  const set = createSimulatorSet(vendors, { clock: manualClock('2026-03-02T10:00:00Z'), only, ...options })
-  const urls: Record<string, string> = {}
-  for (const name of only) {
-    const server = await started.serve(set.get(name))
-    set.setUrl(name, server.url)
-    urls[name] = server.url
-  }
-  return { set, urls }
-}
+const upstreamSet = (only: string[]) => started.simulatorSet(only)
 
 /** An answer as an altering upstream sees it. */
 interface Answer {
@@ -76,14 +66,7 @@ async function alteringUpstream(target: string, alter: (answer: Answer, method: 
 }
 
 /** Moves the upstream's clock through the proxy, so the recording holds the move. */
-async function advance(proxy: RecordingProxy, ms: number): Promise<void> {
-  const response = await fetch(`${proxy.url}/__admin/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: ms }),
-  })
-  expect(response.status).toBe(200)
-}
+const advance = (proxy: RecordingProxy, ms: number) => advanceThrough(proxy.url, ms)
 
 const cloudspongeAuth = {
   authorization: `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}`,
@@ -200,51 +183,8 @@ describe('record, then compare: the simulator as the upstream', () => {
     const s3Proxy = await started.proxy('s3', urls.s3 as string, { secrets })
     // The upload form points at S3's public URL: the s3 proxy, as a user would set it.
     set.setUrl('s3', s3Proxy.url)
-    const auth = {
-      authorization: `Basic ${btoa(`${sandboxTenant.tokenKey}:${sandboxTenant.tokenSecret}`)}`,
-      'x-account-key': sandboxTenant.accountKey,
-    }
-    const api = `${proxy.url}/api/v1`
-    const file = 'First Name,Last Name,Phone Number\nAnn,Archer,+14155550100\nBea,Baker,+14155550101\n'
-    const upload = await fetch(`${api}/uploads`, {
-      method: 'POST',
-      headers: { ...auth, ...jsonType },
-      body: JSON.stringify({ name: 'contacts.csv', type: 'text/csv', size: file.length }),
-    })
-    expect(upload.status).toBe(201)
-    const { data } = (await upload.json()) as {
-      data: { id: string; attributes: { 'request-url': string; 'request-form-data': Record<string, string>[] } }
-    }
-    expect(data.attributes['request-url'].startsWith(s3Proxy.url)).toBe(true)
-    const form = new FormData()
-    for (const field of data.attributes['request-form-data']) {
-      for (const [name, value] of Object.entries(field)) {
-        form.append(name, value)
-      }
-    }
-    form.append('Content-Type', 'text/csv')
-    form.append('file', new File([file], 'contacts.csv', { type: 'text/csv' }))
-    const posted = await fetch(data.attributes['request-url'], { method: 'POST', body: form })
-    expect(posted.status).toBeLessThan(300)
-    const created = await fetch(`${api}/import-contacts`, {
-      method: 'POST',
-      headers: { ...auth, ...jsonType },
-      body: JSON.stringify({
-        data: {
-          type: 'import-contacts',
-          attributes: { status: 'queued', 'unique-primary-phone': true },
-          relationships: { upload: { data: { type: 'uploads', id: data.id } } },
-        },
-      }),
-    })
-    expect(created.status).toBe(201)
-    const importId = ((await created.json()) as { data: { id: string } }).data.id
-    await advance(proxy, 60_000)
-    const done = (await (await fetch(`${api}/import-contacts/${importId}`, { headers: auth })).json()) as {
-      data: { attributes: { status: string } }
-    }
-    expect(done.data.attributes.status).toBe('completed')
-    expect((await fetch(`${api}/import-contacts/${importId}/results`, { headers: auth })).status).toBe(200)
+    const { requestUrl } = await omnigageUpload(proxy.url)
+    expect(requestUrl.startsWith(s3Proxy.url)).toBe(true)
     await proxy.close()
     await s3Proxy.close()
 

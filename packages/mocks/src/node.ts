@@ -22,6 +22,7 @@ export { type ContactkitEntryData, contactkitData, harEntry, type RecordedExchan
 export { HarFile, type HarFileOptions } from './recording/har-file.js'
 export type { RecordingProxy, RecordingProxyOptions } from './recording/proxy.js'
 export { type RecordingFetch, type RecordingFetchOptions, recordingFetch } from './recording/recording-fetch.js'
+export { sharedSecretPlaceholders } from './recording/shared-secrets.js'
 export {
   type Violation,
   violationLines,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -17,6 +17,10 @@ afterEach(() => {
     server.close()
   }
 })
+
+// A recording given where the secrets file belongs: refused, never overwritten.
+const notSecrets = join(mkdtempSync(join(tmpdir(), 'contactkit-record-cli-')), 'flow.har')
+writeFileSync(notSecrets, '{"log":{"entries":[]}}\n', { mode: 0o600 })
 
 /** `contactkit-mocks record …` as a user starts it. */
 function record(args: string[], cwd?: string) {
@@ -98,10 +102,15 @@ describe('contactkit-mocks record', { timeout: 30_000 }, () => {
       ['aurinko', '--upstream', 'http://127.0.0.1:1', '--port', '70000'],
       '--port must be a whole number from 0 to 65535',
     ],
+    [
+      ['aurinko', '--upstream', 'http://127.0.0.1:1', '--secrets', notSecrets],
+      `${notSecrets} is not a secrets file of contactkit-mocks record; give a new path`,
+    ],
   ])('rejects %j with exit 2 and a sentence', async (args, message) => {
     const run = record(args)
     const code = await run.exited()
     expect(code).toBe(2)
     expect(run.output()).toContain(message)
+    expect(readFileSync(notSecrets, 'utf8')).toBe('{"log":{"entries":[]}}\n')
   })
 })

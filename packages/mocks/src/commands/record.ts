@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util'
+import type { SecretReplacer } from '../core/redaction.js'
 import { startRecordingProxy } from '../recording/proxy.js'
+import { sharedSecretPlaceholders } from '../recording/shared-secrets.js'
 import { vendors } from '../vendors.js'
 
-const usage = `Usage: contactkit-mocks record <vendor> --upstream <url> [--port <n>] [--har <file>]
+const usage = `Usage: contactkit-mocks record <vendor> --upstream <url> [--port <n>] [--har <file>] [--secrets <file>]
 
 Listens on 127.0.0.1 and forwards every request to the upstream (the real API, or any URL),
 answers passed back byte for byte. Each exchange is checked against the vendor's spec (violations
@@ -14,6 +16,9 @@ Options:
   --port <n>              Port to listen on (default: the vendor's port + 100; 0 picks a free one)
   --har <file>            The recording (default recordings/<vendor>-<timestamp>.har)
   --max-body-bytes <n>    Bytes of each body kept and checked (default 1048576)
+  --secrets <file>        Number secrets as every proxy given this file does, e.g. the omnigage and
+                          s3 proxies of one upload flow (created when missing, mode 0600; it holds
+                          keyed digests, never a secret; keep it out of git)
   -h, --help              Show this help
 
 Vendors: ${vendors.map((vendor) => `${vendor.name} (port ${vendor.defaultPort + 100}, upstream ${vendor.baseUrl})`).join(', ')}
@@ -41,6 +46,7 @@ export async function run(): Promise<void> {
         port: { type: 'string' },
         har: { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        secrets: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -76,6 +82,14 @@ export async function run(): Promise<void> {
   if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0)) {
     fail(`--max-body-bytes must be a whole number of bytes, not "${values['max-body-bytes']}".`)
   }
+  let secrets: SecretReplacer | undefined
+  if (values.secrets !== undefined) {
+    try {
+      secrets = sharedSecretPlaceholders(values.secrets)
+    } catch (error) {
+      fail((error as Error).message)
+    }
+  }
 
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>
   try {
@@ -85,6 +99,7 @@ export async function run(): Promise<void> {
       port,
       har: values.har,
       maxBodyBytes,
+      ...(secrets ? { secrets } : {}),
       log: (line) => console.error(line),
     })
   } catch (error) {
@@ -109,5 +124,8 @@ export async function run(): Promise<void> {
   // Printed once the signals are handled: whoever reads the URL may stop the proxy at once.
   console.log(`recording    ${proxy.url}  (${vendor.name}, forwarding to ${values.upstream})`)
   console.log(`har          ${proxy.harPath}`)
+  if (values.secrets !== undefined) {
+    console.log(`secrets      ${values.secrets}  (numbered as every proxy given this file numbers them)`)
+  }
   console.log('Press Ctrl+C to stop; the recording is complete after every exchange.')
 }

@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Har } from 'har-format'
+import { manualClock } from '../../core/clock.js'
 import { type RunningServer, serve } from '../../core/serve.js'
 import type { Simulator } from '../../core/simulator.js'
+import { createSimulatorSet, type SimulatorSetOptions } from '../../core/simulator-set.js'
+import { vendors } from '../../vendors.js'
 import { type RecordingProxy, type RecordingProxyOptions, startRecordingProxy } from '../proxy.js'
 import { harProblems } from './har-schema.js'
 
@@ -20,6 +23,21 @@ export class Started {
     const server = await serve(simulator, { port: 0 })
     this.#closers.push(() => server.close())
     return server
+  }
+
+  /**
+   * A simulator set served on port 0, each simulator at its own URL (which the set knows, so
+   * Omnigage's upload form points at the S3 simulator), on a manual clock: the upstream of a flow.
+   */
+  async simulatorSet(only: string[], options: SimulatorSetOptions = {}) {
+    const set = createSimulatorSet(vendors, { clock: manualClock('2026-03-02T10:00:00Z'), only, ...options })
+    const urls: Record<string, string> = {}
+    for (const name of only) {
+      const server = await this.serve(set.get(name))
+      set.setUrl(name, server.url)
+      urls[name] = server.url
+    }
+    return { set, urls }
   }
 
   /** A plain node:http server that answers as the test says: an upstream that breaks the spec on purpose. */

@@ -55,6 +55,46 @@ describe('spec violations', () => {
     ])
   })
 
+  it("passes a simulator upstream's /__admin calls without a violation, and records them", async () => {
+    const simulator = await started.serve(createAurinkoSimulator({ clock: manualClock('2026-03-02T10:00:00Z') }))
+    const proxy = await started.proxy('aurinko', simulator.url)
+    const moved = await fetch(`${proxy.url}/__admin/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 5_000 }),
+    })
+    expect(moved.status).toBe(200)
+    expect(violationsOf(moved)).toBeNull()
+    expect(((await moved.json()) as { now: string }).now).toBe('2026-03-02T10:00:05.000Z')
+    const journal = await fetch(`${proxy.url}/__admin/requests`)
+    expect(journal.status).toBe(200)
+    expect(violationsOf(journal)).toBeNull()
+    await journal.arrayBuffer()
+    // Only the control plane: a path of the same start outside it is still unknown to the spec.
+    const outside = await fetch(`${proxy.url}/__administration`)
+    expect(violationsOf(outside)).toEqual([
+      { in: 'request', where: 'path', what: 'the spec has no operation for GET /__administration' },
+    ])
+    await outside.arrayBuffer()
+    await proxy.close()
+
+    expect(started.logs).toEqual([
+      'GET /__administration request path: the spec has no operation for GET /__administration',
+    ])
+    const entries = readHar(proxy.harPath).log.entries
+    const exchanges = entries.map((entry) => [
+      entry.request.method,
+      new URL(entry.request.url).pathname,
+      entry.response.status,
+    ])
+    expect(exchanges).toEqual([
+      ['POST', '/__admin/clock', 200],
+      ['GET', '/__admin/requests', 200],
+      ['GET', '/__administration', 404],
+    ])
+    expect(entries.slice(0, 2).map((entry) => contactkitData(entry).violations ?? [])).toEqual([[], []])
+  })
+
   it('names each way an answer breaks the spec and passes the answer on as it came', async () => {
     const wrongContact = '{"id":5,"etag":"e","name":{"givenName":7}}'
     const upstream = await started.upstream((request, response) => {

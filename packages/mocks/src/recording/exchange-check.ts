@@ -3,6 +3,7 @@ import { createValidator, type Problem } from '@contactkit/specs/validator'
 import { mediaTypeOf, parseRequestBody } from '../core/request-body.js'
 import { adminPrefix } from '../core/simulator.js'
 import { checkRequest } from '../core/spec-validation.js'
+import type { StreamedFormReading } from './streamed-form.js'
 import type { Violation } from './violations.js'
 
 /** Turns an answer's body into what the spec's schema describes; undefined when it cannot (the body is then not checked). */
@@ -25,8 +26,10 @@ export interface SeenRequest {
   query: URLSearchParams
   headers: Record<string, string>
   body?: Uint8Array
-  /** The body was larger than what was kept: it is not checked. */
+  /** The body was larger than what was kept: it is not checked, unless `form` read it as it passed. */
   bodyTooLarge?: boolean
+  /** A multipart body too large to keep, its fields read as it streamed past (`StreamedForm`): checked instead of `body`. */
+  form?: StreamedFormReading
 }
 
 /** What checking a request found: the operation it is (when the spec knows it) and what broke the spec. */
@@ -90,7 +93,13 @@ export function createExchangeChecker(
       let body: unknown
       let bodyChecked = !request.bodyTooLarge
       const violations: Violation[] = []
-      if (request.body && request.body.byteLength > 0 && bodyChecked) {
+      if (request.bodyTooLarge && request.form) {
+        bodyChecked = request.form.problem === undefined
+        if (request.form.problem) {
+          violations.push({ in: 'request', where: 'body', what: request.form.problem })
+        }
+        body = request.form.value
+      } else if (request.body && request.body.byteLength > 0 && bodyChecked) {
         const read = await parseRequestBody(
           new Request('http://proxy.invalid/', {
             method: 'POST',

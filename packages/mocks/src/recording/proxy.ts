@@ -14,6 +14,7 @@ import { contentDecoder } from './content-encoding.js'
 import { createExchangeChecker, type RequestFindings, type ResponseDecoder } from './exchange-check.js'
 import { forwardedHeaders } from './forwarded-headers.js'
 import { HarFile } from './har-file.js'
+import { streamedFormOf } from './streamed-form.js'
 import { upstreamErrorAnswer } from './upstream-error.js'
 import { type Violation, violationLines, violationsHeader, violationsHeaderValue } from './violations.js'
 import { xmlReaderOf } from './xml-readers.js'
@@ -120,6 +121,8 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     const requestHeaders = forwardedHeaders(incoming.rawHeaders, upstream.host)
     const headerRecord = Object.fromEntries(requestHeaders.map(([name, value]) => [name.toLowerCase(), value]))
     const requestCapture = new BodyCapture(maxBodyBytes)
+    // A form larger than what is kept is still checked: its fields are read as it passes.
+    const requestForm = streamedFormOf(headerRecord['content-type'], maxBodyBytes)
     let sentAt: number | undefined
 
     // The request is checked once it has passed whole: its violations go in the header of an
@@ -135,8 +138,10 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
         headers: headerRecord,
         body: whole ? requestCapture.body().bytes : undefined,
         bodyTooLarge: !whole || requestCapture.truncated,
+        form: whole && requestCapture.truncated ? requestForm?.end() : undefined,
       })
     incoming.on('data', (chunk: Buffer) => requestCapture.push(chunk))
+    incoming.on('data', (chunk: Buffer) => requestForm?.push(chunk))
     const requestFindings = new Promise<RequestFindings>((resolve) => {
       incoming.once('end', () => {
         requestEnded = true

@@ -28,6 +28,9 @@ async function recordFlow(extra: (directory: string) => string[]): Promise<[stri
     runs.start(['record', vendor, '--upstream', urls[vendor] ?? '', '--port', '0', '--har', har, ...extra(directory)])
   const [omnigage, s3] = [record('omnigage', hars[0]), record('s3', hars[1])]
   const [omnigageUrl, s3Url] = await Promise.all([omnigage.urlOf('recording'), s3.urlOf('recording')])
+  for (const run of extra(directory).length > 0 ? [omnigage, s3] : []) {
+    await run.waitFor(/^secrets\s+\S+\.secret-numbers {2}\(numbered as every proxy given this file numbers them\)$/m)
+  }
   set.setUrl('s3', s3Url)
   const { requestUrl } = await omnigageUpload(omnigageUrl)
   expect(requestUrl.startsWith(s3Url)).toBe(true)

@@ -1,5 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { appendFileSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname } from 'node:path'
 import type { SecretReplacer } from '../core/redaction.js'
 
@@ -47,19 +56,21 @@ export function sharedSecretPlaceholders(path: string): SecretReplacer {
 
 /** The digests' key, from the file, which is created (complete, mode 0600) when it is missing. */
 function openStore(path: string): Buffer {
-  mkdirSync(dirname(path), { recursive: true })
-  // Written whole under a name of its own, then linked into place: a process that finds the file
-  // finds it with its key, and of two processes creating it at once one link wins, the other reads it.
-  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.draft`
-  writeFileSync(draft, `contactkit-secret-numbers 1 key=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
-  try {
-    linkSync(draft, path)
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') {
-      throw error
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true })
+    // Written whole under a name of its own, then linked into place: a process that finds the file
+    // finds it with its key, and of two processes creating it at once one link wins, the other reads it.
+    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.draft`
+    writeFileSync(draft, `contactkit-secret-numbers 1 key=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
+    try {
+      linkSync(draft, path)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') {
+        throw error
+      }
+    } finally {
+      unlinkSync(draft)
     }
-  } finally {
-    unlinkSync(draft)
   }
   const mode = statSync(path).mode & 0o777
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {

@@ -133,6 +133,29 @@ describe('the fuzz harness', () => {
     )
   })
 
+  it('expects any answer when a path parameter is a dot segment, which the URL parser removes', () => {
+    // GET /items/. leaves as GET /items/: another route, so neither "accepted" nor "denied" holds.
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'dots', version: '1' },
+      paths: {
+        '/items/{id}': {
+          get: {
+            operationId: 'getItem',
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'string', enum: ['.', '..', 'x'] } },
+            ],
+            responses: { '200': { description: 'the item' } },
+          },
+        },
+      },
+    }
+    const dots = fuzzRequests({ ...profile, document } as unknown as FuzzProfile)
+    const sampled = fc.sample(dots.valid, { numRuns: 60, seed: 7 })
+    const expectations = new Map(sampled.map((request) => [request.target, request.expect]))
+    expect(Object.fromEntries(expectations)).toEqual({ '/items/.': 'any', '/items/..': 'any', '/items/x': 'accepted' })
+  })
+
   it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {
     const ok = answer(() => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }))
     await expect(runFuzzCase(profile, ok, { ...request, expect: 'rejected' })).rejects.toThrow(/not a 4xx/)

@@ -449,8 +449,12 @@ function writeRequest(
       headers.push(['Content-Type', encoded.contentType])
     }
   }
+  // A segment that is "." or ".." (a parameter's value, or its percent-encoded dots) is removed by
+  // every URL parser before the request leaves, so the request names another route, or none.
+  const reroutes = path.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))
   return {
     ...label,
+    ...(reroutes ? { expect: 'any' as const } : {}),
     operationId: operation.operationId,
     method: operation.method,
     target: joinTarget(path, query),

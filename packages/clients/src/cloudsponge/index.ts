@@ -8,4 +8,4 @@ export {
   type ImportProgress,
   ImportTimeoutError,
 } from './import-flow.js'
-export { decodeRailsXml } from './rails-xml.js'
+export { decodeRailsXml } from '@contactkit/specs/rails-xml'

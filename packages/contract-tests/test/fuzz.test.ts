@@ -2,7 +2,8 @@ import { vendors } from '@contactkit/mocks'
 import { createValidator } from '@contactkit/specs/validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
+import { jsonErrorProblem } from '../src/fuzz/core-routes.js'
+import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
 import { loadFuzzProfile } from '../src/fuzz/fuzz-profiles.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
 import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
@@ -131,6 +132,31 @@ describe('the fuzz harness', () => {
     await expect(loadFuzzProfile('nobody')).rejects.toThrow(
       'There is no fuzz profile for nobody: write src/fuzz/profiles/nobody.ts exporting its FuzzProfile.',
     )
+  })
+
+  it('reads a JSON error body for the vendor: its media type, a HEAD without a body, an object', () => {
+    const exchange = (body: string, contentType = 'application/json; charset=utf-8', method = 'GET'): FuzzExchange => ({
+      request: { ...request, method },
+      url: request.target,
+      path: request.target,
+      status: 404,
+      headers: new Headers({ 'Content-Type': contentType }),
+      body,
+    })
+    const needsMessage = (body: Record<string, unknown>) =>
+      typeof body.message === 'string' ? undefined : 'no message'
+    expect(jsonErrorProblem(exchange('{"message":"No."}'), needsMessage)).toBeUndefined()
+    expect(jsonErrorProblem(exchange('{"code":1}'), needsMessage)).toBe('no message')
+    expect(jsonErrorProblem(exchange('{}', 'text/plain'), needsMessage)).toBe(
+      'Content-Type is "text/plain", not application/json',
+    )
+    expect(jsonErrorProblem(exchange('{}', 'application/json; charset=latin1'), needsMessage)).toBe(
+      'Content-Type says charset=latin1, not utf-8',
+    )
+    expect(jsonErrorProblem(exchange('', undefined, 'HEAD'), needsMessage)).toBeUndefined()
+    expect(jsonErrorProblem(exchange('{}', undefined, 'HEAD'), needsMessage)).toBe('a HEAD answer has a body')
+    expect(jsonErrorProblem(exchange('{'), needsMessage)).toBe('the body is not JSON')
+    expect(jsonErrorProblem(exchange('[1]'), needsMessage)).toBe('the body is not a JSON object')
   })
 
   it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {

@@ -1,9 +1,9 @@
-import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
 import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import fc from 'fast-check'
-import { excludeAdmin } from '../core-routes.js'
+import { excludeAdmin, servedSpecRoute } from '../core-routes.js'
 import { isObject } from '../flat-schema.js'
 import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
@@ -86,7 +86,7 @@ export const cloudspongeFuzzProfile: FuzzProfile<CloudSpongeSimulator> = {
     { method: 'GET', path: '/csv/{{csvCode}}' },
     { method: 'POST', path: '/csv/{{csvCode}}', form: { decision: 'deny' } },
     { method: 'GET', path: '/objects/ContactsApplet_signed.jar' },
-    { method: 'GET', path: '/openapi.json' },
+    servedSpecRoute,
   ],
 
   excludePath: excludeAdmin,

@@ -5,7 +5,7 @@ import { s3Document } from '@contactkit/specs/s3'
 import fc from 'fast-check'
 import { readS3Xml } from '../../s3/decode.js'
 import { signV2 } from '../../s3/forms.js'
-import { excludeAdmin } from '../core-routes.js'
+import { excludeAdmin, servedSpecRoute } from '../core-routes.js'
 import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
 /** Form fields every valid case carries, each with a `starts-with ""` condition of the policy below. */
@@ -136,7 +136,7 @@ export const s3FuzzProfile: FuzzProfile<S3Simulator> = {
     }
   },
 
-  extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
+  extraRoutes: [servedSpecRoute],
 
   excludePath: excludeAdmin,
 

@@ -2,7 +2,7 @@ import type { RolodexComponents, RolodexPaths } from '@contactkit/specs/testing'
 import { createApiClient } from '../../core/api-client.js'
 import { basicAuth, bearerAuth, type TokenSource } from '../../core/auth.js'
 import { type CallOptions, callInit } from '../../core/request-policy.js'
-import type { RetryOptions } from '../../core/retry.js'
+import { type RetryOptions, retrySettings } from '../../core/retry.js'
 import { readRolodexError } from './errors.js'
 
 export type Card = RolodexComponents['schemas']['Card']
@@ -26,13 +26,14 @@ export type RolodexClientOptions = RetryOptions & {
  * await rolodex.listCards({ limit: 10 }) // [card]
  */
 export function createRolodexClient(options: RolodexClientOptions) {
-  const { token, account, ...rest } = options
   const { raw, unwrap } = createApiClient<RolodexPaths>({
-    ...rest,
     defaultBaseUrl: 'https://api.rolodex.example',
-    auth: account ? basicAuth(account.name, account.password) : bearerAuth(token),
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    auth: options.account ? basicAuth(options.account.name, options.account.password) : bearerAuth(options.token),
     headers: { Accept: 'application/json' },
     readError: readRolodexError,
+    ...retrySettings(options),
   })
   return {
     raw,

@@ -2,7 +2,7 @@ import { vendors } from '@contactkit/mocks'
 import { createValidator } from '@contactkit/specs/validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonErrorProblem } from '../src/fuzz/core-routes.js'
+import { forbiddenXmlChar, jsonErrorProblem, mediaTypeProblem } from '../src/fuzz/core-routes.js'
 import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
 import { loadFuzzProfile } from '../src/fuzz/fuzz-profiles.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
@@ -157,6 +157,24 @@ describe('the fuzz harness', () => {
     expect(jsonErrorProblem(exchange('{}', undefined, 'HEAD'), needsMessage)).toBe('a HEAD answer has a body')
     expect(jsonErrorProblem(exchange('{'), needsMessage)).toBe('the body is not JSON')
     expect(jsonErrorProblem(exchange('[1]'), needsMessage)).toBe('the body is not a JSON object')
+  })
+
+  it('names an XML answer of the wrong type and a character XML 1.0 forbids', () => {
+    const answer = (contentType: string): FuzzExchange => ({
+      request,
+      url: request.target,
+      path: request.target,
+      status: 403,
+      headers: new Headers({ 'Content-Type': contentType }),
+      body: '',
+    })
+    expect(mediaTypeProblem(answer('Application/XML; Charset=UTF-8'), 'application/xml')).toBeUndefined()
+    expect(mediaTypeProblem(answer('text/xml'), 'application/xml')).toBe(
+      'Content-Type is "text/xml", not application/xml',
+    )
+    expect(forbiddenXmlChar('<Error>\t\r\n</Error>')).toBeUndefined()
+    expect(forbiddenXmlChar('<Error>\u0001</Error>')).toBe('the XML holds U+0001, which XML 1.0 forbids')
+    expect(forbiddenXmlChar('<Error>\uffff</Error>')).toBe('the XML holds U+FFFF, which XML 1.0 forbids')
   })
 
   it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {

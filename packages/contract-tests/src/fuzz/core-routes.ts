@@ -8,21 +8,38 @@ export const excludeAdmin = (path: string): boolean => /^\/+__admin(\/|$)/i.test
 export const servedSpecRoute: ExtraRoute = { method: 'GET', path: '/openapi.json' }
 
 /**
- * Why an answer is not `application/json` (UTF-8 if a charset is named), or undefined when it is:
- * the first check of every vendor whose errors are JSON.
+ * Why an answer's Content-Type is not `expected` (UTF-8 if a charset is named), or undefined when
+ * it is: the first check of every vendor's error format.
  *
  * @example
- * jsonContentTypeProblem(exchange) // 'Content-Type is "text/plain", not application/json'
+ * mediaTypeProblem(exchange, 'application/xml') // 'Content-Type is "text/plain", not application/xml'
  */
-export function jsonContentTypeProblem(exchange: FuzzExchange): string | undefined {
+export function mediaTypeProblem(exchange: FuzzExchange, expected: string): string | undefined {
   const contentType = exchange.headers.get('content-type') ?? ''
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
-  if (mediaType !== 'application/json') {
-    return `Content-Type is ${JSON.stringify(contentType)}, not application/json`
+  if (mediaType !== expected) {
+    return `Content-Type is ${JSON.stringify(contentType)}, not ${expected}`
   }
   const charset = parameters.find((parameter) => parameter.startsWith('charset='))
   if (charset && charset !== 'charset=utf-8') {
     return `Content-Type says ${charset}, not utf-8`
+  }
+  return undefined
+}
+
+/**
+ * The first character XML 1.0 forbids in a text (controls other than tab and line ends, U+FFFE,
+ * U+FFFF), said as a problem, or undefined when there is none: what an XML error body must not hold.
+ *
+ * @example
+ * forbiddenXmlChar('<a>\u0001</a>') // 'the XML holds U+0001, which XML 1.0 forbids'
+ */
+export function forbiddenXmlChar(text: string): string | undefined {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) {
+      return `the XML holds U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML 1.0 forbids`
+    }
   }
   return undefined
 }
@@ -40,7 +57,7 @@ export function jsonErrorProblem(
   exchange: FuzzExchange,
   bodyProblem: (body: Record<string, unknown>) => string | undefined,
 ): string | undefined {
-  const notJson = jsonContentTypeProblem(exchange)
+  const notJson = mediaTypeProblem(exchange, 'application/json')
   if (notJson) {
     return notJson
   }

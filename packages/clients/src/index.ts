@@ -25,6 +25,6 @@ export {
   requestPolicy,
   withRequestPolicy,
 } from './core/request-policy.js'
-export { backoff, type RetryOptions, resilientFetch, retryAfterMs } from './core/retry.js'
+export { backoff, type RetryOptions, resilientFetch, retryAfterMs, retrySettings } from './core/retry.js'
 export { idempotentMethods, isRetryableStatus, mayRetry } from './core/retry-policy.js'
 export { type Sleep, sleep } from './core/sleep.js'

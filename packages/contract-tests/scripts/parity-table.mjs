@@ -3,7 +3,7 @@
 // `pnpm parity` prints it (`--write` keeps docs/parity.md); test/parity.test.ts fails when that
 // file no longer matches. Reads the built packages, the recordings and the suites' coverage files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createSimulators, manualClock } from '@contactkit/mocks'
+import { createSimulators, manualClock, vendors as registry } from '@contactkit/mocks'
 import { compareHarFiles } from '@contactkit/mocks/node'
 import { openApiDocument, vendors } from '@contactkit/specs'
 import { openApiModel } from '@contactkit/specs/openapi-model'
@@ -101,7 +101,8 @@ async function compareEveryRecording() {
   return byOperation
 }
 
-const titles = { cloudsponge: 'CloudSponge', aurinko: 'Aurinko', omnigage: 'Omnigage', s3: 'S3 (presigned POST)' }
+// Each vendor's section is headed with its registry entry's title.
+const titles = Object.fromEntries(registry.map((vendor) => [vendor.name, vendor.title]))
 // Recordings from sources that give no date (the Java fixtures, the documentation) carry this one.
 const undated = '2000-01-01'
 

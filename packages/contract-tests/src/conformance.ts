@@ -25,6 +25,11 @@ export type BodyDecoder = (mediaType: string, text: string) => unknown
 export interface ConformanceOptions {
   /** Where every exchange is also recorded (`CONTACTKIT_RECORD`); undefined records nothing. */
   recording?: SuiteRecording
+  /**
+   * The spec's path for a request's path below the base URL, when the two differ: S3 form URLs
+   * end with `/` (the bucket itself), which the s3 spec names `/{bucket}`. Default: as it is.
+   */
+  specPath?: (path: string) => string
 }
 
 /** JSON as JSON, anything else as text: the default for vendors that speak JSON only. */
@@ -61,7 +66,8 @@ export function conformanceRecorder(
       if (response.headers.has(faultHeader)) {
         return response
       }
-      const path = new URL(request.url).pathname.slice(basePath.length)
+      const below = new URL(request.url).pathname.slice(basePath.length)
+      const path = options.specPath ? options.specPath(below) : below
       const label = `${request.method} ${path}`
       const match = validator.matchOperation(request.method, path)
       if (!match) {

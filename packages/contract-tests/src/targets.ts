@@ -1,4 +1,5 @@
-import { type VendorName, vendors } from '@contactkit/mocks'
+import { type Simulator, type VendorName, vendors } from '@contactkit/mocks'
+import { serve } from '@contactkit/mocks/node'
 
 /** Something a vendor's contract suite runs against: the simulator, or the vendor's real API. */
 export interface TargetChoice<T> {
@@ -53,4 +54,26 @@ export function targetChoices<T>(vendorName: VendorName, targets: VendorTargets<
       ? { ...choice, skipReason: `CONTACTKIT_TARGETS=${only.join(',')} leaves out the ${choice.name} target.` }
       : choice,
   )
+}
+
+/** What every simulator target has: its name, its URL, the simulator itself and how to stop it. */
+export interface ServedSimulator<S extends Simulator> {
+  name: 'simulator'
+  baseUrl: string
+  simulator: S
+  close(): Promise<void>
+}
+
+/**
+ * Serves a simulator over HTTP on an ephemeral port, as the simulator target's common fields.
+ *
+ * @example
+ * async simulator() {
+ *   const served = await servedSimulator(createAurinkoSimulator({ clock: manualClock() }))
+ *   return { ...served, accessToken: sandboxAccount.accessToken }
+ * }
+ */
+export async function servedSimulator<S extends Simulator>(simulator: S): Promise<ServedSimulator<S>> {
+  const server = await serve(simulator)
+  return { name: 'simulator', baseUrl: server.url, simulator, close: () => server.close() }
 }

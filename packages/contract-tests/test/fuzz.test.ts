@@ -2,7 +2,8 @@ import { vendors } from '@contactkit/mocks'
 import { createValidator } from '@contactkit/specs/validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
+import { forbiddenXmlChar, jsonErrorProblem, mediaTypeProblem } from '../src/fuzz/core-routes.js'
+import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../src/fuzz/fuzz-profile.js'
 import { loadFuzzProfile } from '../src/fuzz/fuzz-profiles.js'
 import { type FuzzRequest, fuzzCategories } from '../src/fuzz/fuzz-request.js'
 import { runFuzzCase } from '../src/fuzz/fuzz-runner.js'
@@ -154,6 +155,49 @@ describe('the fuzz harness', () => {
     const sampled = fc.sample(dots.valid, { numRuns: 60, seed: 7 })
     const expectations = new Map(sampled.map((request) => [request.target, request.expect]))
     expect(Object.fromEntries(expectations)).toEqual({ '/items/.': 'any', '/items/..': 'any', '/items/x': 'accepted' })
+  })
+
+  it('reads a JSON error body for the vendor: its media type, a HEAD without a body, an object', () => {
+    const exchange = (body: string, contentType = 'application/json; charset=utf-8', method = 'GET'): FuzzExchange => ({
+      request: { ...request, method },
+      url: request.target,
+      path: request.target,
+      status: 404,
+      headers: new Headers({ 'Content-Type': contentType }),
+      body,
+    })
+    const needsMessage = (body: Record<string, unknown>) =>
+      typeof body.message === 'string' ? undefined : 'no message'
+    expect(jsonErrorProblem(exchange('{"message":"No."}'), needsMessage)).toBeUndefined()
+    expect(jsonErrorProblem(exchange('{"code":1}'), needsMessage)).toBe('no message')
+    expect(jsonErrorProblem(exchange('{}', 'text/plain'), needsMessage)).toBe(
+      'Content-Type is "text/plain", not application/json',
+    )
+    expect(jsonErrorProblem(exchange('{}', 'application/json; charset=latin1'), needsMessage)).toBe(
+      'Content-Type says charset=latin1, not utf-8',
+    )
+    expect(jsonErrorProblem(exchange('', undefined, 'HEAD'), needsMessage)).toBeUndefined()
+    expect(jsonErrorProblem(exchange('{}', undefined, 'HEAD'), needsMessage)).toBe('a HEAD answer has a body')
+    expect(jsonErrorProblem(exchange('{'), needsMessage)).toBe('the body is not JSON')
+    expect(jsonErrorProblem(exchange('[1]'), needsMessage)).toBe('the body is not a JSON object')
+  })
+
+  it('names an XML answer of the wrong type and a character XML 1.0 forbids', () => {
+    const answer = (contentType: string): FuzzExchange => ({
+      request,
+      url: request.target,
+      path: request.target,
+      status: 403,
+      headers: new Headers({ 'Content-Type': contentType }),
+      body: '',
+    })
+    expect(mediaTypeProblem(answer('Application/XML; Charset=UTF-8'), 'application/xml')).toBeUndefined()
+    expect(mediaTypeProblem(answer('text/xml'), 'application/xml')).toBe(
+      'Content-Type is "text/xml", not application/xml',
+    )
+    expect(forbiddenXmlChar('<Error>\t\r\n</Error>')).toBeUndefined()
+    expect(forbiddenXmlChar('<Error>\u0001</Error>')).toBe('the XML holds U+0001, which XML 1.0 forbids')
+    expect(forbiddenXmlChar('<Error>\uffff</Error>')).toBe('the XML holds U+FFFF, which XML 1.0 forbids')
   })
 
   it('fails a certainly invalid request that is accepted, and bad credentials that are', async () => {

@@ -1,31 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import { existsSync, readdirSync } from 'node:fs'
 import { vendors } from '@contactkit/mocks'
-import { openApiDocument, vendors as specs } from '@contactkit/specs'
+import { vendors as specs } from '@contactkit/specs'
 import { describe, expect, it } from 'vitest'
-import { fuzzProfilesFolder, loadFuzzProfile } from '../src/fuzz/fuzz-profiles.js'
+import { fuzzProfilesFolder } from '../src/fuzz/fuzz-profiles.js'
+import { packagesLayout, vendorLayoutProblems, type WorkspacePackage, workspacePackage } from '../src/vendor-layout.js'
 
 // The simulator registry (`@contactkit/mocks`' `vendors`) is the one list of vendors; every
 // package that has something per vendor must agree with it, and nothing may name a vendor it lacks.
 
-interface Manifest {
-  exports: Record<string, unknown>
-}
-
-const require = createRequire(import.meta.url)
-
-/** A workspace package's root folder and its manifest. */
-function workspacePackage(name: string): { root: URL; manifest: Manifest } {
-  const manifestPath = require.resolve(`${name}/package.json`)
-  return {
-    root: new URL('.', pathToFileURL(manifestPath)),
-    manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest,
-  }
-}
-
 /** The subpaths exported as a folder's index (`./<vendor>` → `./dist/<vendor>/index.js`): the vendor entries. */
-function folderExports(manifest: Manifest): string[] {
+function folderExports(manifest: WorkspacePackage['manifest']): string[] {
   return Object.entries(manifest.exports).flatMap(([subpath, target]) =>
     subpath !== '.' &&
     typeof target === 'object' &&
@@ -43,17 +27,16 @@ const registered = vendors.map((vendor) => vendor.name)
 const withClient = vendors.filter((vendor) => vendor.client !== false).map((vendor) => vendor.name)
 
 describe.each(vendors.map((vendor) => [vendor.name, vendor] as const))('the registered vendor %s', (name, vendor) => {
-  it('has a spec, exported as @contactkit/specs/<vendor>', () => {
+  it("has the guide's files in every package: a spec, a simulator serving it, a client unless it says not, a fuzz profile", async () => {
+    expect(await vendorLayoutProblems(vendor, packagesLayout)).toEqual([])
+  })
+
+  it('is exported as @contactkit/specs/<vendor> and @contactkit/mocks/<vendor>', () => {
     expect(specs).toContain(name)
-    expect(existsSync(new URL(`openapi/${name}.yaml`, specsPackage.root))).toBe(true)
     expect(specsPackage.manifest.exports[`./${name}`]).toEqual({
       types: `./dist/${name}.d.ts`,
       default: `./dist/${name}.js`,
     })
-  })
-
-  it('has a simulator folder, exported as @contactkit/mocks/<vendor>', () => {
-    expect(existsSync(new URL(`src/${name}/index.ts`, mocksPackage.root))).toBe(true)
     expect(mocksPackage.manifest.exports[`./${name}`]).toEqual({
       types: `./dist/${name}/index.d.ts`,
       default: `./dist/${name}/index.js`,
@@ -62,21 +45,14 @@ describe.each(vendors.map((vendor) => [vendor.name, vendor] as const))('the regi
 
   it(
     vendor.client === false
-      ? 'has no client, as its registry entry says'
-      : 'has a client folder, exported as @contactkit/clients/<vendor>',
+      ? 'has no client export, as its registry entry says'
+      : 'has its client exported as @contactkit/clients/<vendor>',
     () => {
       const expected =
         vendor.client === false ? undefined : { types: `./dist/${name}/index.d.ts`, default: `./dist/${name}/index.js` }
       expect(clientsPackage.manifest.exports[`./${name}`]).toEqual(expected)
-      expect(existsSync(new URL(`src/${name}/index.ts`, clientsPackage.root))).toBe(vendor.client !== false)
     },
   )
-
-  it('has a fuzz profile for its own spec', async () => {
-    const profile = await loadFuzzProfile(name)
-    expect(profile.vendor).toBe(name)
-    expect(profile.document.info.title).toBe(openApiDocument(name as never).info.title)
-  })
 })
 
 describe('nothing names a vendor the registry lacks', () => {

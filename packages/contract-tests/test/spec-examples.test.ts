@@ -1,5 +1,5 @@
-import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import { createValidator } from '@contactkit/specs/validator'
 import { describe, expect, it } from 'vitest'
 

@@ -2,7 +2,7 @@ import type { components, paths } from '@contactkit/specs/aurinko'
 import { createApiClient, type FetchResult } from '../core/api-client.js'
 import { type Authenticator, basicAuth, bearerAuth, combineAuth, headerAuth, type TokenSource } from '../core/auth.js'
 import { type CallOptions, callInit } from '../core/request-policy.js'
-import type { RetryOptions } from '../core/retry.js'
+import { type RetryOptions, retrySettings } from '../core/retry.js'
 import { createContactsApi } from './contacts.js'
 import { readAurinkoError, refineSyncError } from './errors.js'
 import { createSyncSession, type SyncSession, type SyncSessionOptions } from './sync-session.js'
@@ -86,12 +86,7 @@ export function createAurinkoClient(options: AurinkoClientOptions) {
     fetch: options.fetch,
     headers: { Accept: 'application/json' },
     readError: readAurinkoError,
-    maxRetries: options.maxRetries,
-    initialDelayMs: options.initialDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    timeoutMs: options.timeoutMs,
-    sleep: options.sleep,
-    onRetry: options.onRetry,
+    ...retrySettings(options),
   })
   const syncCall = async <Data>(pending: Promise<FetchResult<Data>>): Promise<Data> => {
     try {

@@ -4,7 +4,7 @@ import { basicAuth, queryAuth } from '../core/auth.js'
 import { formUrlEncoded } from '../core/form-body.js'
 import { paginate } from '../core/paginate.js'
 import { type CallOptions, callInit } from '../core/request-policy.js'
-import type { RetryOptions } from '../core/retry.js'
+import { type RetryOptions, retrySettings } from '../core/retry.js'
 import { decodeCloudSpongeBody, readCloudSpongeError } from './errors.js'
 import { type ImportContactsOptions, type ImportedAddressBook, importContacts, waitForImport } from './import-flow.js'
 
@@ -86,12 +86,7 @@ export function createCloudSpongeClient(options: CloudSpongeClientOptions) {
     fetch: options.fetch,
     readError: readCloudSpongeError,
     decodeBody: decodeCloudSpongeBody,
-    maxRetries: options.maxRetries,
-    initialDelayMs: options.initialDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    timeoutMs: options.timeoutMs,
-    sleep: options.sleep,
-    onRetry: options.onRetry,
+    ...retrySettings(options),
   })
   // XML arrives as text and is decoded into the JSON shape, so every call's data has the JSON type
   // whatever the wire format; openapi-fetch's own typing only knows the text.

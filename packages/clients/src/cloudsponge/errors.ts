@@ -1,5 +1,5 @@
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import type { ErrorBodyReader } from '../core/errors.js'
-import { decodeRailsXml } from './rails-xml.js'
 
 /**
  * Reads CloudSponge's error body, `{ "error": { "message": "…" } }` in JSON and XML alike; some

@@ -1,9 +1,9 @@
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import { describe, expect, it } from 'vitest'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
 import { createCloudSpongeClient, type ImportEvent } from './client.js'
 import { ImportFailedError, ImportTimeoutError } from './import-flow.js'
-import { decodeRailsXml } from './rails-xml.js'
 
 // What an import ends with when the vendor leaves something out: a failure without an ERROR event,
 // a contacts page without a total. And XML answers the decoder sees less often.

@@ -1,3 +1,4 @@
+export { decodeRailsXml } from '@contactkit/specs/rails-xml'
 export * from '../core/errors.js'
 export * from './client.js'
 export { decodeCloudSpongeBody, readCloudSpongeError } from './errors.js'
@@ -8,4 +9,3 @@ export {
   type ImportProgress,
   ImportTimeoutError,
 } from './import-flow.js'
-export { decodeRailsXml } from './rails-xml.js'

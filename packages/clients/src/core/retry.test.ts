@@ -3,7 +3,7 @@ import { deaf, fakeFetch, hang, json, networkError } from '../testing/fake-fetch
 import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
 import { ConnectionError, TimeoutError } from './errors.js'
 import { withRequestPolicy } from './request-policy.js'
-import { backoff, resilientFetch, retryAfterMs } from './retry.js'
+import { backoff, resilientFetch, retryAfterMs, retrySettings } from './retry.js'
 
 const url = 'http://api.test/x'
 
@@ -231,5 +231,21 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': inFive }), 8000)).toBeGreaterThan(3000)
     expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), 8000)).toBeUndefined()
     expect(retryAfterMs(new Headers(), 8000)).toBeUndefined()
+  })
+})
+
+describe('retrySettings', () => {
+  it("takes a client's retry settings and leaves its other options behind", () => {
+    const onRetry = () => undefined
+    const { sleep } = instantSleep()
+    const options = { token: 'secret', baseUrl: 'http://x.test', maxRetries: 4, timeoutMs: 50, sleep, onRetry }
+    expect(retrySettings(options)).toEqual({
+      maxRetries: 4,
+      initialDelayMs: undefined,
+      maxDelayMs: undefined,
+      timeoutMs: 50,
+      sleep,
+      onRetry,
+    })
   })
 })

@@ -19,6 +19,18 @@ export interface RetryOptions {
 }
 
 /**
+ * The retry settings among a client's options, and nothing else of them: what a vendor client
+ * hands on to the core's fetch.
+ *
+ * @example
+ * createApiClient<paths>({ defaultBaseUrl, auth, readError, ...retrySettings(options) })
+ */
+export function retrySettings(options: RetryOptions): RetryOptions {
+  const { maxRetries, initialDelayMs, maxDelayMs, timeoutMs, sleep, onRetry } = options
+  return { maxRetries, initialDelayMs, maxDelayMs, timeoutMs, sleep, onRetry }
+}
+
+/**
  * Wraps fetch with a per-attempt timeout and retries with exponential backoff and jitter on
  * 408, 429, 5xx, network errors and timeouts, honouring `Retry-After`. Only requests that may be
  * repeated are retried: GET, HEAD, OPTIONS, PUT and DELETE, or any request marked

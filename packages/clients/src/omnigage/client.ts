@@ -4,7 +4,7 @@ import { type Authenticator, basicAuth, combineAuth, headerAuth } from '../core/
 import { apiError } from '../core/errors.js'
 import { paginate } from '../core/paginate.js'
 import { type CallOptions, callInit, withRequestPolicy } from '../core/request-policy.js'
-import { type RetryOptions, resilientFetch } from '../core/retry.js'
+import { type RetryOptions, resilientFetch, retrySettings } from '../core/retry.js'
 import { readOmnigageError } from './errors.js'
 import type { ImportSource, ResolvedFile } from './file-source.js'
 import { type ImportedFile, type ImportFileOptions, importFile } from './import-flow.js'
@@ -110,14 +110,7 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
   }
   const baseUrl = (options.baseUrl ?? 'https://api.omnigage.io').replace(/\/+$/, '')
   const auth = authenticator(options)
-  const retryOptions: RetryOptions = {
-    maxRetries: options.maxRetries,
-    initialDelayMs: options.initialDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    timeoutMs: options.timeoutMs,
-    sleep: options.sleep,
-    onRetry: options.onRetry,
-  }
+  const retryOptions = retrySettings(options)
   const { raw, unwrap } = createApiClient<paths>({
     defaultBaseUrl: 'https://api.omnigage.io',
     baseUrl,

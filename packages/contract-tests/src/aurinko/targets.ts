@@ -1,7 +1,6 @@
 import { manualClock } from '@contactkit/mocks'
 import { type AurinkoSimulator, createAurinkoSimulator, sandboxAccount } from '@contactkit/mocks/aurinko'
-import { serve } from '@contactkit/mocks/node'
-import { type TargetChoice, targetChoices } from '../targets.js'
+import { servedSimulator, type TargetChoice, targetChoices } from '../targets.js'
 
 /** Where the Aurinko contract suite runs, and with which account. */
 export interface AurinkoTarget {
@@ -32,14 +31,10 @@ export function aurinkoTargets(): TargetChoice<AurinkoTarget>[] {
         clock: manualClock('2026-03-01T12:00:00Z'),
         sync: { pageSize: simulatorPageSize },
       })
-      const server = await serve(simulator)
       return {
-        name: 'simulator',
-        baseUrl: server.url,
+        ...(await servedSimulator(simulator)),
         accessToken: sandboxAccount.accessToken,
         sleep: async (ms) => simulator.clock.advance(ms),
-        simulator,
-        close: () => server.close(),
       }
     },
     async real({ baseUrl, credentials }) {

@@ -1,4 +1,4 @@
-import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import type { BodyDecoder } from '../conformance.js'
 
 /** CloudSponge bodies for conformance checks: JSON, or Rails XML decoded into the same shapes. */

@@ -1,7 +1,6 @@
 import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
-import { serve } from '@contactkit/mocks/node'
-import { type TargetChoice, targetChoices } from '../targets.js'
+import { servedSimulator, type TargetChoice, targetChoices } from '../targets.js'
 
 /** Where the CloudSponge contract suite runs, and with which account. */
 export interface CloudSpongeTarget {
@@ -27,16 +26,12 @@ export function cloudspongeTargets(): TargetChoice<CloudSpongeTarget>[] {
   return targetChoices<CloudSpongeTarget>('cloudsponge', {
     async simulator() {
       const simulator = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
-      const server = await serve(simulator)
       return {
-        name: 'simulator',
-        baseUrl: server.url,
+        ...(await servedSimulator(simulator)),
         domainKey: documentedTenant.domainKey,
         domainPassword: documentedTenant.domainPassword,
         account: { service: 'icloud', username: 'foo', password: 'bar' },
         sleep: async (ms) => simulator.clock.advance(ms),
-        simulator,
-        close: () => server.close(),
       }
     },
     async real({ baseUrl, credentials }) {

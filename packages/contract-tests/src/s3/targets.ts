@@ -1,7 +1,6 @@
 import { manualClock } from '@contactkit/mocks'
-import { serve } from '@contactkit/mocks/node'
 import { createS3Simulator, defaultBucket, type S3Simulator, sandboxCredentials } from '@contactkit/mocks/s3'
-import { type TargetChoice, targetChoices } from '../targets.js'
+import { servedSimulator, type TargetChoice, targetChoices } from '../targets.js'
 
 /** Where the S3 contract suite uploads, and with which key. */
 export interface S3Target {
@@ -36,17 +35,13 @@ export function s3Targets(): TargetChoice<S3Target>[] {
   return targetChoices<S3Target>('s3', {
     async simulator() {
       const simulator = createS3Simulator({ clock: manualClock('2026-03-01T12:00:00Z') })
-      const server = await serve(simulator)
       return {
-        name: 'simulator',
-        baseUrl: server.url,
+        ...(await servedSimulator(simulator)),
         bucket: defaultBucket,
         region: 'us-east-1',
         accessKeyId: sandboxCredentials.accessKeyId,
         secretAccessKey: sandboxCredentials.secretAccessKey,
         now: () => simulator.clock.now(),
-        simulator,
-        close: () => server.close(),
       }
     },
     async real({ baseUrl, credentials }) {

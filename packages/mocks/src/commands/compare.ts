@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { CompareInputError } from '../compare/errors.js'
 import { compareHarFiles } from '../compare/har-files.js'
 import { formatReport } from '../compare/report.js'
 import { vendors } from '../vendors.js'
+import { commandLine, fail } from './command-line.js'
 
 const usage = `Usage: contactkit-mocks compare <vendor> <file.har>... [--json <report>] [--accept <file>]
 
@@ -19,11 +19,6 @@ Exit status: 0 without drift, 1 with drift, 2 on bad input.
 Vendors: ${vendors.map((vendor) => vendor.name).join(', ')}
 `
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
-
 /**
  * `contactkit-mocks compare <vendor> <file.har>...`: replays recordings against a fresh simulator
  * and reports drift; exits 0 clean, 1 with drift, 2 on bad input.
@@ -32,19 +27,13 @@ function fail(message: string): never {
  * await run() // contactkit-mocks compare aurinko recordings/aurinko.har --json drift.json
  */
 export async function run(): Promise<void> {
-  let parsed: { values: { json?: string; accept?: string; help?: boolean }; positionals: string[] }
-  try {
-    parsed = parseArgs({
+  const parsed = commandLine(
+    {
       options: { json: { type: 'string' }, accept: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
-    })
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`)
-  }
-  if (parsed.values.help) {
-    console.log(usage)
-    process.exit(0)
-  }
+    },
+    usage,
+  )
   const [vendor, ...files] = parsed.positionals
   if (vendor === undefined || files.length === 0) {
     fail(`Give a vendor and at least one HAR file.\n\n${usage}`)

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util'
 import type { SecretReplacer } from '../core/redaction.js'
 import { startRecordingProxy } from '../recording/proxy.js'
 import { sharedSecretPlaceholders } from '../recording/shared-secrets.js'
 import { vendors } from '../vendors.js'
+import { commandLine, fail, stopOnSignals } from './command-line.js'
 
 const usage = `Usage: contactkit-mocks record <vendor> --upstream <url> [--port <n>] [--har <file>] [--secrets <file>]
 
@@ -24,11 +24,6 @@ Options:
 Vendors: ${vendors.map((vendor) => `${vendor.name} (port ${vendor.defaultPort + 100}, upstream ${vendor.baseUrl})`).join(', ')}
 `
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
-
 /**
  * `contactkit-mocks record <vendor> --upstream <url>`: a recording, validating proxy until a signal
  * stops it.
@@ -37,9 +32,8 @@ function fail(message: string): never {
  * await run() // contactkit-mocks record aurinko --upstream https://api.aurinko.io --port 0
  */
 export async function run(): Promise<void> {
-  let parsed: ReturnType<typeof parse>
-  function parse() {
-    return parseArgs({
+  const { values, positionals } = commandLine(
+    {
       allowPositionals: true,
       options: {
         upstream: { type: 'string' },
@@ -49,18 +43,9 @@ export async function run(): Promise<void> {
         secrets: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    })
-  }
-  try {
-    parsed = parse()
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`)
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    console.log(usage)
-    process.exit(0)
-  }
+    },
+    usage,
+  )
   const [vendorName, ...extra] = positionals
   if (vendorName === undefined || extra.length > 0) {
     fail(
@@ -109,18 +94,10 @@ export async function run(): Promise<void> {
     }
     fail((error as Error).message)
   }
-  let stopping = false
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (stopping) {
-        return
-      }
-      stopping = true
-      await proxy.close()
-      console.log(`recorded ${proxy.exchanges} exchange(s) to ${proxy.harPath}`)
-      process.exit(0)
-    })
-  }
+  stopOnSignals(async () => {
+    await proxy.close()
+    console.log(`recorded ${proxy.exchanges} exchange(s) to ${proxy.harPath}`)
+  })
   // Printed once the signals are handled: whoever reads the URL may stop the proxy at once.
   console.log(`recording    ${proxy.url}  (${vendor.name}, forwarding to ${values.upstream})`)
   console.log(`har          ${proxy.harPath}`)

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { manualClock, systemClock } from '../core/clock.js'
 import { createSetIndexApp } from '../core/dashboard/set-index.js'
 import { readyFileProblem, removeReadyFile, writeReadyFile } from '../core/ready-file.js'
@@ -7,6 +6,7 @@ import { isLoopback, type RunningServer, serve, serveFetch } from '../core/serve
 import { seedSet } from '../core/set-seed.js'
 import { createSimulatorSet } from '../core/simulator-set.js'
 import { vendors } from '../vendors.js'
+import { commandLine, fail, stopOnSignals } from './command-line.js'
 
 const usage = `Usage: contactkit-mocks [start] [options]
 
@@ -43,11 +43,6 @@ const vendorOptions = Object.fromEntries(
   ]),
 )
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
-
 /**
  * Starts every chosen simulator from the command line's flags and environment, prints their URLs
  * and credentials, and stops them on SIGINT or SIGTERM.
@@ -56,9 +51,8 @@ function fail(message: string): never {
  * await run() // contactkit-mocks --only cloudsponge --cloudsponge-port 0
  */
 export async function run(): Promise<void> {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    values = parseArgs({
+  const values: Record<string, string | boolean | undefined> = commandLine(
+    {
       options: {
         host: { type: 'string' },
         only: { type: 'string' },
@@ -70,14 +64,9 @@ export async function run(): Promise<void> {
         help: { type: 'boolean', short: 'h' },
         ...vendorOptions,
       },
-    }).values
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`)
-  }
-  if (values.help) {
-    console.log(usage)
-    process.exit(0)
-  }
+    },
+    usage,
+  ).values
 
   const env = process.env
   const option = (name: string, envName: string) => (values[name] as string | undefined) ?? env[envName]
@@ -232,19 +221,11 @@ export async function run(): Promise<void> {
     }
   }
 
-  let stopping = false
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (stopping) {
-        return
-      }
-      stopping = true
-      await Promise.all(servers.map((server) => server.close()))
-      if (readyFile !== undefined) {
-        removeReadyFile(readyFile)
-      }
-      console.log('contactkit-mocks stopped.')
-      process.exit(0)
-    })
-  }
+  stopOnSignals(async () => {
+    await Promise.all(servers.map((server) => server.close()))
+    if (readyFile !== undefined) {
+      removeReadyFile(readyFile)
+    }
+    console.log('contactkit-mocks stopped.')
+  })
 }

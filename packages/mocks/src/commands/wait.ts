@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
 import { waitForHealth } from '../core/health-wait.js'
 import { vendors } from '../vendors.js'
+import { commandLine, fail } from './command-line.js'
 
 const usage = `Usage: contactkit-mocks wait [--timeout <seconds>] [url...]
 
@@ -13,11 +13,6 @@ Options:
   -h, --help            Show this help
 `
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
-}
-
 /**
  * `contactkit-mocks wait`: for CI scripts that start the simulators in the background and go on
  * once they serve.
@@ -26,19 +21,10 @@ function fail(message: string): never {
  * await run() // contactkit-mocks wait --timeout 10 http://127.0.0.1:4010
  */
 export async function run(): Promise<void> {
-  let parsed: { values: { timeout?: string; help?: boolean }; positionals: string[] }
-  try {
-    parsed = parseArgs({
-      options: { timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    })
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`)
-  }
-  if (parsed.values.help) {
-    console.log(usage)
-    process.exit(0)
-  }
+  const parsed = commandLine(
+    { options: { timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true },
+    usage,
+  )
   const rawTimeout = parsed.values.timeout ?? '30'
   const seconds = Number(rawTimeout)
   if (rawTimeout.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {

@@ -12,6 +12,7 @@ import { seededRandom } from './random.js'
 import type { VendorProfile } from './registry.js'
 import { requestIds } from './request-id.js'
 import { resolveOptions } from './simulator-options.js'
+import { noSuchOperation } from './spec-validation.js'
 
 /** Another simulator of the same set, as the dashboard links it. */
 export interface PeerLink {
@@ -315,11 +316,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     // A missing Accept reads as "undefined", which is not text/html either.
     c.req.path === '/' && c.req.method === 'GET' && /\btext\/html\b/.test(String(c.req.header('accept')))
       ? c.redirect(`${adminPrefix}/${new URL(c.req.url).search}`, 302)
-      : vendor.errorResponse(
-          c,
-          404,
-          `There is no ${c.req.method} ${c.req.path}; check the path against the API reference.`,
-        ),
+      : vendor.errorResponse(c, 404, noSuchOperation(c.req.method, c.req.path)),
   )
   app.onError((error, c) => {
     if (error instanceof HTTPException) {

@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { openApiModel } from '@contactkit/specs/openapi-model'
 import type { OperationMatch, Problem, Validator } from '@contactkit/specs/validator'
 import type { Context, MiddlewareHandler } from 'hono'
+import { BoundedMemo } from './kit/memo.js'
 import { mediaTypeOf, readBody } from './request-body.js'
 
 /**
@@ -102,7 +103,7 @@ export function specCheck<E extends SpecValidationEnv>(
   // body that was checked before gets the same answer from here, without ajv and without copying
   // the request's headers. Bodies are checked every time. By method and path: the operation, and
   // outcomes by query and whatever else the request sent.
-  const routes = new Map<string, Remembered>()
+  const routes = new BoundedMemo<string, Remembered>(rememberedPerValidator)
   // A vendor that hands out the same description for the same request (it remembers its calls)
   // finds the match and the outcomes on it, with no key to build: only what the description leaves
   // to the request itself (its Content-Type, declared headers) picks the outcome.
@@ -111,9 +112,12 @@ export function specCheck<E extends SpecValidationEnv>(
     const key = `${method} ${path}`
     let route = routes.get(key)
     if (route === undefined) {
-      route = { match: validator.matchOperation(method, path) ?? null, outcomes: new Map() }
+      route = {
+        match: validator.matchOperation(method, path) ?? null,
+        outcomes: new BoundedMemo(rememberedPerValidator),
+      }
       // Stryker disable next-line CallExpression: the memo only saves time: bypassing it recomputes the same answer
-      remember(routes, key, route)
+      routes.set(key, route)
     }
     return route
   }
@@ -129,7 +133,7 @@ export function specCheck<E extends SpecValidationEnv>(
     if (!remembered) {
       const route = routeOf(validator, description?.method ?? c.req.method, description?.path ?? c.req.path)
       if (description) {
-        remembered = { match: route.match, outcomes: new Map() }
+        remembered = { match: route.match, outcomes: new BoundedMemo(rememberedPerValidator) }
         // Stryker disable next-line CallExpression: the memo only saves time: bypassing it recomputes the same answer
         byDescription.set(description, remembered)
       } else {
@@ -169,7 +173,7 @@ export function specCheck<E extends SpecValidationEnv>(
         variant += value === undefined ? '\n' : `\n=${value}`
       }
     }
-    let outcomes: Map<string, ValidatedRequest | Invalid> | undefined
+    let outcomes: BoundedMemo<string, ValidatedRequest | Invalid> | undefined
     let key: string | undefined
     if (body === undefined && variant !== undefined) {
       outcomes = remembered.outcomes
@@ -190,7 +194,7 @@ export function specCheck<E extends SpecValidationEnv>(
       // Stryker disable next-line LogicalOperator,EqualityOperator,BlockStatement: outcomes and key are set together; not remembering only costs time
       if (outcomes && key !== undefined) {
         // Stryker disable next-line CallExpression: the memo only saves time: bypassing it recomputes the same answer
-        remember(outcomes, key, outcome)
+        outcomes.set(key, outcome)
       }
     }
     if ('status' in outcome) {
@@ -226,20 +230,11 @@ function loadValidator(): Promise<typeof import('@contactkit/specs/validator')> 
 interface Remembered {
   match: OperationMatch | null
   /** Outcomes by what the description (or, without one, the method and path) leaves open. */
-  outcomes: Map<string, ValidatedRequest | Invalid>
+  outcomes: BoundedMemo<string, ValidatedRequest | Invalid>
 }
 
+// A simulator sees few distinct requests: past this many, a memo starts again (see BoundedMemo).
 const rememberedPerValidator = 1000
-
-// A bounded memo: a simulator sees few distinct requests; past the bound it starts again.
-// Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,CallExpression: the memo only saves time: bypassing it recomputes the same answer
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  if (map.size >= rememberedPerValidator) {
-    map.clear()
-  }
-  map.set(key, value)
-}
-// Stryker restore BlockStatement,ConditionalExpression,EqualityOperator,CallExpression
 
 /**
  * Checks one request against the operation it matched, as `specValidation` does before a handler

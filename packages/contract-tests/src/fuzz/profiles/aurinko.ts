@@ -10,7 +10,7 @@ import {
 import type { OpenApiDocument } from '@contactkit/specs'
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
 import fc from 'fast-check'
-import { excludeAdmin, jsonContentTypeProblem } from '../core-routes.js'
+import { excludeAdmin, jsonErrorProblem, servedSpecRoute } from '../core-routes.js'
 import { isObject } from '../flat-schema.js'
 import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../fuzz-profile.js'
 
@@ -177,7 +177,7 @@ export const aurinkoFuzzProfile: FuzzProfile<AurinkoFuzzTarget> = {
     return undefined
   },
 
-  extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
+  extraRoutes: [servedSpecRoute],
 
   excludePath: excludeAdmin,
 
@@ -194,33 +194,19 @@ export const aurinkoFuzzProfile: FuzzProfile<AurinkoFuzzTarget> = {
  * aurinkoErrorProblem(exchange) // 'the body has no non-empty "code"'
  */
 export function aurinkoErrorProblem(exchange: FuzzExchange): string | undefined {
-  const notJson = jsonContentTypeProblem(exchange)
-  if (notJson) {
-    return notJson
-  }
-  if (exchange.request.method === 'HEAD') {
-    return exchange.body === '' ? undefined : 'a HEAD answer has a body'
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(exchange.body)
-  } catch {
-    return 'the body is not JSON'
-  }
-  if (!isObject(body)) {
-    return 'the body is not a JSON object'
-  }
-  for (const field of ['code', 'message']) {
-    const value = body[field]
-    if (typeof value !== 'string' || value.trim() === '') {
-      return `the body has no non-empty "${field}"`
+  return jsonErrorProblem(exchange, (body) => {
+    for (const field of ['code', 'message']) {
+      const value = body[field]
+      if (typeof value !== 'string' || value.trim() === '') {
+        return `the body has no non-empty "${field}"`
+      }
     }
-  }
-  if (typeof body.requestId !== 'string' || body.requestId === '') {
-    return 'the body has no non-empty "requestId"'
-  }
-  if (body.requestId !== exchange.headers.get('x-request-id')) {
-    return `"requestId" ${JSON.stringify(body.requestId)} is not the X-Request-Id header`
-  }
-  return undefined
+    if (typeof body.requestId !== 'string' || body.requestId === '') {
+      return 'the body has no non-empty "requestId"'
+    }
+    if (body.requestId !== exchange.headers.get('x-request-id')) {
+      return `"requestId" ${JSON.stringify(body.requestId)} is not the X-Request-Id header`
+    }
+    return undefined
+  })
 }

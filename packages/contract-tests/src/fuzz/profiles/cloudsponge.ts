@@ -1,9 +1,9 @@
-import { decodeRailsXml } from '@contactkit/clients/cloudsponge'
 import { manualClock } from '@contactkit/mocks'
 import { type CloudSpongeSimulator, createCloudSpongeSimulator, documentedTenant } from '@contactkit/mocks/cloudsponge'
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
+import { decodeRailsXml } from '@contactkit/specs/rails-xml'
 import fc from 'fast-check'
-import { excludeAdmin } from '../core-routes.js'
+import { excludeAdmin, forbiddenXmlChar, mediaTypeProblem, servedSpecRoute } from '../core-routes.js'
 import { isObject } from '../flat-schema.js'
 import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
@@ -86,7 +86,7 @@ export const cloudspongeFuzzProfile: FuzzProfile<CloudSpongeSimulator> = {
     { method: 'GET', path: '/csv/{{csvCode}}' },
     { method: 'POST', path: '/csv/{{csvCode}}', form: { decision: 'deny' } },
     { method: 'GET', path: '/objects/ContactsApplet_signed.jar' },
-    { method: 'GET', path: '/openapi.json' },
+    servedSpecRoute,
   ],
 
   excludePath: excludeAdmin,
@@ -98,17 +98,6 @@ export const cloudspongeFuzzProfile: FuzzProfile<CloudSpongeSimulator> = {
     /^\/+(n|csv)\/+[^/]*\/*$/.test(exchange.path) &&
     ((exchange.headers.get('content-type') ?? '').startsWith('text/html') ||
       (exchange.status >= 300 && exchange.status < 400)),
-}
-
-/** The first character XML 1.0 forbids even when escaped (C0 controls but tab, LF, CR; U+FFFE, U+FFFF). */
-function illegalXmlChar(text: string): number | undefined {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) {
-      return code
-    }
-  }
-  return undefined
 }
 
 /**
@@ -123,14 +112,9 @@ function illegalXmlChar(text: string): number | undefined {
 export function cloudspongeErrorProblem(exchange: FuzzExchange): string | undefined {
   const xml = /\.xml(\/|$)/i.test(exchange.path)
   const expected = xml ? 'application/xml' : 'application/json'
-  const contentType = exchange.headers.get('content-type') ?? ''
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
-  if (mediaType !== expected) {
-    return `Content-Type is ${JSON.stringify(contentType)}, not ${expected}`
-  }
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))
-  if (charset && charset !== 'charset=utf-8') {
-    return `Content-Type says ${charset}, not utf-8`
+  const wrongType = mediaTypeProblem(exchange, expected)
+  if (wrongType) {
+    return wrongType
   }
   if (exchange.request.method === 'HEAD') {
     return exchange.body === '' ? undefined : 'a HEAD answer has a body'
@@ -144,9 +128,9 @@ export function cloudspongeErrorProblem(exchange: FuzzExchange): string | undefi
     ) {
       return `the body is not <result><status>error</status><error><message>…</message></error></result>`
     }
-    const illegal = illegalXmlChar(exchange.body)
-    if (illegal !== undefined) {
-      return `the XML holds U+${illegal.toString(16).toUpperCase().padStart(4, '0')}, which XML 1.0 forbids`
+    const forbidden = forbiddenXmlChar(exchange.body)
+    if (forbidden) {
+      return forbidden
     }
     try {
       decoded = decodeRailsXml(exchange.body)

@@ -3,7 +3,7 @@ import { type OmnigageSimulator, omnigageVendor, sandboxTenant } from '@contactk
 import { s3Vendor } from '@contactkit/mocks/s3'
 import { omnigageDocument } from '@contactkit/specs/omnigage'
 import fc from 'fast-check'
-import { excludeAdmin, jsonContentTypeProblem } from '../core-routes.js'
+import { excludeAdmin, jsonErrorProblem, servedSpecRoute } from '../core-routes.js'
 import { isObject } from '../flat-schema.js'
 import type { FuzzExchange, FuzzProfile, FuzzTarget } from '../fuzz-profile.js'
 
@@ -184,7 +184,7 @@ export const omnigageFuzzProfile: FuzzProfile<OmnigageFuzzTarget> = {
     return undefined
   },
 
-  extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
+  extraRoutes: [servedSpecRoute],
 
   excludePath: excludeAdmin,
 
@@ -201,23 +201,15 @@ export const omnigageFuzzProfile: FuzzProfile<OmnigageFuzzTarget> = {
  * omnigageErrorProblem(exchange) // 'errors[0] has no non-empty "detail"'
  */
 export function omnigageErrorProblem(exchange: FuzzExchange): string | undefined {
-  const notJson = jsonContentTypeProblem(exchange)
-  if (notJson) {
-    return notJson
-  }
   if (exchange.status === 401 && !exchange.headers.get('www-authenticate')) {
     return 'a 401 without WWW-Authenticate'
   }
-  if (exchange.request.method === 'HEAD') {
-    return exchange.body === '' ? undefined : 'a HEAD answer has a body'
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(exchange.body)
-  } catch {
-    return 'the body is not JSON'
-  }
-  if (!isObject(body) || !Array.isArray(body.errors)) {
+  return jsonErrorProblem(exchange, (body) => errorsProblem(exchange.status, body))
+}
+
+/** Why a JSON object is not Omnigage's `{"errors": [...]}`, or undefined when it is. */
+function errorsProblem(status: number, body: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(body.errors)) {
     return 'the body is not an object with an "errors" list'
   }
   const extra = Object.keys(body).filter((key) => key !== 'errors')
@@ -242,7 +234,7 @@ export function omnigageErrorProblem(exchange: FuzzExchange): string | undefined
       return `errors[${index}].code ${JSON.stringify(entry.code)} is not an integer`
     }
   }
-  if (exchange.status === 400 && body.errors[0]?.code !== 100) {
+  if (status === 400 && body.errors[0]?.code !== 100) {
     return `a 400 with code ${JSON.stringify(body.errors[0]?.code)}, not 100`
   }
   return undefined

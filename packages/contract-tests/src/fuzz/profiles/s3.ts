@@ -5,7 +5,7 @@ import { s3Document } from '@contactkit/specs/s3'
 import fc from 'fast-check'
 import { readS3Xml } from '../../s3/decode.js'
 import { signV2 } from '../../s3/forms.js'
-import { excludeAdmin } from '../core-routes.js'
+import { excludeAdmin, forbiddenXmlChar, mediaTypeProblem, servedSpecRoute } from '../core-routes.js'
 import type { FuzzExchange, FuzzProfile } from '../fuzz-profile.js'
 
 /** Form fields every valid case carries, each with a `starts-with ""` condition of the policy below. */
@@ -136,7 +136,7 @@ export const s3FuzzProfile: FuzzProfile<S3Simulator> = {
     }
   },
 
-  extraRoutes: [{ method: 'GET', path: '/openapi.json' }],
+  extraRoutes: [servedSpecRoute],
 
   excludePath: excludeAdmin,
 
@@ -161,23 +161,16 @@ export const s3FuzzProfile: FuzzProfile<S3Simulator> = {
  * s3ErrorProblem(exchange) // 'Content-Type is "application/json", not application/xml'
  */
 export function s3ErrorProblem(exchange: FuzzExchange): string | undefined {
-  const contentType = exchange.headers.get('content-type') ?? ''
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
-  if (mediaType !== 'application/xml') {
-    return `Content-Type is ${JSON.stringify(contentType)}, not application/xml`
-  }
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))
-  if (charset && charset !== 'charset=utf-8') {
-    return `Content-Type says ${charset}, not utf-8`
+  const notXml = mediaTypeProblem(exchange, 'application/xml')
+  if (notXml) {
+    return notXml
   }
   if (exchange.request.method === 'HEAD') {
     return exchange.body === '' ? undefined : 'a HEAD answer has a body'
   }
-  for (const char of exchange.body) {
-    const code = char.codePointAt(0) ?? 0
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) {
-      return `the XML holds U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML 1.0 forbids`
-    }
+  const forbidden = forbiddenXmlChar(exchange.body)
+  if (forbidden) {
+    return forbidden
   }
   let xml: ReturnType<typeof readS3Xml>
   try {

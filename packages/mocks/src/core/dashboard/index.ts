@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono'
 import type { Simulator } from '../simulator.js'
-import { dashboardPage, escapeHtml } from './page.js'
+import { dashboardPage, escapeHtml, pageHead } from './page.js'
 import { indexUrlOf, peersOf, profileOf } from './profile.js'
 import { referencePage } from './reference-page.js'
 
@@ -53,11 +53,12 @@ export function wantsHtml(c: Context): boolean {
  * return c.body(tokenPage(), 401, { 'Content-Type': 'text/html; charset=utf-8' })
  */
 export function tokenPage(title: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>Admin token needed · contactkit</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:520px;margin:80px auto;padding:0 24px;color:#1c2330}input{font:inherit;padding:6px 8px;width:100%;box-sizing:border-box;margin:8px 0}button{font:inherit;padding:6px 14px}</style>
-</head><body><h1>${escapeHtml(title)}: admin token needed</h1>
+  return `${pageHead('Admin token needed · contactkit', tokenPageStyle)}
+<body><h1>${escapeHtml(title)}: admin token needed</h1>
 <p>This simulator protects its dashboard and admin API with a token. The CLI prints it at start (<code>admin token: …</code>).</p>
 <form method="get"><label>Admin token <input name="admin_token" autofocus autocomplete="off"></label><button type="submit">Open the dashboard</button></form>
 </body></html>`
 }
+
+const tokenPageStyle =
+  'body{font:15px/1.5 system-ui,sans-serif;max-width:520px;margin:80px auto;padding:0 24px;color:#1c2330}input{font:inherit;padding:6px 8px;width:100%;box-sizing:border-box;margin:8px 0}button{font:inherit;padding:6px 14px}'

@@ -25,6 +25,25 @@ export function escapeHtml(text: string): string {
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
+/**
+ * The start of every page the simulators serve, up to `</head>`: UTF-8, a mobile viewport, no
+ * favicon request, the title (escaped) and the page's style sheet.
+ *
+ * @example
+ * `${pageHead('contactkit simulators', dashboardStyle)}<body>…</body></html>`
+ */
+export function pageHead(title: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>`
+}
+
 /** JSON safe inside a `<script type="application/json">`: no `</script>` can close it early. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value)
@@ -51,15 +70,7 @@ export function dashboardPage(input: DashboardPageInput): string {
     )
     .join('')
   const config = { name: input.name, profile }
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)} · contactkit</title>
-<style>${dashboardStyle}</style>
-</head>
+  return `${pageHead(`${title} · contactkit`, dashboardStyle)}
 <body>
 <header class="top">
   <div class="brand"><span class="logo" aria-hidden="true"></span>contactkit <span class="vendor">${escapeHtml(title)}</span></div>

@@ -1,4 +1,4 @@
-import { escapeHtml, scriptJson } from './page.js'
+import { escapeHtml, pageHead, scriptJson } from './page.js'
 import type { DashboardProfile } from './profile.js'
 
 /** Where the Node server serves Scalar's standalone bundle, from the installed package. */
@@ -33,22 +33,7 @@ export function referencePage(input: { name: string; profile: DashboardProfile }
     },
     metaData: { title: `${input.profile.title} API reference · contactkit` },
   }
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(input.profile.title)} API reference · contactkit</title>
-<style>
-  body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-  .contactkit-bar { display: flex; gap: 14px; align-items: center; padding: 8px 16px; font-size: 13px; background: #4f46e5; color: #fff; }
-  .contactkit-bar a { color: #fff; font-weight: 600; text-decoration: none; }
-  .contactkit-bar span { opacity: 0.85; }
-  .missing { max-width: 640px; margin: 48px auto; padding: 0 24px; line-height: 1.5; color: #1c2330; }
-  :root { --scalar-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-</style>
-</head>
+  return `${pageHead(`${input.profile.title} API reference · contactkit`, referenceStyle)}
 <body>
 <div class="contactkit-bar"><a id="back" href="./">← ${escapeHtml(input.profile.title)} dashboard</a><span>"Try it" sends requests to this simulator, with the documented credentials filled in.</span></div>
 <div id="app"></div>
@@ -77,3 +62,12 @@ export function referencePage(input: { name: string; profile: DashboardProfile }
 </body>
 </html>`
 }
+
+const referenceStyle = `
+  body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  .contactkit-bar { display: flex; gap: 14px; align-items: center; padding: 8px 16px; font-size: 13px; background: #4f46e5; color: #fff; }
+  .contactkit-bar a { color: #fff; font-weight: 600; text-decoration: none; }
+  .contactkit-bar span { opacity: 0.85; }
+  .missing { max-width: 640px; margin: 48px auto; padding: 0 24px; line-height: 1.5; color: #1c2330; }
+  :root { --scalar-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+`

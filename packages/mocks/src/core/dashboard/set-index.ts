@@ -5,7 +5,7 @@ import type { VendorRegistration } from '../registry.js'
 import { snapshotSet } from '../set-seed.js'
 import { adminPrefix } from '../simulator.js'
 import type { SimulatorSet } from '../simulator-set.js'
-import { escapeHtml } from './page.js'
+import { escapeHtml, pageHead } from './page.js'
 import { dashboardStyle } from './style.js'
 
 /** What the set's index needs beyond the set: the registry entries, and the token `/__admin` takes. */
@@ -67,9 +67,7 @@ export function createSetIndexApp(set: SimulatorSet, options: SetIndexOptions): 
     })
     // Stryker disable next-line StringLiteral: whitespace between the cards; the page looks the same
     const cards = cardList.join('\n')
-    return c.html(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>contactkit simulators</title><style>${dashboardStyle}</style></head>
+    return c.html(`${pageHead('contactkit simulators', dashboardStyle)}
 <body>
 <header class="top"><div class="brand"><span class="logo" aria-hidden="true"></span>contactkit <span class="vendor">simulators</span></div><span class="spacer"></span>
 <nav class="links"><a href="${escapeHtml(withToken('/snapshot.json'))}" download="contactkit-world.json">Download a snapshot of every simulator</a></nav></header>

@@ -1,6 +1,6 @@
 import type { DashboardProfile } from '../profile.js'
 import { copyLine } from './clipboard.js'
-import { type Child, el, replace } from './dom.js'
+import { type Child, el, replace, tableHead } from './dom.js'
 import { exampleCommand } from './format.js'
 
 /**
@@ -21,7 +21,7 @@ export function renderConnect(profile: DashboardProfile, baseUrl: string): void 
       el(
         'table',
         null,
-        el('thead', null, el('tr', null, el('th', { text: 'send' }), el('th', { text: 'and get' }))),
+        tableHead(['send', 'and get']),
         el(
           'tbody',
           null,

@@ -112,3 +112,21 @@ export function toast(message: string): void {
 export function pill(kind: string, text: string): HTMLSpanElement {
   return el('span', { class: `pill ${kind}`, text })
 }
+
+/**
+ * A table's head: one row of headings.
+ *
+ * @example
+ * el('table', null, tableHead(['rule', 'match']), el('tbody', null, rows))
+ */
+export function tableHead(headings: readonly string[]): HTMLTableSectionElement {
+  return el(
+    'thead',
+    null,
+    el(
+      'tr',
+      null,
+      headings.map((heading) => el('th', { text: heading })),
+    ),
+  )
+}

@@ -1,5 +1,5 @@
 import type { FaultRule, FaultRuleInput } from '../../faults.js'
-import { type Child, el, pill, replace } from './dom.js'
+import { type Child, el, pill, replace, tableHead } from './dom.js'
 import { faultRuleOf } from './format.js'
 
 /**
@@ -19,15 +19,7 @@ export function renderFaults(faults: FaultRule[], remove: (id: string) => void):
     el(
       'table',
       { class: 'faults' },
-      el(
-        'thead',
-        null,
-        el(
-          'tr',
-          null,
-          ['rule', 'match', 'does', 'hits', ''].map((heading) => el('th', { text: heading })),
-        ),
-      ),
+      tableHead(['rule', 'match', 'does', 'hits', '']),
       el(
         'tbody',
         null,

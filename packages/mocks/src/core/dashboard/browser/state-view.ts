@@ -1,4 +1,4 @@
-import { el, pill, replace } from './dom.js'
+import { el, pill, replace, tableHead } from './dom.js'
 import {
   gatheredShare,
   isTime,
@@ -73,15 +73,7 @@ function renderValue(key: string, value: unknown, row: Row | undefined, nowMs: n
         el(
           'table',
           { 'data-key': key },
-          el(
-            'thead',
-            null,
-            el(
-              'tr',
-              null,
-              columns.map((column) => el('th', { text: label(column) })),
-            ),
-          ),
+          tableHead(columns.map((column) => label(column))),
           el(
             'tbody',
             null,

@@ -1,9 +1,9 @@
+import { rolodexDocument } from '@contactkit/specs/testing'
 import { defineVendor } from '../../registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulator.js'
 import { resolveOptions } from '../../simulator-options.js'
 import { rolodexError } from './errors.js'
 import { rolodexRoutes } from './routes.js'
-import { rolodexDocument } from './spec.js'
 import { createRolodexState } from './state.js'
 import { sandboxAccount } from './tenants.js'
 

@@ -1,3 +1,4 @@
+import { rolodexDocument } from '@contactkit/specs/testing'
 import { describe, expect, it } from 'vitest'
 import { vendors } from '../../../vendors.js'
 import { manualClock } from '../../clock.js'
@@ -5,7 +6,6 @@ import { seedSet } from '../../set-seed.js'
 import { createSimulatorSet } from '../../simulator-set.js'
 import { specCaller } from '../spec-caller.js'
 import { createRolodexSimulator, rolodexVendor } from './index.js'
-import { rolodexDocument } from './spec.js'
 import { sandboxAccount } from './tenants.js'
 
 // A fifth vendor built by following docs/adding-a-vendor.md, with the kit alone: if the guide or

@@ -1,9 +1,9 @@
+import { rolodexDocument } from '@contactkit/specs/testing'
 import { type Context, Hono } from 'hono'
 import { asMiddleware, createGuard } from '../../kit/guard.js'
 import { json } from '../../kit/json.js'
 import { refuseJsonRequest, type SpecValidationEnv, specCheck } from '../../spec-validation.js'
 import { rolodexError } from './errors.js'
-import { rolodexDocument } from './spec.js'
 import { authenticate, type RolodexAccount } from './tenants.js'
 
 type Env = SpecValidationEnv & { Variables: { account: RolodexAccount } }

@@ -1,6 +1,6 @@
+import { rolodexDocument } from '@contactkit/specs/testing'
 import { type JsonSchema, seedFailure, seedSchema } from '../../kit/seed-schema.js'
 import type { VendorState } from '../../simulator.js'
-import { rolodexDocument } from './spec.js'
 import { type RolodexAccount, sandboxAccount } from './tenants.js'
 
 /** What `POST /__admin/state` takes: accounts, each with its cards. */

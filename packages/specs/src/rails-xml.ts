@@ -1,5 +1,9 @@
 import { XMLParser } from 'fast-xml-parser'
 
+// CloudSponge answers in Rails' `to_xml` as well as JSON. The clients decode those answers and the
+// recording proxy checks them against the spec; both read them here, beside the spec whose schemas
+// the decoded value follows. A subpath of its own, so nothing else of specs loads the parser.
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -23,6 +27,7 @@ type Node = string | { [key: string]: Node | Node[] }
  * `type="boolean"` booleans and `nil="true"` null. The root element is unwrapped.
  *
  * @example
+ * import { decodeRailsXml } from '@contactkit/specs/rails-xml'
  * decodeRailsXml('<result><import-id type="integer">1126</import-id></result>') // { import_id: 1126 }
  */
 export function decodeRailsXml(xml: string): unknown {

@@ -1,0 +1,3 @@
+export * from '../../core/errors.js'
+export * from './client.js'
+export { readRolodexError } from './errors.js'

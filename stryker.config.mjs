@@ -32,6 +32,8 @@ export default {
     'packages/clients/src/cloudsponge/**/*.ts',
     'packages/clients/src/aurinko/**/*.ts',
     'packages/clients/src/omnigage/**/*.ts',
+    // The clients' Rails XML decoder, shared with the recording proxy, lives in specs.
+    'packages/specs/src/rails-xml.ts',
     '!**/*.test.ts',
   ],
   // Only the sources and tests the run needs; builds are not read (the aliases point at src/).

@@ -5,7 +5,8 @@
 // mutant lives in the TypeScript sources, so here every `@contactkit/mocks` and
 // `@contactkit/clients` entry point is aliased to its source file and vitest transpiles it: a
 // mutant in mocks/src/cloudsponge is then seen by the simulator and contract suites that
-// exercise it. `@contactkit/specs` is not mutated and still resolves to its build.
+// exercise it. Of `@contactkit/specs` only the Rails XML decoder is mutated (the clients and the
+// recording proxy decode with it), so that entry point alone is aliased; the rest resolves to its build.
 //
 // Plain object on purpose: the repository root has no `vitest` dependency to import
 // `defineConfig` from (Stryker's vitest runner brings its own vitest to load this file).
@@ -22,6 +23,7 @@ export default {
       { find: /^@contactkit\/mocks\/s3$/, replacement: source('./packages/mocks/src/s3/index.ts') },
       { find: /^@contactkit\/mocks\/node$/, replacement: source('./packages/mocks/src/node.ts') },
       { find: /^@contactkit\/mocks\/msw$/, replacement: source('./packages/mocks/src/msw.ts') },
+      { find: /^@contactkit\/specs\/rails-xml$/, replacement: source('./packages/specs/src/rails-xml.ts') },
       { find: /^@contactkit\/clients$/, replacement: source('./packages/clients/src/index.ts') },
       {
         find: /^@contactkit\/clients\/cloudsponge$/,
@@ -35,6 +37,7 @@ export default {
     include: [
       'packages/mocks/src/**/*.test.ts',
       'packages/clients/src/**/*.test.ts',
+      'packages/specs/src/rails-xml.test.ts',
       'packages/contract-tests/test/cloudsponge.contract.test.ts',
       'packages/contract-tests/test/cloudsponge.msw.test.ts',
       'packages/contract-tests/test/aurinko.contract.test.ts',

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { bufferedBytes } from './buffered-request.js'
 
 /** A request body read by its Content-Type. */
 export interface ParsedBody {
@@ -47,8 +48,10 @@ export function mediaTypeOf(header: string | null | undefined): string | undefin
 async function parse(c: Context): Promise<ParsedBody> {
   const mediaType = mediaTypeOf(c.req.header('content-type'))
   // GET and HEAD need no test of their own: a Request of either method cannot carry a body.
+  // A body the core read already is looked at as bytes: asking for a stream would make one.
+  const buffered = bufferedBytes(c.req.raw)
   // Stryker disable next-line BlockStatement: reading a missing body gives '', answered the same way below
-  if (!c.req.raw.body) {
+  if (buffered ? buffered.byteLength === 0 : !c.req.raw.body) {
     return { mediaType, value: undefined }
   }
   if (mediaType === 'multipart/form-data') {

@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono'
+import { jsonText } from '../core/kit/json.js'
 import { respondWith } from '../core/simulator.js'
 import { type RenderOptions, wireContact, writableFields } from './contact-fields.js'
 import type { StoredContact } from './contacts.js'
 import { aurinkoError, errorCodes } from './errors.js'
-import { type Env, type Guard, jsonText, type RoutesOptions } from './routes.js'
+import type { Env, Guard, RoutesOptions } from './routes.js'
 
 const encoder = new TextEncoder()
 const noHeaders = Object.freeze({})

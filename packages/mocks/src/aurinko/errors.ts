@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { jsonHeaders } from '../core/kit/json.js'
 import { respondWith } from '../core/simulator.js'
 
 /**
@@ -37,7 +38,6 @@ const codeByStatus: Record<number, string> = {
   429: errorCodes.rateLimited,
 }
 
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
 const unauthorizedHeaders = Object.freeze({ ...jsonHeaders, 'WWW-Authenticate': 'Bearer realm="Aurinko"' })
 
 /**

@@ -1,5 +1,4 @@
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
-import { createValidator } from '@contactkit/specs/validator'
 import { ByteCache } from '../core/byte-cache.js'
 import { type Clock, systemClock } from '../core/clock.js'
 import { describeSimulator } from '../core/dashboard/profile.js'
@@ -8,7 +7,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../core/
 import { AccountStore } from './accounts.js'
 import { aurinkoError } from './errors.js'
 import { aurinkoRoutes, type IfMatchPolicy } from './routes.js'
-import type { ProviderEdits } from './seed-input.js'
+import type { ProviderEdits } from './seed-schema.js'
 import { createAurinkoState, type ProviderEditResult } from './state.js'
 import { defaultSyncTiming, SyncService, type SyncTiming } from './sync.js'
 import { SyncTokens } from './sync-tokens.js'
@@ -67,7 +66,6 @@ export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): A
     clock,
     accounts,
     sync,
-    validator: createValidator(aurinkoDocument),
     contactBytes,
     ifMatch,
   })
@@ -143,7 +141,7 @@ export type { Contact, ContactFields } from './contact-fields.js'
 export { errorCodes } from './errors.js'
 export { contactGenerator, documentedContact, maxGeneratedContacts } from './fixtures.js'
 export type { IfMatchPolicy } from './routes.js'
-export type { AurinkoSeed, ProviderEdits, SeedAccount } from './seed-input.js'
+export type { AurinkoSeed, ProviderEdits, SeedAccount } from './seed-schema.js'
 export type { ProviderEditResult } from './state.js'
 export { defaultSyncTiming, type SyncTiming } from './sync.js'
 export { type AccountConfig, type AurinkoApp, sandboxAccount, sandboxApp, secondAccount } from './tenants.js'

@@ -2,7 +2,7 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
-import { respondWith } from '../core/simulator.js'
+import { asMiddleware, createGuard } from '../core/kit/guard.js'
 import { type Invalid, refuseJsonRequest, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
 import type { AccountStore } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
@@ -51,28 +51,21 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
     },
   })
 
-  const guard: Guard =
-    (validation = 'plain') =>
-    async (c, next) => {
-      const caller = authenticate(c.req.header('authorization'), c.req.header('x-aurinko-account-id'), options.accounts)
-      if (caller.kind === 'denied') {
-        return aurinkoError(c, 401, `Not authorized: ${caller.why}.`, { code: caller.code })
-      }
-      c.set('account', caller.account)
-      if (validation === 'json-body') {
-        await readCurlJson(c)
-      }
-      const refused = await (validation === 'array-query' && c.req.url.includes('nativeProperties')
-        ? checkArrays(c)
-        : check(c))
-      if (refused) {
-        return refused
-      }
-      await next()
-    }
+  const guard = createGuard<Env, Account>({
+    authenticate: (c) =>
+      authenticate(c.req.header('authorization'), c.req.header('x-aurinko-account-id'), options.accounts),
+    caller: 'account',
+    refuse: (c, denied) => aurinkoError(c, 401, `Not authorized: ${denied.why}.`, { code: denied.code }),
+  })
+  const admissions = {
+    plain: asMiddleware(guard(check)),
+    'json-body': asMiddleware(guard(check, readCurlJson)),
+    'array-query': asMiddleware(guard((c) => (c.req.url.includes('nativeProperties') ? checkArrays(c) : check(c)))),
+  }
+  const admitted: Guard = (validation = 'plain') => admissions[validation]
 
-  routes.route('/', syncRoutes(options, guard))
-  routes.route('/', contactRoutes(options, guard))
+  routes.route('/', syncRoutes(options, admitted))
+  routes.route('/', contactRoutes(options, admitted))
   return routes as unknown as Hono
 }
 
@@ -80,11 +73,11 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
  * The vendor's own cURL examples send JSON with `-d` and no Content-Type, which curl labels as a
  * form. Such a body is read as the JSON it is; a real form stays a form (and gets a 415).
  */
-async function readCurlJson(c: Context<Env>): Promise<void> {
+async function readCurlJson(c: Context<Env>): Promise<undefined> {
   const raw = c.req.raw
   const mediaType = raw.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (!raw.body || (mediaType !== undefined && mediaType !== 'application/x-www-form-urlencoded')) {
-    return
+    return undefined
   }
   const text = await raw.text()
   const headers = new Headers(raw.headers)
@@ -92,17 +85,5 @@ async function readCurlJson(c: Context<Env>): Promise<void> {
     headers.set('content-type', 'application/json')
   }
   c.req.raw = new Request(raw.url, { method: raw.method, headers, body: text })
-}
-
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
-
-/**
- * Answers 200 (or another status) with a JSON text already made; `respondWith` adds the request id
- * without a Headers copy.
- *
- * @example
- * return jsonText(c, `{"ready":false}`)
- */
-export function jsonText(c: Context, body: string | Uint8Array<ArrayBuffer> | null, status = 200): Response {
-  return respondWith(c, body, status, jsonHeaders)
+  return undefined
 }

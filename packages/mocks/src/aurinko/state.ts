@@ -1,4 +1,3 @@
-import type { Validator } from '@contactkit/specs/validator'
 import type { ByteCache } from '../core/byte-cache.js'
 import type { Clock } from '../core/clock.js'
 import type { VendorState } from '../core/simulator.js'
@@ -6,7 +5,7 @@ import type { AccountStore } from './accounts.js'
 import { type ContactFields, writableFields } from './contact-fields.js'
 import type { StoredContact } from './contacts.js'
 import type { IfMatchPolicy } from './routes.js'
-import { checkSeed, type ProviderEdits } from './seed-input.js'
+import { checkSeed, type ProviderEdits } from './seed-schema.js'
 import type { SyncService } from './sync.js'
 import { sandboxApp } from './tenants.js'
 
@@ -22,7 +21,6 @@ export interface AurinkoStateOptions {
   clock: Clock
   accounts: AccountStore
   sync: SyncService
-  validator: Validator
   contactBytes: ByteCache
   ifMatch: IfMatchPolicy
 }
@@ -60,7 +58,7 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
     },
 
     seed(input) {
-      const seed = checkSeed(input, accounts, options.validator)
+      const seed = checkSeed(input, accounts)
       for (const app of seed.apps ?? []) {
         accounts.addApp(app)
         seededApps.add(app.clientId)

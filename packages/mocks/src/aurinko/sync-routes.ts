@@ -1,9 +1,10 @@
 import type { components } from '@contactkit/specs/aurinko'
 import { Hono } from 'hono'
+import { jsonText } from '../core/kit/json.js'
 import { isoSeconds } from '../core/time-format.js'
 import type { StoredContact } from './contacts.js'
 import { aurinkoError } from './errors.js'
-import { type Env, type Guard, jsonText, type RoutesOptions } from './routes.js'
+import type { Env, Guard, RoutesOptions } from './routes.js'
 import type { SyncPage, SyncRefusal } from './sync.js'
 
 type DeletedRecord = components['schemas']['DeletedRecord']

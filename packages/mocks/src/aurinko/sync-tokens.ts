@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../core/kit/memo.js'
 /** Which listing a token belongs to: `sync/updated`, `sync/deleted` or the contact list. */
 export type TokenScope = 'updated' | 'deleted' | 'list'
 
@@ -39,7 +40,7 @@ const rememberedTokens = 1024
 export class SyncTokens {
   readonly #key: Promise<CryptoKey>
   // Tokens already verified: a client pages and polls with the same ones.
-  readonly #verified = new Map<string, TokenClaims>()
+  readonly #verified = new BoundedMemo<string, TokenClaims>(rememberedTokens)
 
   /** `secret`: any string, for tokens that repeat run to run; default 32 random bytes. */
   constructor(secret?: string) {
@@ -88,9 +89,6 @@ export class SyncTokens {
     }
     const claims = decodeClaims(payload)
     if (claims) {
-      if (this.#verified.size >= rememberedTokens) {
-        this.#verified.clear()
-      }
       this.#verified.set(token, claims)
     }
     return claims

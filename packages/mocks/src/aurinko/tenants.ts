@@ -1,4 +1,6 @@
+import { type Authentication, admit, basicCredentials, bearerToken, deny } from '../core/kit/credentials.js'
 import type { AddressBook } from './contacts.js'
+import { errorCodes } from './errors.js'
 
 /** An Aurinko application: its client id and secret (HTTP Basic). */
 export interface AurinkoApp {
@@ -59,8 +61,6 @@ export const secondAccount: AccountConfig = {
   contacts: 5,
 }
 
-export type Authentication = { kind: 'ok'; account: Account } | { kind: 'denied'; code: string; why: string }
-
 /** What the simulator knows of apps and accounts, to resolve a request's credentials. */
 export interface AccountDirectory {
   byToken(token: string): Account | undefined
@@ -68,28 +68,25 @@ export interface AccountDirectory {
   app(clientId: string): AurinkoApp | undefined
 }
 
-const bearerPattern = /^Bearer\s+(\S+)\s*$/i
-const basicPattern = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i
-
 /**
  * The account a request acts for: the account of a Bearer token, or the account named by
  * `X-Aurinko-Account-Id` when the request carries its application's Basic credentials.
  *
  * @example
- * authenticate('Bearer aurinko-sandbox-token', undefined, directory) // { kind: 'ok', account }
+ * authenticate('Bearer aurinko-sandbox-token', undefined, directory) // { kind: 'ok', caller: account }
  */
 export function authenticate(
   authorization: string | undefined,
   accountIdHeader: string | undefined,
   directory: AccountDirectory,
-): Authentication {
-  const denied = (why: string, code = 'unauthorized'): Authentication => ({ kind: 'denied', code, why })
+): Authentication<Account> {
+  const denied = (why: string, code: string = errorCodes.unauthorized) => deny(why, { code })
   if (!authorization) {
     return denied(
       'send "Authorization: Bearer <account access token>", or Basic client credentials with X-Aurinko-Account-Id',
     )
   }
-  const bearer = bearerPattern.exec(authorization)?.[1]
+  const bearer = bearerToken(authorization)
   let account: Account | undefined
   if (bearer !== undefined) {
     account = directory.byToken(bearer)
@@ -101,11 +98,11 @@ export function authenticate(
     }
   } else {
     const credentials = basicCredentials(authorization)
-    if (!credentials) {
+    if (typeof credentials === 'string') {
       return denied('the Authorization header is neither Bearer <token> nor Basic <clientId:clientSecret>')
     }
-    const app = directory.app(credentials.clientId)
-    if (!app || app.clientSecret !== credentials.clientSecret) {
+    const app = directory.app(credentials.user)
+    if (!app || app.clientSecret !== credentials.password) {
       return denied('the client id and secret match no application')
     }
     if (accountIdHeader === undefined || !/^\s*\d+\s*$/.test(accountIdHeader)) {
@@ -117,30 +114,7 @@ export function authenticate(
     }
   }
   if (account.config.tokenDead) {
-    return denied('the account token was revoked; sign the account in again', 'token.dead')
+    return denied('the account token was revoked; sign the account in again', errorCodes.tokenDead)
   }
-  return { kind: 'ok', account }
-}
-
-// A client sends the same Authorization header on every request: decode it once.
-const decoded = new Map<string, { clientId: string; clientSecret: string } | null>()
-
-function basicCredentials(authorization: string): { clientId: string; clientSecret: string } | null {
-  let credentials = decoded.get(authorization)
-  if (credentials === undefined) {
-    const base64 = basicPattern.exec(authorization)?.[1]
-    let text = ''
-    try {
-      text = base64 ? new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))) : ''
-    } catch {
-      text = ''
-    }
-    const colon = text.indexOf(':')
-    credentials = colon < 0 ? null : { clientId: text.slice(0, colon), clientSecret: text.slice(colon + 1) }
-    if (decoded.size >= 256) {
-      decoded.clear()
-    }
-    decoded.set(authorization, credentials)
-  }
-  return credentials
+  return admit(account)
 }

@@ -1,5 +1,7 @@
 import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono } from 'hono'
+import { createGuard } from '../core/kit/guard.js'
+import { BoundedMemo } from '../core/kit/memo.js'
 import { publicOrigin } from '../core/public-origin.js'
 import { readBody } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
@@ -8,7 +10,7 @@ import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
 import type { ImportRecord, ImportStore } from './imports.js'
 import { findService, type ImportMethod } from './services.js'
-import { checkCredentials, type Tenant } from './tenants.js'
+import { authenticate, type Tenant } from './tenants.js'
 import { beginImportBody, contactsBody, contentTypes, eventsBody, type Format, vendorHeaders } from './wire-format.js'
 
 export interface RoutesOptions {
@@ -61,10 +63,16 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
             invalid.status === 404 ? `There is no ${c.req.method} ${c.req.path}.` : invalid.message,
           ),
   })
-  const calls = new Map<string, ApiCall>()
-  // Read the call, check the domain, then validate against the spec, before the handler runs: all
-  // in the route's one handler, since each middleware layer (hono/combine's `every` most of all)
-  // costs closures and promises on every request.
+  const calls = new BoundedMemo<string, ApiCall>(maxRememberedCalls)
+  const admitted = createGuard<Env, Tenant>({
+    authenticate: (c) => authenticate(c.req.header('authorization'), c.get('call').params, options.tenants()),
+    caller: 'tenant',
+    refuse: (c, denied) => cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${denied.why}.)`),
+  })(check)
+  // Read the call, then the guard (the domain, then the spec), before the handler runs: all in the
+  // route's one handler, since each middleware layer (hono/combine's `every` most of all) costs
+  // closures and promises on every request. The call comes first: it holds the parameters that
+  // may carry the credentials.
   const api =
     (resource: ApiCall['resource'], resourceFormat: Format | undefined, handle: (c: Context<Env>) => Response) =>
     async (c: Context<Env>): Promise<Response> => {
@@ -73,12 +81,7 @@ export function cloudspongeRoutes(options: RoutesOptions): Hono {
         return badRequest(c, call)
       }
       c.set('call', call)
-      const credentials = checkCredentials(c.req.header('authorization'), call.params, options.tenants())
-      if (credentials.kind === 'denied') {
-        return cloudspongeError(c, 401, `${vendorMessages.accessDenied} (Here: ${credentials.why}.)`)
-      }
-      c.set('tenant', credentials.tenant)
-      return (await check(c)) ?? handle(c)
+      return (await admitted(c)) ?? handle(c)
     }
 
   routes.on(
@@ -109,7 +112,7 @@ const maxRememberedCalls = 1000
  */
 async function readCall(
   c: Context<Env>,
-  calls: Map<string, ApiCall>,
+  calls: BoundedMemo<string, ApiCall>,
   resource: ApiCall['resource'],
   resourceFormat: Format | undefined,
 ): Promise<ApiCall | string> {
@@ -136,13 +139,10 @@ async function readCall(
     suffixed: Boolean(resourceFormat ?? targetFormat),
     ...read,
   }
-  // Not remembering a call only costs reading it again; the memo's bound only caps memory.
+  // Not remembering a call only costs reading it again.
   // Stryker disable all
   if (!withBody) {
     Object.freeze(call.params)
-    if (calls.size >= maxRememberedCalls) {
-      calls.clear()
-    }
     calls.set(url, Object.freeze(call))
   }
   // Stryker restore all

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
 import { profileOf } from '../core/dashboard/profile.js'
 import { cloudspongeVendor, createCloudSpongeSimulator } from './index.js'
-import { checkCredentials, documentedTenant, secondTenant, type Tenant } from './tenants.js'
+import { authenticate, documentedTenant, secondTenant, type Tenant } from './tenants.js'
 
 const tenants: Tenant[] = [
   { domainKey: 'k', domainPassword: '~~~>' },
@@ -10,15 +10,16 @@ const tenants: Tenant[] = [
 ]
 const notBasic = {
   kind: 'denied',
+  status: 401,
   why: 'the Authorization header is not HTTP Basic credentials of the form domain_key:domain_password',
 }
 
-describe('checkCredentials', () => {
+describe('authenticate', () => {
   it('reads Basic credentials whose base64 has +, / and =, with any run of spaces around it', () => {
     // btoa('k:~~~>') is azp+fn4+ and btoa('q:???') is cTo/Pz8=.
-    expect(checkCredentials(`Basic ${btoa('k:~~~>')}`, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
-    expect(checkCredentials(`Basic   ${btoa('q:???')}  `, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[1] })
-    expect(checkCredentials(`BASIC\t${btoa('q:???')}`, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[1] })
+    expect(authenticate(`Basic ${btoa('k:~~~>')}`, {}, tenants)).toEqual({ kind: 'ok', caller: tenants[0] })
+    expect(authenticate(`Basic   ${btoa('q:???')}  `, {}, tenants)).toEqual({ kind: 'ok', caller: tenants[1] })
+    expect(authenticate(`BASIC\t${btoa('q:???')}`, {}, tenants)).toEqual({ kind: 'ok', caller: tenants[1] })
   })
 
   it('refuses a header that only contains Basic credentials, or whose base64 does not decode', () => {
@@ -29,33 +30,34 @@ describe('checkCredentials', () => {
       'Basic',
       'Basic a',
     ]) {
-      expect(checkCredentials(header, {}, tenants), header).toEqual(notBasic)
+      expect(authenticate(header, {}, tenants), header).toEqual(notBasic)
     }
   })
 
   it('takes the parameters when there is no header, and an empty header as none', () => {
     const params = { domain_key: 'k', domain_password: '~~~>' }
-    expect(checkCredentials(undefined, params, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
-    expect(checkCredentials('', params, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
-    expect(checkCredentials(null, { domain_key: 'k' }, tenants)).toEqual({
+    expect(authenticate(undefined, params, tenants)).toEqual({ kind: 'ok', caller: tenants[0] })
+    expect(authenticate('', params, tenants)).toEqual({ kind: 'ok', caller: tenants[0] })
+    expect(authenticate(null, { domain_key: 'k' }, tenants)).toEqual({
       kind: 'denied',
+      status: 401,
       why: 'no domain_key and domain_password were given',
     })
-    expect(checkCredentials(null, { domain_password: '~~~>' }, tenants)).toMatchObject({ kind: 'denied' })
+    expect(authenticate(null, { domain_password: '~~~>' }, tenants)).toMatchObject({ kind: 'denied' })
   })
 
   it('needs the key and the password of the same domain', () => {
-    const mismatch = { kind: 'denied', why: 'the domain_key and domain_password match no domain' }
-    expect(checkCredentials(null, { domain_key: 'k', domain_password: '???' }, tenants)).toEqual(mismatch)
-    expect(checkCredentials(null, { domain_key: 'q', domain_password: '~~~>' }, tenants)).toEqual(mismatch)
-    expect(checkCredentials(`Basic ${btoa('k:~~~>')}`, {}, [])).toEqual(mismatch)
+    const mismatch = { kind: 'denied', status: 401, why: 'the domain_key and domain_password match no domain' }
+    expect(authenticate(null, { domain_key: 'k', domain_password: '???' }, tenants)).toEqual(mismatch)
+    expect(authenticate(null, { domain_key: 'q', domain_password: '~~~>' }, tenants)).toEqual(mismatch)
+    expect(authenticate(`Basic ${btoa('k:~~~>')}`, {}, [])).toEqual(mismatch)
   })
 
   it('reads the same header the same way every time it is sent', () => {
     const header = `Basic ${btoa('k:~~~>')}`
     for (let round = 0; round < 3; round++) {
-      expect(checkCredentials(header, {}, tenants)).toEqual({ kind: 'ok', tenant: tenants[0] })
-      expect(checkCredentials('Basic a', {}, tenants)).toEqual(notBasic)
+      expect(authenticate(header, {}, tenants)).toEqual({ kind: 'ok', caller: tenants[0] })
+      expect(authenticate('Basic a', {}, tenants)).toEqual(notBasic)
     }
   })
 })

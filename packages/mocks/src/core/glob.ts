@@ -1,9 +1,11 @@
+import { BoundedMemo } from './kit/memo.js'
+
 /**
  * Path globs for fault rules and body limits: `*` is any characters within one segment, `**` is
  * anything, across segments. Checked when given, so a typo is a clear 400 and not a rule that
  * never matches.
  */
-const compiled = new Map<string, RegExp>()
+const compiled = new BoundedMemo<string, RegExp>(1000)
 
 /**
  * Why a glob cannot be used, or undefined when it can.
@@ -36,21 +38,13 @@ export function globProblem(glob: unknown): string | undefined {
  * globToRegExp('/contacts/**').test('/contacts/1126.json') // true
  */
 export function globToRegExp(glob: string): RegExp {
-  let pattern = compiled.get(glob)
-  // Stryker disable next-line ConditionalExpression: the memo only saves time
-  if (!pattern) {
-    const source = glob
-      .split(/(\*\*|\*)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-      .join('')
-    pattern = new RegExp(`^${source}$`)
-    // Stryker disable all: the bound only caps memory; a cleared cache compiles the same patterns again
-    if (compiled.size > 1000) {
-      compiled.clear()
-    }
-    // Stryker restore all
-    // Stryker disable next-line CallExpression: the memo only saves time
-    compiled.set(glob, pattern)
-  }
-  return pattern
+  return compiled.remember(glob, compileGlob)
+}
+
+function compileGlob(glob: string): RegExp {
+  const source = glob
+    .split(/(\*\*|\*)/)
+    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')
+  return new RegExp(`^${source}$`)
 }

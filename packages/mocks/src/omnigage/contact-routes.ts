@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
+import { json } from '../core/kit/json.js'
 import { respondWith } from '../core/simulator.js'
 import type { ContactFilters, ContactSort } from './contacts.js'
 import { contactResource, fileResource, listDocument, pageOf } from './documents.js'
 import { omnigageError } from './errors.js'
-import { type Env, type Guard, json, originOf, type RoutesOptions } from './routes.js'
+import { type Env, type Guard, originOf, type RoutesOptions } from './routes.js'
 
 type ContactQuery = {
   'page[offset]': number

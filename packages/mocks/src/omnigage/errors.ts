@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { jsonHeaders } from '../core/kit/json.js'
 import { respondWith } from '../core/simulator.js'
 
 /**
@@ -7,7 +8,6 @@ import { respondWith } from '../core/simulator.js'
  */
 export const validationCode = 100
 
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
 const unauthorizedHeaders = Object.freeze({ ...jsonHeaders, 'WWW-Authenticate': 'Basic realm="Omnigage"' })
 
 /**

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { json } from '../core/kit/json.js'
 import type { Account } from './accounts.js'
 import { importResource, listDocument, pageOf, rowResource } from './documents.js'
 import { omnigageError } from './errors.js'
@@ -6,7 +7,7 @@ import { xlsxType } from './files.js'
 import type { ContactField } from './import/index.js'
 import { importEngine } from './import-engine.js'
 import { type ImportJob, importTimeline, type RowStatus, settleImport, statusAt } from './imports.js'
-import { type Env, type Guard, json, originOf, type RoutesOptions } from './routes.js'
+import { type Env, type Guard, originOf, type RoutesOptions } from './routes.js'
 import { uploadedObject } from './uploads.js'
 
 interface CreateImportBody {

@@ -2,9 +2,10 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import JSON5 from 'json5'
 import type { Clock } from '../core/clock.js'
+import { asMiddleware, createGuard } from '../core/kit/guard.js'
+import { json } from '../core/kit/json.js'
 import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
-import { respondWith } from '../core/simulator.js'
 import {
   type Invalid,
   type RequestDescription,
@@ -52,30 +53,38 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
   const check = specCheck<Env>(options.document, { onInvalid })
   const checkLenient = specCheck<Env>(options.document, { onInvalid, describe: lenientJson })
 
-  const guard: Guard = (body) => async (c, next) => {
-    const caller = authenticate(c.req.header('authorization'), c.req.header('x-account-key'), (key) =>
-      options.accounts.byTokenKey(key),
-    )
-    if (caller.kind === 'denied') {
-      return omnigageError(c, caller.status, caller.detail)
-    }
-    c.set('account', caller.account)
-    await settleDue(caller.account, options)
-    if (body === 'lenient-json' && (await lenientJson(c)).body === notJson) {
-      return omnigageError(
-        c,
-        400,
-        'The body is not JSON: send {"name": …, "type": …, "size": …} (single quotes are accepted too).',
-      )
-    }
-    const refused = await (body === 'lenient-json' ? checkLenient(c) : check(c))
-    if (refused) {
-      return refused
-    }
-    await next()
+  const guard = createGuard<Env, Account>({
+    authenticate: (c) =>
+      authenticate(c.req.header('authorization'), c.req.header('x-account-key'), (key) =>
+        options.accounts.byTokenKey(key),
+      ),
+    caller: 'account',
+    refuse: (c, denied) => omnigageError(c, denied.status, denied.why),
+  })
+  // Imports whose time has come are settled before any request of their account reads them.
+  const settle = async (_c: Context<Env>, account: Account) => {
+    await settleDue(account, options)
+    return undefined
   }
+  const admissions = {
+    plain: asMiddleware(guard(check, settle)),
+    'lenient-json': asMiddleware(
+      guard(checkLenient, async (c, account) => {
+        await settleDue(account, options)
+        if ((await lenientJson(c)).body === notJson) {
+          return omnigageError(
+            c,
+            400,
+            'The body is not JSON: send {"name": …, "type": …, "size": …} (single quotes are accepted too).',
+          )
+        }
+        return undefined
+      }),
+    ),
+  }
+  const admitted: Guard = (body) => admissions[body ?? 'plain']
 
-  routes.post('/api/v1/uploads', guard('lenient-json'), async (c) => {
+  routes.post('/api/v1/uploads', admitted('lenient-json'), async (c) => {
     const { name, type, size } = c.var.request.body as { name: string; type: string; size: number }
     const upload = await createUpload(
       { name, type, size },
@@ -84,8 +93,8 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
     c.var.account.uploads.set(upload.id, upload)
     return json(c, uploadDocument(upload), 201)
   })
-  routes.route('/', importRoutes(options, guard))
-  routes.route('/', contactRoutes(options, guard))
+  routes.route('/', importRoutes(options, admitted))
+  routes.route('/', contactRoutes(options, admitted))
   return routes as unknown as Hono
 }
 
@@ -128,18 +137,6 @@ async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
 
 // A body no parser could read: validation names it as the wrong type.
 const notJson: unknown = Symbol('not JSON')
-
-const jsonHeaders = Object.freeze({ 'Content-Type': 'application/json' })
-
-/**
- * Answers a JSON document with the vendor's `Content-Type: application/json` (not vnd.api+json).
- *
- * @example
- * return json(c, { data: contactResource(contact) })
- */
-export function json(c: Context, document: unknown, status = 200): Response {
-  return respondWith(c, JSON.stringify(document), status, jsonHeaders)
-}
 
 /** The origin links in documents are written with: the configured public URL, or the request's. */
 export function originOf(c: Context, options: RoutesOptions): string {

@@ -1,6 +1,7 @@
+import { type JsonSchema, seedFailure, seedSchema } from '../core/kit/seed-schema.js'
 import type { VendorState } from '../core/simulator.js'
 import { isoMicros } from '../core/time-format.js'
-import type { AccountStore } from './accounts.js'
+import type { Account, AccountStore } from './accounts.js'
 import type { ContactValues } from './contacts.js'
 import type { IdSource } from './ids.js'
 import { statusAt } from './imports.js'
@@ -21,7 +22,38 @@ export interface SeedContact {
   'email-addresses'?: string[]
 }
 
-const seedFields = new Set(['first-name', 'last-name', 'company', 'title', 'phone-numbers', 'email-addresses'])
+const text = { type: ['string', 'null'] }
+const texts = { type: 'array', items: { type: 'string' } }
+const oneSeed = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    account: { type: 'string', description: 'an account key such as "firstbank"' },
+    contacts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          'first-name': text,
+          'last-name': text,
+          company: text,
+          title: text,
+          'phone-numbers': texts,
+          'email-addresses': texts,
+        },
+      },
+    },
+  },
+}
+
+/** The seed's JSON Schema: one account's contacts, or a list of those (as the snapshot writes it). */
+export const omnigageSeedSchema: JsonSchema = {
+  description: 'an object with "account" and "contacts", or a list of those',
+  oneOf: [oneSeed, { type: 'array', items: oneSeed }],
+}
+
+const checkSeed = seedSchema<OmnigageSeed | OmnigageSeed[]>({ title: 'Omnigage', schema: omnigageSeedSchema })
 
 /**
  * The admin view of the Omnigage simulator: each account's uploads, imports (with their status
@@ -60,8 +92,12 @@ export function createOmnigageState(context: {
       }
     },
     seed(input) {
-      // A snapshot is a list of seeds, one per account.
-      return Array.isArray(input) ? input.map(seedOne) : seedOne(input)
+      // A snapshot is a list of seeds, one per account; each is checked before any is applied.
+      const seed = checkSeed(input)
+      const seeds = Array.isArray(seed) ? seed : [seed]
+      const targets = seeds.map(accountOf)
+      const results = seeds.map((one, index) => seedOne(one, targets[index] as Account))
+      return Array.isArray(seed) ? results : results[0]
     },
     reset() {
       accounts.reset()
@@ -81,13 +117,16 @@ export function createOmnigageState(context: {
     },
   }
 
-  function seedOne(input: unknown) {
-    const seed = checkSeed(input)
+  function accountOf(seed: OmnigageSeed): Account {
     const account = seed.account === undefined ? accounts.all()[0] : accounts.byAccountKey(seed.account)
     if (!account) {
       const known = accounts.all().map((candidate) => candidate.tenant.accountKey)
-      throw new RangeError(`There is no account "${seed.account}"; choose from ${known.join(', ')}.`)
+      throw seedFailure('Omnigage', `there is no account "${seed.account}"; choose from ${known.join(', ')}`)
     }
+    return account
+  }
+
+  function seedOne(seed: OmnigageSeed, account: Account) {
     const at = now()
     const added = (seed.contacts ?? []).map((contact) => {
       const slot = account.contacts.add(ids.reserve(), valuesOf(contact), at, account.membershipId)
@@ -95,41 +134,6 @@ export function createOmnigageState(context: {
     })
     return { account: account.tenant.accountKey, contacts: added }
   }
-}
-
-function checkSeed(input: unknown): OmnigageSeed {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new RangeError('Send an object: {"account": "firstbank", "contacts": [{"first-name": "Ann", …}]}.')
-  }
-  const { account, contacts, ...rest } = input as Record<string, unknown>
-  const extra = Object.keys(rest)
-  if (extra.length > 0) {
-    throw new RangeError(`Unknown field ${extra.join(', ')}; a seed has "account" and "contacts".`)
-  }
-  if (account !== undefined && typeof account !== 'string') {
-    throw new RangeError('"account" must be an account key such as "firstbank".')
-  }
-  if (contacts !== undefined && !Array.isArray(contacts)) {
-    throw new RangeError('"contacts" must be a list of contacts.')
-  }
-  for (const [index, contact] of (contacts ?? []).entries()) {
-    if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) {
-      throw new RangeError(`contacts[${index}] must be an object.`)
-    }
-    for (const [name, value] of Object.entries(contact)) {
-      if (!seedFields.has(name)) {
-        throw new RangeError(`contacts[${index}] has an unknown field "${name}"; use ${[...seedFields].join(', ')}.`)
-      }
-      const list = name === 'phone-numbers' || name === 'email-addresses'
-      const ok = list
-        ? Array.isArray(value) && value.every((item) => typeof item === 'string')
-        : value === null || typeof value === 'string'
-      if (!ok) {
-        throw new RangeError(`contacts[${index}].${name} must be ${list ? 'a list of strings' : 'a string or null'}.`)
-      }
-    }
-  }
-  return { account, contacts } as OmnigageSeed
 }
 
 function valuesOf(contact: SeedContact): ContactValues {

@@ -1,3 +1,5 @@
+import { type Authentication, admit, basicCredentials, deny } from '../core/kit/credentials.js'
+
 /** An API token and the account it belongs to. */
 export interface OmnigageTenant {
   /** The token's key: the Basic user name. */
@@ -26,58 +28,38 @@ export const secondTenant: OmnigageTenant = {
   membershipId: 'vrRoJ5kieg4JcATs2r8wdc',
 }
 
-/** Who a request is, or why it is refused: 401 for bad credentials, 403 for another account's key. */
-export type Caller<A> = { kind: 'tenant'; account: A } | { kind: 'denied'; status: 401 | 403; detail: string }
-
 /**
- * Reads `Authorization: Basic <key:secret>` and the optional `X-Account-Key`. A token of one
- * account needs no account key (the vendor's SDK stopped sending it and its calls still
- * succeeded); a key that names another account is refused rather than ignored.
+ * Reads `Authorization: Basic <key:secret>` (standard or URL-safe base64) and the optional
+ * `X-Account-Key`. A token of one account needs no account key (the vendor's SDK stopped sending
+ * it and its calls still succeeded); a key that names another account is refused with 403 rather
+ * than ignored.
  *
  * @example
- * const caller = authenticate(c.req.header('authorization'), c.req.header('x-account-key'), (key) => accounts.byToken(key))
+ * const caller = authenticate(c.req.header('authorization'), c.req.header('x-account-key'), (key) => accounts.byTokenKey(key))
  */
 export function authenticate<A extends { tenant: OmnigageTenant }>(
   authorization: string | undefined,
   accountKey: string | undefined,
   byTokenKey: (tokenKey: string) => A | undefined,
-): Caller<A> {
+): Authentication<A> {
   if (!authorization) {
-    return denied401(
-      'No credentials were sent; send the API token as HTTP Basic (token key as user, secret as password).',
-    )
+    return deny('No credentials were sent; send the API token as HTTP Basic (token key as user, secret as password).')
   }
-  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization)
-  if (!match?.[1]) {
-    return denied401(
-      'The Authorization header is not HTTP Basic; send the API token key and secret as user and password.',
-    )
+  const credentials = basicCredentials(authorization, 'url-safe')
+  if (credentials === 'not-basic') {
+    return deny('The Authorization header is not HTTP Basic; send the API token key and secret as user and password.')
   }
-  let decoded: string
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(
-      Uint8Array.from(atob(match[1].replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0)),
-    )
-  } catch {
-    return denied401('The Authorization header is not valid base64 of "key:secret".')
+  if (credentials === 'not-base64') {
+    return deny('The Authorization header is not valid base64 of "key:secret".')
   }
-  const colon = decoded.indexOf(':')
-  const tokenKey = colon === -1 ? decoded : decoded.slice(0, colon)
-  const secret = colon === -1 ? '' : decoded.slice(colon + 1)
-  const account = byTokenKey(tokenKey)
-  if (!account || account.tenant.tokenSecret !== secret) {
-    return denied401('The API token key and secret do not match a token; check them under Developer, API Tokens.')
+  const account = credentials === 'no-colon' ? undefined : byTokenKey(credentials.user)
+  if (typeof credentials === 'string' || !account || account.tenant.tokenSecret !== credentials.password) {
+    return deny('The API token key and secret do not match a token; check them under Developer, API Tokens.')
   }
   if (accountKey !== undefined && accountKey !== account.tenant.accountKey) {
-    return {
-      kind: 'denied',
+    return deny(`The API token does not belong to account "${accountKey}"; send its own account key or none.`, {
       status: 403,
-      detail: `The API token does not belong to account "${accountKey}"; send its own account key or none.`,
-    }
+    })
   }
-  return { kind: 'tenant', account }
-}
-
-function denied401(detail: string): Caller<never> {
-  return { kind: 'denied', status: 401, detail }
+  return admit(account)
 }

@@ -30,7 +30,7 @@ export class CredentialStore {
   readonly #byId = new Map<string, S3Credentials>()
 
   constructor(configured: readonly S3Credentials[]) {
-    this.#configured = configured.map(checkCredentials)
+    this.#configured = configured.map(checkAccessKey)
     this.reset()
   }
 
@@ -40,7 +40,7 @@ export class CredentialStore {
 
   /** Adds a key, or replaces the one with the same id. */
   add(credentials: S3Credentials): void {
-    const checked = checkCredentials(credentials)
+    const checked = checkAccessKey(credentials)
     this.#byId.set(checked.accessKeyId, checked)
   }
 
@@ -65,9 +65,9 @@ export class CredentialStore {
  * Checks an access key's shape; throws a RangeError saying what to fix.
  *
  * @example
- * checkCredentials({ accessKeyId: 'AKIA1', secretAccessKey: '' }) // throws: give its "secretAccessKey"…
+ * checkAccessKey({ accessKeyId: 'AKIA1', secretAccessKey: '' }) // throws: give its "secretAccessKey"…
  */
-export function checkCredentials(credentials: S3Credentials): S3Credentials {
+export function checkAccessKey(credentials: S3Credentials): S3Credentials {
   const { accessKeyId, secretAccessKey, buckets } = credentials ?? {}
   if (typeof accessKeyId !== 'string' || !/^[A-Za-z0-9]{3,128}$/.test(accessKeyId)) {
     throw new RangeError(

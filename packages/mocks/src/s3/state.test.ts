@@ -98,7 +98,7 @@ describe('the S3 admin state', () => {
     expect(restored.objects.get('imports', 'uploads/raw.bin')?.bytes).toEqual(binary)
     expect(restored.credentials.find('AKIAIMPORTER')).toBeDefined()
     expect(() => restored.seed({ objects: [{ bucket: 'imports', key: 'x', bodyBase64: 'not base64!' }] })).toThrow(
-      'is not base64',
+      'Failed to seed the S3 simulator: objects[0].bodyBase64 must be base64.',
     )
   })
 })

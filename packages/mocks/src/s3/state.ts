@@ -1,7 +1,8 @@
+import { type JsonSchema, seedFailure, seedSchema } from '../core/kit/seed-schema.js'
 import type { VendorState } from '../core/simulator.js'
 import { isoMillis } from '../core/time-format.js'
 import { type BucketConfig, type BucketStore, checkBucket, md5ETag } from './buckets.js'
-import { type CredentialStore, checkCredentials, type S3Credentials } from './credentials.js'
+import { type CredentialStore, checkAccessKey, type S3Credentials } from './credentials.js'
 
 /** An object to put in a bucket from `POST /__admin/state`: its bytes as text, or as base64 (what snapshots write). */
 export interface SeedObject {
@@ -19,6 +20,36 @@ export interface S3Seed {
   credentials?: S3Credentials[]
   objects?: SeedObject[]
 }
+
+/** The seed's JSON Schema; bucket names and access keys are then checked as configured ones are. */
+export const s3SeedSchema: JsonSchema = {
+  description: 'an object with "buckets", "credentials" or "objects"',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    buckets: { type: 'array', items: { type: 'object', required: ['name'] } },
+    credentials: { type: 'array', items: { type: 'object', required: ['accessKeyId', 'secretAccessKey'] } },
+    objects: {
+      type: 'array',
+      items: {
+        description: 'an object with a "bucket", a "key" and either a "body" or a "bodyBase64" string',
+        type: 'object',
+        required: ['bucket', 'key'],
+        properties: {
+          bucket: { type: 'string' },
+          key: { type: 'string', minLength: 1 },
+          body: { type: 'string' },
+          bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'base64' },
+          contentType: { type: 'string' },
+          metadata: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+        oneOf: [{ required: ['body'] }, { required: ['bodyBase64'] }],
+      },
+    },
+  },
+}
+
+const checkShape = seedSchema<S3Seed>({ title: 'S3', schema: s3SeedSchema })
 
 /**
  * The admin view of an S3 simulator (`/__admin/state`): inspect buckets and their objects (never
@@ -110,51 +141,31 @@ export function createS3State(buckets: BucketStore, credentials: CredentialStore
 }
 
 function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
+  const seed = checkShape(input)
   const fail = (why: string): never => {
-    throw new RangeError(`Failed to seed the S3 simulator: ${why}`)
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    fail('send an object with "buckets", "credentials" or "objects".')
-  }
-  const seed = input as S3Seed
-  const unknown = Object.keys(seed).filter((name) => !['buckets', 'credentials', 'objects'].includes(name))
-  if (unknown.length > 0) {
-    fail(`there is no "${unknown[0]}"; send "buckets", "credentials" or "objects".`)
-  }
-  for (const [name, list] of Object.entries(seed)) {
-    if (!Array.isArray(list)) {
-      fail(`"${name}" must be a list.`)
-    }
+    throw seedFailure('S3', why)
   }
   const named = new Set(buckets.buckets().map((bucket) => bucket.name))
-  for (const bucket of seed.buckets ?? []) {
-    named.add(checked(() => checkBucket(bucket)).name)
+  for (const [index, bucket] of (seed.buckets ?? []).entries()) {
+    named.add(checked(`buckets[${index}]`, () => checkBucket(bucket)).name)
   }
-  for (const key of seed.credentials ?? []) {
-    checked(() => checkCredentials(key))
+  for (const [index, key] of (seed.credentials ?? []).entries()) {
+    checked(`credentials[${index}]`, () => checkAccessKey(key))
   }
-  for (const object of seed.objects ?? []) {
-    if (
-      typeof object?.key !== 'string' ||
-      object.key === '' ||
-      (typeof object.body === 'string') === (typeof object.bodyBase64 === 'string')
-    ) {
-      fail('each object needs a "bucket", a non-empty "key" and either a "body" string or a "bodyBase64" string.')
-    }
-    if (object.bodyBase64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(object.bodyBase64)) {
-      fail(`the "bodyBase64" of ${object.key} is not base64.`)
-    }
+  for (const [index, object] of (seed.objects ?? []).entries()) {
     if (!named.has(object.bucket)) {
-      fail(`there is no bucket ${JSON.stringify(object.bucket)} for ${object.key}; add it under "buckets".`)
+      fail(
+        `objects[${index}]: there is no bucket ${JSON.stringify(object.bucket)} for ${object.key}; add it under "buckets"`,
+      )
     }
   }
   return seed
 
-  function checked<T>(check: () => T): T {
+  function checked<T>(where: string, check: () => T): T {
     try {
       return check()
     } catch (error) {
-      return fail((error as Error).message)
+      return fail(`${where}: ${(error as Error).message.replace(/^Failed to /, 'failed to ')}`)
     }
   }
 }

@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@contactkit/specs'
 import { Hono } from 'hono'
 import { basicAuth } from 'hono/basic-auth'
 import { type Clock, manualClock } from '../clock.js'
+import { jsonHeaders } from '../kit/json.js'
 import {
   createSimulator,
   type ErrorResponder,
@@ -78,7 +79,7 @@ export const toyError: ErrorResponder = (c, status, message, details) =>
       toyError: { status, message, code: details?.code ?? `http.${status}`, requestId: c.get('requestId' as never) },
     }),
     status,
-    { 'Content-Type': 'application/json' },
+    jsonHeaders,
   )
 
 /**

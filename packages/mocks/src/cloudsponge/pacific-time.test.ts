@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isoMicros, pacificMillis, pacificOffsetMinutes, pacificSeconds } from './time-format.js'
+import { isoMicros, pacificMillis, pacificOffsetMinutes, pacificSeconds } from '../core/time-format.js'
 
 describe('Pacific time (CloudSponge)', () => {
   it('writes summer times with -07:00 and winter times with -08:00, with or without milliseconds', () => {

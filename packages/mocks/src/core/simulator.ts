@@ -243,6 +243,8 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
             `The request body could not be read (${(error as Error).message}); send it again.`,
           )
         }
+      } else if (declared === null && withoutBody(c)) {
+        // Nothing to read: asking for the body would only make @hono/node-server build a Request.
       } else if (raw.body) {
         const tapped = tapBody(raw, { maxBytes, previewBytes })
         c.req.raw = tapped.request
@@ -348,6 +350,18 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
 function rawHeadersOf(c: Context): readonly string[] | undefined {
   const rawHeaders = (c.env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming?.rawHeaders
   return Array.isArray(rawHeaders) ? rawHeaders : undefined
+}
+
+/**
+ * Whether a request that came over HTTP/1 (through `@hono/node-server`, which hands its Node
+ * request to the app as `env.incoming`) has no body: neither a Content-Length nor a
+ * Transfer-Encoding. False anywhere else, where the request itself says.
+ */
+function withoutBody(c: Context): boolean {
+  const incoming = (
+    c.env as { incoming?: { httpVersionMajor?: unknown; headers?: Record<string, unknown> } } | undefined
+  )?.incoming
+  return incoming?.httpVersionMajor === 1 && incoming.headers?.['transfer-encoding'] === undefined
 }
 
 // Headers a middleware's own answer carries that the vendor's error must keep (the Basic challenge…).

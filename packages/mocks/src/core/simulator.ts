@@ -114,6 +114,8 @@ const previewBytes = 4096
 // than a tap's Web Streams and the Request it takes. Larger ones stream through the tap.
 const bufferedBodyBytes = 64 * 1024
 const noBody = Object.freeze({ text: '', truncated: false, bytes: 0 })
+// The body of every request that has none (nothing ever writes into it: readers get copies).
+const noBytes = new Uint8Array(0)
 
 // The context variable that holds the response `respondWith` made, whose headers carry the id.
 const stampedKey = 'contactkit.stamped'
@@ -244,7 +246,9 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
           )
         }
       } else if (declared === null && withoutBody(c)) {
-        // Nothing to read: asking for the body would only make @hono/node-server build a Request.
+        // Nothing to read: asking for the body would only make @hono/node-server build a Request,
+        // so handlers and validation get an empty one instead.
+        c.req.raw = bufferedRequest(raw, noBytes)
       } else if (raw.body) {
         const tapped = tapBody(raw, { maxBytes, previewBytes })
         c.req.raw = tapped.request

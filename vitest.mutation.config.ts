@@ -30,7 +30,6 @@ export default {
     include: [
       'packages/mocks/src/**/*.test.ts',
       'packages/clients/src/**/*.test.ts',
-      'packages/contract-tests/test/cloudsponge.simulator.test.ts',
       'packages/contract-tests/test/cloudsponge.contract.test.ts',
       'packages/contract-tests/test/cloudsponge.msw.test.ts',
       'packages/contract-tests/test/*.mutation-gaps.test.ts',
@@ -48,6 +47,8 @@ export default {
     // The contract suites start a real HTTP server per target; a loaded 2-core machine is slow.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Bundles the dashboard's page script into packages/mocks/src/generated/ (not committed).
+    globalSetup: [source('./packages/mocks/scripts/generate.mjs')],
     // Only the simulator target: a real API must never see a mutant's requests.
     env: { CONTACTKIT_TARGETS: 'simulator' },
   },

@@ -5,12 +5,37 @@ export { ByteCache, type ByteCacheOptions } from './core/byte-cache.js'
 export { type Clock, manualClock, systemClock } from './core/clock.js'
 export type { FaultRule, FaultRuleInput } from './core/faults.js'
 export type { JournalEntry, JournalFilter, JournalOptions } from './core/journal.js'
+export {
+  type Admitted,
+  type Authentication,
+  admit,
+  type Base64Alphabet,
+  type BasicProblem,
+  basicCredentials,
+  bearerToken,
+  type Denied,
+  deny,
+  parameterCredentials,
+  type UserCredentials,
+} from './core/kit/credentials.js'
+export {
+  type Admission,
+  asMiddleware,
+  type Check,
+  createGuard,
+  type GuardOptions,
+  type Prepare,
+} from './core/kit/guard.js'
+export { json, jsonHeaders, jsonText } from './core/kit/json.js'
+export { BoundedMemo } from './core/kit/memo.js'
+export { type JsonSchema, type SeedSchemaOptions, seedFailure, seedSchema } from './core/kit/seed-schema.js'
 export { publicOrigin } from './core/public-origin.js'
 export {
   defineVendor,
   type VendorCredential,
   type VendorExample,
   type VendorMagicAccount,
+  type VendorProfile,
   type VendorReferenceAuth,
   type VendorRegistration,
 } from './core/registry.js'
@@ -24,6 +49,7 @@ export {
   type ErrorDetails,
   type ErrorResponder,
   faultHeader,
+  type PeerLink,
   type Peers,
   respondWith,
   type Simulator,
@@ -31,6 +57,7 @@ export {
   type VendorDefinition,
   type VendorState,
 } from './core/simulator.js'
+export { ownUrl, type ResolvedOptions, resolveOptions } from './core/simulator-options.js'
 export { createSimulatorSet, type SimulatorSet, type SimulatorSetOptions } from './core/simulator-set.js'
 export {
   describeProblems,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { vendors as specs } from '@contactkit/specs'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './core/clock.js'
+import { profileOf } from './core/dashboard/profile.js'
 import { createSimulatorSet } from './core/simulator-set.js'
 import { vendorBaseUrls } from './msw.js'
 import { vendors } from './vendors.js'
@@ -26,6 +27,14 @@ describe.each(vendors.map((vendor) => [vendor.name, vendor] as const))('the %s r
     const served = (await (await simulator.app.request('/openapi.json')).json()) as { info: { title: string } }
     expect(served.info.title).toBe(simulator.document.info.title)
     expect(vendorBaseUrls[name]).toBe(vendor.baseUrl)
+  })
+
+  it('describes itself on its dashboard when made alone, outside a set', async () => {
+    const simulator = vendor.create({ clock: manualClock() })
+    expect(profileOf(simulator)).toMatchObject({ title: vendor.title, credentials: vendor.credentials })
+    const page = await (await simulator.app.request('/__admin/')).text()
+    expect(page).toContain(vendor.title.replace(/&/g, '&amp;'))
+    expect(page).toContain(vendor.credentials[0]?.value)
   })
 
   it('declares a distinct default port and the credentials the CLI prints', () => {

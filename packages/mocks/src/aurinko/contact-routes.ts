@@ -4,7 +4,7 @@ import { respondWith } from '../core/simulator.js'
 import { type RenderOptions, wireContact, writableFields } from './contact-fields.js'
 import type { StoredContact } from './contacts.js'
 import { aurinkoError, errorCodes } from './errors.js'
-import type { Env, Guard, RoutesOptions } from './routes.js'
+import type { Env, Guard, RoutesOptions } from './route-env.js'
 
 const encoder = new TextEncoder()
 const noHeaders = Object.freeze({})

@@ -1,33 +1,11 @@
-import type { OpenApiDocument } from '@contactkit/specs'
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import type { ByteCache } from '../core/byte-cache.js'
-import type { Clock } from '../core/clock.js'
+import { type Context, Hono } from 'hono'
 import { asMiddleware, createGuard } from '../core/kit/guard.js'
-import { type Invalid, refuseJsonRequest, type SpecValidationEnv, specCheck } from '../core/spec-validation.js'
-import type { AccountStore } from './accounts.js'
+import { type Invalid, refuseJsonRequest, specCheck } from '../core/spec-validation.js'
 import { contactRoutes } from './contact-routes.js'
 import { aurinkoError, errorCodes } from './errors.js'
-import type { SyncService } from './sync.js'
+import type { Env, Guard, RoutesOptions } from './route-env.js'
 import { syncRoutes } from './sync-routes.js'
 import { type Account, authenticate } from './tenants.js'
-
-/** What PATCH does without `If-Match`: `lenient` applies it (last write wins), `strict` refuses it with a 400. */
-export type IfMatchPolicy = 'lenient' | 'strict'
-
-export interface RoutesOptions {
-  document: OpenApiDocument
-  clock: Clock
-  accounts: AccountStore
-  sync: SyncService
-  ifMatch: IfMatchPolicy
-  /** Bytes of single contacts by etag: they can no longer change. */
-  contactBytes: ByteCache
-}
-
-export type Env = SpecValidationEnv & { Variables: { account: Account } }
-
-/** One middleware per route: credentials, then validation against the spec; each extra layer costs on the hot path. */
-export type Guard = (validation?: 'plain' | 'json-body' | 'array-query') => MiddlewareHandler<Env>
 
 /**
  * The Aurinko contacts API under `/v1`: sync start, `sync/updated`, `sync/deleted`, the contact

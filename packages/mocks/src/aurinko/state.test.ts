@@ -40,6 +40,33 @@ describe('admin state', () => {
     expect(one.sim.inspect()).toMatchObject({ accounts: [{}, {}, { contacts: 100_000 }, { contacts: 1 }] })
   })
 
+  it('refuses a seed that does not fit, naming each field, in the one seed style, and seeds nothing', async () => {
+    const { sim } = aurinkoHarness()
+    const cases: [unknown, string][] = [
+      [{ acounts: [] }, 'the seed has no field "acounts"; it takes apps, accounts, providerEdits'],
+      [{ accounts: [{ accountId: 0, accessToken: 'x' }] }, 'accounts[0].accountId must be >= 1'],
+      [{ accounts: [{ accountId: 5, accessToken: 'a b' }] }, 'accounts[0].accessToken must be a token without spaces'],
+      [
+        { accounts: [{ accountId: 5, accessToken: 'x', contacts: 'many' }] },
+        'accounts[0].contacts must be a whole number from 0 to 1000000, or a list of contacts',
+      ],
+      [
+        { accounts: [{ accountId: 5, accessToken: 'x', contacts: [{ name: 7 }] }] },
+        'accounts[0].contacts[0].name must be an object',
+      ],
+      [
+        { accounts: [{ accountId: 1001, accessToken: 'new' }] },
+        'accounts[0]: account 1001 or its token exists already; choose another id and token',
+      ],
+      [{ providerEdits: [{ accountId: 1001, update: [{ name: {} }] }] }, 'providerEdits[0].update[0].id is required'],
+    ]
+    for (const [input, why] of cases) {
+      expect(() => sim.seed(input), JSON.stringify(input)).toThrow(`Failed to seed the Aurinko simulator: ${why}.`)
+    }
+    expect(sim.inspect()).toMatchObject({ accounts: [{ accountId: 1001 }, { accountId: 1002 }] })
+    expect((sim.inspect() as { accounts: unknown[] }).accounts).toHaveLength(2)
+  })
+
   it('makes provider-side edits in-process too, returning the ids it touched', async () => {
     const { sim, call } = aurinkoHarness()
     const [first] = (await call('GET', '/v1/contacts?limit=1')).body.records

@@ -4,7 +4,7 @@ import { jsonText } from '../core/kit/json.js'
 import { isoSeconds } from '../core/time-format.js'
 import type { StoredContact } from './contacts.js'
 import { aurinkoError } from './errors.js'
-import type { Env, Guard, RoutesOptions } from './routes.js'
+import type { Env, Guard, RoutesOptions } from './route-env.js'
 import type { SyncPage, SyncRefusal } from './sync.js'
 
 type DeletedRecord = components['schemas']['DeletedRecord']

@@ -1,9 +1,8 @@
 import { cloudspongeDocument } from '@contactkit/specs/cloudsponge'
-import { type Clock, systemClock } from '../core/clock.js'
-import { describeSimulator } from '../core/dashboard/profile.js'
 import { seededRandom } from '../core/random.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
+import { resolveOptions } from '../core/simulator-options.js'
 import { cloudspongeError } from './errors.js'
 import { defaultTiming, ImportStore, type ImportStore as ImportStoreType, type ImportTiming } from './imports.js'
 import { cloudspongeRoutes } from './routes.js'
@@ -36,15 +35,15 @@ export interface CloudSpongeSimulator extends Simulator {
  * await sim.app.request('/contacts/1126.json', { headers: auth })
  */
 export function createCloudSpongeSimulator(options: CloudSpongeSimulatorOptions = {}): CloudSpongeSimulator {
-  const clock: Clock = options.clock ?? systemClock()
+  const resolved = resolveOptions(options)
   const timing = { ...defaultTiming, ...options.timing }
-  const store = new ImportStore(clock, timing, seededRandom(options.randomSeed ?? 1))
+  const store = new ImportStore(resolved.clock, timing, seededRandom(resolved.randomSeed))
   const state = createCloudSpongeState(store, options.tenants ?? [documentedTenant, secondTenant])
   const simulator = createSimulator(
     {
       name: 'cloudsponge',
       document: cloudspongeDocument,
-      clock,
+      registration: cloudspongeVendor,
       routes: cloudspongeRoutes({
         document: cloudspongeDocument,
         store,
@@ -54,10 +53,8 @@ export function createCloudSpongeSimulator(options: CloudSpongeSimulatorOptions 
       state,
       errorResponse: cloudspongeError,
     },
-    options,
+    resolved,
   )
-  // The dashboard describes the vendor even for a simulator created outside a set.
-  describeSimulator(simulator, cloudspongeVendor)
   return Object.assign(simulator, {
     imports: store,
     decide(importId: number, decision: 'approved' | 'denied', username?: string) {

@@ -1,4 +1,4 @@
-import { pacificSeconds } from '../core/time-format.js'
+import { pacificSeconds } from './pacific-time.js'
 /**
  * Writes XML the way CloudSponge's Rails 2 server did (`Hash#to_xml` on Builder 3.0): the
  * declaration, two-space indentation, dasherized element names, `type` attributes on integers,

@@ -1,7 +1,8 @@
 import type { components } from '@contactkit/specs/cloudsponge'
-import { pacificMillis, wholeSeconds } from '../core/time-format.js'
+import { wholeSeconds } from '../core/time-format.js'
 import type { AddressBook, Contact } from './address-books.js'
 import type { ImportRecord, ImportStore, Progress } from './imports.js'
+import { pacificMillis } from './pacific-time.js'
 import { type RailsXmlHash, railsXmlElement, railsXmlFields, toRailsXml } from './rails-xml.js'
 
 type Schemas = components['schemas']

@@ -44,3 +44,14 @@ describe('FaultBook', () => {
     expect(() => new FaultBook(seededRandom(1)).add(rule)).toThrow(message)
   })
 })
+
+describe('refusals of bad configuration', () => {
+  it('a fault rule that is not an object', () => {
+    const faults = new FaultBook(seededRandom(1))
+    for (const input of [null, 'x', 3, [{ path: '/x' }]]) {
+      expect(() => faults.add(input as never)).toThrow(
+        new RangeError('Failed to add the fault rule: send an object such as {"path": "/events/*", "status": 503}.'),
+      )
+    }
+  })
+})

@@ -26,3 +26,24 @@ describe('seedFromString', () => {
     expect(seedFromString('foobar')).toBe(0xbf9cf968)
   })
 })
+
+describe('seeded random draws', () => {
+  it('draws every whole number from min to max inclusive, and nothing outside', () => {
+    const random = seededRandom(3)
+    const seen = new Set(Array.from({ length: 600 }, () => random.int(1, 6)))
+    expect([...seen].sort()).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('picks every item of a list', () => {
+    const random = seededRandom(3)
+    const seen = new Set(Array.from({ length: 300 }, () => random.pick(['a', 'b', 'c'])))
+    expect([...seen].sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('refusals of bad configuration', () => {
+  it('a pick from an empty list', () => {
+    expect(() => seededRandom(1).pick([])).toThrow(new RangeError('Failed to pick from an empty list.'))
+    expect(seededRandom(1).pick(['only'])).toBe('only')
+  })
+})

@@ -78,3 +78,32 @@ describe('redactBody', () => {
     expect(redactBody(part, 'text/plain')).toBe(part)
   })
 })
+
+describe('redaction of body previews', () => {
+  it('covers forms, JSON and multipart, and leaves other fields alone', () => {
+    expect(redactBody('a=1&domain_password=x&client_secret=y', 'application/x-www-form-urlencoded')).toBe(
+      'a=1&domain_password=[redacted]&client_secret=[redacted]',
+    )
+    expect(redactBody('{"user":"u","apiKey":"k","pin":1234,"token":12}', 'application/json')).toBe(
+      '{"user":"u","apiKey":"[redacted]","pin":1234,"token":"[redacted]"}',
+    )
+    const multipart = '--b\r\nContent-Disposition: form-data; name="X-Amz-Signature"\r\n\r\nabc\r\n--b\r\n'
+    expect(redactBody(multipart, 'multipart/form-data; boundary=b')).toContain(
+      'name="X-Amz-Signature"\r\n\r\n[redacted]',
+    )
+    const unquoted = '--b\r\nContent-Disposition: form-data; name=signature\r\n\r\nabc\r\n--b\r\n'
+    expect(redactBody(unquoted, 'multipart/form-data; boundary=b')).toContain('name=signature\r\n\r\n[redacted]')
+    const plain = '--b\r\nContent-Disposition: form-data; name=key\r\n\r\nuploads/a.csv\r\n--b\r\n'
+    expect(redactBody(plain, 'multipart/form-data; boundary=b')).toBe(plain)
+    expect(redactBody('password=x', 'text/plain')).toBe('password=x')
+  })
+})
+
+describe('redaction', () => {
+  it('redacts a form field whose name is badly percent-encoded without failing', () => {
+    expect(redactBody('%E0%A4%A=1&password=x', 'application/x-www-form-urlencoded')).toBe(
+      '%E0%A4%A=1&password=[redacted]',
+    )
+    expect(redactBody('pass%77ord=x&a=%zz', 'application/x-www-form-urlencoded')).toBe('pass%77ord=[redacted]&a=%zz')
+  })
+})

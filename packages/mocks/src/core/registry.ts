@@ -70,6 +70,12 @@ export interface VendorRegistration<S extends Simulator = Simulator, O extends S
 }
 
 /**
+ * What a simulator knows of its own registry entry: everything but how to create it. The dashboard
+ * and the admin pages describe the vendor from it.
+ */
+export type VendorProfile = Omit<VendorRegistration, 'create' | 'baseUrlEnv'>
+
+/**
  * Declares a vendor; only a typed identity, so that `create` keeps the vendor's own types.
  *
  * @example

@@ -105,3 +105,20 @@ describe('a simulator set', () => {
     expect((await set.get('beta').app.request('/__admin/clock')).status).toBe(401)
   })
 })
+
+describe('refusals of bad configuration', () => {
+  it('a set asked for the URL of a vendor it does not know', () => {
+    const toy = defineVendor({
+      name: 'toy',
+      title: 'Toy',
+      defaultPort: 4999,
+      baseUrl: 'https://toy.example',
+      baseUrlEnv: 'TOY_BASE_URL',
+      credentials: [],
+      create: createToySimulator,
+    })
+    const set = createSimulatorSet([toy], { clock: manualClock() })
+    expect(() => set.urlOf('nope')).toThrow(new RangeError('There is no vendor nope; choose from toy.'))
+    expect(set.urlOf('toy')).toBe('http://127.0.0.1:4999')
+  })
+})

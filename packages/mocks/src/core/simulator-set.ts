@@ -1,7 +1,6 @@
 import { type Clock, systemClock } from './clock.js'
-import { describeSimulator, linkPeers } from './dashboard/profile.js'
 import type { VendorRegistration } from './registry.js'
-import type { Simulator, SimulatorOptions } from './simulator.js'
+import type { Peers, Simulator, SimulatorOptions } from './simulator.js'
 
 /** Options for a set of simulators that share one process and one clock. */
 export interface SimulatorSetOptions {
@@ -16,7 +15,7 @@ export interface SimulatorSetOptions {
    */
   publicUrls?: Record<string, string>
   /** Options every simulator gets (seed, journal, body limit, admin token). */
-  shared?: Omit<SimulatorOptions, 'clock' | 'publicUrl' | 'peers'>
+  shared?: Omit<SimulatorOptions, 'clock' | 'publicUrl' | 'peers' | 'registration'>
   /** Each vendor's own options, by name, e.g. `{ cloudsponge: { timing: { gatherMs: 500 } } }`. */
   vendors?: Record<string, object>
 }
@@ -73,28 +72,29 @@ export function createSimulatorSet(registrations: readonly VendorRegistration[],
   // Stryker disable next-line ArrayDeclaration: nothing looks a peer up before the set is built
   let built: readonly Simulator[] = []
   const simulatorOf = (name: string) => built.find((candidate) => candidate.name === name)
+  let indexUrl: string | undefined
+  const peers: Peers = {
+    urlOf,
+    simulator: simulatorOf,
+    list: () =>
+      chosen.map((registration) => ({
+        name: registration.name,
+        title: registration.title,
+        url: urlOf(registration.name),
+      })),
+    indexUrl: () => indexUrl,
+  }
   const simulators = chosen.map((registration) =>
     registration.create({
       ...options.shared,
       ...options.vendors?.[registration.name],
       clock,
       publicUrl: options.publicUrls?.[registration.name],
-      peers: { urlOf, simulator: simulatorOf },
+      peers,
+      registration,
     }),
   )
   built = simulators
-  const peers = () =>
-    chosen.map((registration) => ({
-      name: registration.name,
-      title: registration.title,
-      url: urlOf(registration.name),
-    }))
-  chosen.forEach((registration, index) => {
-    const simulator = simulators[index] as Simulator
-    describeSimulator(simulator, registration)
-    linkPeers(simulator, peers, () => indexUrl)
-  })
-  let indexUrl: string | undefined
   const set: SimulatorSet = {
     clock,
     simulators,

@@ -1,6 +1,8 @@
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './clock.js'
-import { createToySimulator } from './testing/toy-vendor.js'
+import { createSimulator } from './simulator.js'
+import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
 
 const json = (body: unknown) => ({ 'Content-Type': 'application/json', body: JSON.stringify(body) })
 const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
@@ -265,3 +267,23 @@ const jsonType = { 'Content-Type': 'application/json' }
 function jsonInit(body: unknown, headers: Record<string, string> = {}) {
   return { body: json(body).body, headers: { ...jsonType, ...headers } }
 }
+
+describe('refusals of bad configuration', () => {
+  it('a vendor whose body limit path is not a glob', () => {
+    const vendor = (path: string) => ({
+      name: 'toy',
+      document: toyDocument,
+      clock: manualClock(),
+      routes: new Hono(),
+      state: { inspect: () => null, seed: () => null, reset: () => undefined },
+      errorResponse: toyError,
+      bodyLimits: [{ path, maxBytes: 1 }],
+    })
+    expect(() => createSimulator(vendor('upload'))).toThrow(
+      new RangeError(
+        'Failed to create the toy simulator: body limit path must be a string starting with "/", such as "/events/*" or "/contacts/**", not "upload".',
+      ),
+    )
+    expect(createSimulator(vendor('/upload')).name).toBe('toy')
+  })
+})

@@ -9,9 +9,17 @@ import { FaultBook, type FaultRule } from './faults.js'
 import { globProblem, globToRegExp } from './glob.js'
 import { type JournalOptions, type JournalRecord, RequestJournal } from './journal.js'
 import { seededRandom } from './random.js'
+import type { VendorProfile } from './registry.js'
 import { requestIds } from './request-id.js'
+import { resolveOptions } from './simulator-options.js'
 
-/** Options every simulator takes. */
+/** Another simulator of the same set, as the dashboard links it. */
+export interface PeerLink {
+  name: string
+  title: string
+  url: string
+}
+
 /** The other simulators of a set, as one simulator sees them. */
 export interface Peers {
   /** Where a vendor's simulator can be reached (its public URL, served URL or default port). */
@@ -22,8 +30,13 @@ export interface Peers {
    * request, not while being created: the set builds its simulators one after another.
    */
   simulator?(vendor: string): Simulator | undefined
+  /** Every simulator of the set (this one included), for the dashboard's header; read when a page is served. */
+  list?(): PeerLink[]
+  /** Where the set's index page is served, once it is (the CLI serves it). */
+  indexUrl?(): string | undefined
 }
 
+/** Options every simulator takes. */
 export interface SimulatorOptions {
   /** Where time comes from; a `manualClock()` makes every scenario deterministic. */
   clock?: Clock
@@ -44,6 +57,8 @@ export interface SimulatorOptions {
   publicUrl?: string
   /** Where the other simulators of its set are; given by `createSimulatorSet`. */
   peers?: Peers
+  /** The registry entry the simulator was created from; given by `createSimulatorSet`. */
+  registration?: VendorProfile
 }
 
 /** The vendor's own state, seen through the admin API. */
@@ -74,11 +89,14 @@ export interface ErrorDetails {
 /** The vendor's error body and headers for a status and a sentence. */
 export type ErrorResponder = (c: Context, status: number, message: string, details?: ErrorDetails) => Response
 
-/** What a vendor gives the core: its routes, its error format and its state. */
+/** What a vendor gives the core: its routes, its error format, its state and its registry entry. */
 export interface VendorDefinition {
   name: string
   document: OpenApiDocument
-  clock: Clock
+  /** The clock its stores read. Default: the options' clock, else `systemClock()` (see `resolveOptions`). */
+  clock?: Clock
+  /** Its registry entry: the dashboard describes the vendor from it, for a simulator made alone too. */
+  registration?: VendorProfile
   routes: Hono
   state: VendorState
   errorResponse: ErrorResponder
@@ -97,6 +115,10 @@ export interface Simulator {
   readonly journal: RequestJournal
   readonly faults: FaultBook
   readonly document: OpenApiDocument
+  /** The registry entry it was made from; undefined for a vendor outside the registry. */
+  readonly registration: VendorProfile | undefined
+  /** The other simulators of its set; undefined for a simulator made alone. */
+  readonly peers: Peers | undefined
   /** The token `/__admin` requires, when one is set. */
   readonly adminToken: string | undefined
   /** Forgets imports, journal and fault rules; the clock keeps its time. */
@@ -155,12 +177,12 @@ export function respondWith(
  * handling that answers in the vendor's own format, `HTTPException`s from any middleware included.
  *
  * @example
- * const simulator = createSimulator({ name: 'cloudsponge', document, clock, routes, state, errorResponse })
+ * const simulator = createSimulator({ name: 'cloudsponge', document, routes, state, errorResponse, registration: cloudspongeVendor }, resolveOptions(options))
  * await simulator.app.request('/__admin/clock')
  */
 export function createSimulator(vendor: VendorDefinition, options: SimulatorOptions = {}): Simulator {
   const journal = new RequestJournal({ limit: options.journalLimit, ...options.journal })
-  const seed = options.randomSeed ?? 1
+  const { clock, randomSeed: seed } = resolveOptions({ ...options, clock: vendor.clock ?? options.clock })
   const faults = new FaultBook(seededRandom(seed))
   // A separate stream, so adding a probabilistic fault does not change the ids that follow.
   const nextRequestId = requestIds(seededRandom(seed ^ 0x5eed))
@@ -174,7 +196,6 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
   })
   const bodyLimitFor = (method: string, path: string) =>
     limits.find((rule) => (!rule.method || rule.method === method) && rule.pattern.test(path))?.maxBytes ?? defaultLimit
-  const clock = vendor.clock
   const app = new Hono<CoreEnv>({ strict: false })
 
   const simulator: Simulator = {
@@ -184,6 +205,8 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     journal,
     faults,
     document: vendor.document,
+    registration: options.registration ?? vendor.registration,
+    peers: options.peers,
     adminToken: options.adminToken,
     reset() {
       vendor.state.reset()

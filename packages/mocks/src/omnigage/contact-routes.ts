@@ -4,7 +4,7 @@ import { respondWith } from '../core/simulator.js'
 import type { ContactFilters, ContactSort } from './contacts.js'
 import { contactResource, fileResource, listDocument, pageOf } from './documents.js'
 import { omnigageError } from './errors.js'
-import { type Env, type Guard, originOf, type RoutesOptions } from './routes.js'
+import { type Env, type Guard, originOf, type RoutesOptions } from './route-env.js'
 
 type ContactQuery = {
   'page[offset]': number

@@ -1,7 +1,7 @@
-import { isoMicros } from '../core/time-format.js'
 import type { StoredContact } from './contacts.js'
 import type { StoredFile } from './files.js'
 import { type ImportJob, type ImportResult, statusAt } from './imports.js'
+import { isoMicros } from './iso-micros.js'
 
 /**
  * JSON:API documents as the vendor writes them: dasherized attributes, `created-by`/`updated-by`

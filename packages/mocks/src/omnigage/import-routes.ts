@@ -7,7 +7,7 @@ import { xlsxType } from './files.js'
 import type { ContactField } from './import/index.js'
 import { importEngine } from './import-engine.js'
 import { type ImportJob, importTimeline, type RowStatus, settleImport, statusAt } from './imports.js'
-import { type Env, type Guard, originOf, type RoutesOptions } from './routes.js'
+import { type Env, type Guard, originOf, type RoutesOptions } from './route-env.js'
 import { uploadedObject } from './uploads.js'
 
 interface CreateImportBody {

@@ -1,8 +1,7 @@
 import { omnigageDocument } from '@contactkit/specs/omnigage'
-import { type Clock, systemClock } from '../core/clock.js'
-import { describeSimulator } from '../core/dashboard/profile.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
+import { resolveOptions } from '../core/simulator-options.js'
 import { createS3Simulator, type S3Simulator, s3SimulatorOf } from '../s3/index.js'
 import { AccountStore } from './accounts.js'
 import { omnigageError } from './errors.js'
@@ -44,14 +43,15 @@ export interface OmnigageSimulator extends Simulator {
  * // POST the file to S3 with the form, create the import, then sim.clock.advance(5_000)
  */
 export function createOmnigageSimulator(options: OmnigageSimulatorOptions = {}): OmnigageSimulator {
-  const clock: Clock = options.clock ?? systemClock()
+  const resolved = resolveOptions(options)
+  const { clock } = resolved
   const timing = { ...defaultImportTiming, ...options.timing }
   for (const [name, value] of Object.entries(timing)) {
     if (!(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`Failed to create the Omnigage simulator: timing.${name} must be 0 or more, not ${value}.`)
     }
   }
-  const ids = new IdSource(options.randomSeed ?? 1)
+  const ids = new IdSource(resolved.randomSeed)
   const accounts = new AccountStore(options.tenants ?? [sandboxTenant, secondTenant], ids)
   let ownS3: S3Simulator | undefined
   // Looked up when needed: in a set, the S3 simulator may be built after this one.
@@ -60,7 +60,7 @@ export function createOmnigageSimulator(options: OmnigageSimulatorOptions = {}):
     if (shared) {
       return shared
     }
-    ownS3 ??= createS3Simulator({ clock, randomSeed: options.randomSeed })
+    ownS3 ??= createS3Simulator({ clock, randomSeed: resolved.randomSeed })
     return ownS3
   }
   const state = createOmnigageState({ accounts, ids, now: () => clock.now() })
@@ -68,7 +68,7 @@ export function createOmnigageSimulator(options: OmnigageSimulatorOptions = {}):
     {
       name: 'omnigage',
       document: omnigageDocument,
-      clock,
+      registration: omnigageVendor,
       routes: omnigageRoutes({
         document: omnigageDocument,
         clock,
@@ -87,10 +87,8 @@ export function createOmnigageSimulator(options: OmnigageSimulatorOptions = {}):
       },
       errorResponse: omnigageError,
     },
-    options,
+    resolved,
   )
-  // The dashboard describes the vendor even for a simulator created outside a set.
-  describeSimulator(simulator, omnigageVendor)
   return Object.assign(simulator, {
     accounts,
     get s3() {

@@ -1,43 +1,16 @@
-import type { OpenApiDocument } from '@contactkit/specs'
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono } from 'hono'
 import JSON5 from 'json5'
-import type { Clock } from '../core/clock.js'
 import { asMiddleware, createGuard } from '../core/kit/guard.js'
 import { json } from '../core/kit/json.js'
-import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
-import {
-  type Invalid,
-  type RequestDescription,
-  refuseJsonRequest,
-  type SpecValidationEnv,
-  specCheck,
-} from '../core/spec-validation.js'
-import type { S3Simulator } from '../s3/index.js'
-import type { Account, AccountStore } from './accounts.js'
+import { type Invalid, type RequestDescription, refuseJsonRequest, specCheck } from '../core/spec-validation.js'
+import type { Account } from './accounts.js'
 import { contactRoutes } from './contact-routes.js'
 import { omnigageError } from './errors.js'
-import type { IdSource } from './ids.js'
 import { importRoutes, settleDue } from './import-routes.js'
-import type { ImportTiming } from './imports.js'
+import type { Env, Guard, RoutesOptions } from './route-env.js'
 import { authenticate } from './tenants.js'
 import { createUpload, uploadDocument } from './uploads.js'
-
-export interface RoutesOptions {
-  document: OpenApiDocument
-  clock: Clock
-  accounts: AccountStore
-  ids: IdSource
-  timing: ImportTiming
-  /** The S3 simulator the upload forms point at; looked up per request (a set builds it after Omnigage). */
-  s3(): S3Simulator
-  publicUrl?: string
-}
-
-export type Env = SpecValidationEnv & { Variables: { account: Account } }
-
-/** Credentials, then the request against the spec: one middleware per route. */
-export type Guard = (body?: 'lenient-json') => MiddlewareHandler<Env>
 
 /**
  * Omnigage's contact-import API under `/api/v1`: uploads, imports and their results, contacts
@@ -137,8 +110,3 @@ async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
 
 // A body no parser could read: validation names it as the wrong type.
 const notJson: unknown = Symbol('not JSON')
-
-/** The origin links in documents are written with: the configured public URL, or the request's. */
-export function originOf(c: Context, options: RoutesOptions): string {
-  return publicOrigin(c, options.publicUrl)
-}

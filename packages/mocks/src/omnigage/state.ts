@@ -1,10 +1,10 @@
 import { type JsonSchema, seedFailure, seedSchema } from '../core/kit/seed-schema.js'
 import type { VendorState } from '../core/simulator.js'
-import { isoMicros } from '../core/time-format.js'
 import type { Account, AccountStore } from './accounts.js'
 import type { ContactValues } from './contacts.js'
 import type { IdSource } from './ids.js'
 import { statusAt } from './imports.js'
+import { isoMicros } from './iso-micros.js'
 
 /** What `POST /__admin/state` takes: contacts to add to an account (default: the first one). */
 export interface OmnigageSeed {

@@ -1,7 +1,7 @@
 import { s3Document } from '@contactkit/specs/s3'
-import { type Clock, systemClock } from '../core/clock.js'
 import { defineVendor } from '../core/registry.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../core/simulator.js'
+import { ownUrl, resolveOptions } from '../core/simulator-options.js'
 import { type BucketConfig, BucketStore, type ObjectSummary, type StoredObject } from './buckets.js'
 import { CredentialStore, defaultBucket, type S3Credentials, sandboxCredentials } from './credentials.js'
 import { s3ErrorResponder } from './errors.js'
@@ -65,7 +65,8 @@ const bodyLimitBytes = maxPostObjectBytes + 1024 * 1024
  * sim.objects.get('contactkit-uploads', 'uploads/contacts.csv')?.bytes
  */
 export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator {
-  const clock: Clock = options.clock ?? systemClock()
+  const resolved = resolveOptions(options)
+  const { clock } = resolved
   const buckets = new BucketStore(clock, options.buckets ?? [{ name: defaultBucket }])
   const credentials = new CredentialStore(options.credentials ?? [sandboxCredentials])
   const fallbackBucket = options.defaultBucket ?? buckets.buckets()[0]?.name ?? defaultBucket
@@ -73,7 +74,7 @@ export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator
     {
       name: 's3',
       document: s3Document,
-      clock,
+      registration: s3Vendor,
       routes: s3Routes({
         document: s3Document,
         clock,
@@ -89,9 +90,9 @@ export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator
         { method: 'POST', path: '/*/', maxBytes: bodyLimitBytes },
       ],
     },
-    options,
+    resolved,
   )
-  const bucketUrl = (bucket = fallbackBucket) => `${ownUrl(options)}/${bucket}/`
+  const bucketUrl = (bucket = fallbackBucket) => `${ownUrl(options, s3Vendor)}/${bucket}/`
   const s3 = Object.assign(simulator, {
     objects: { get: buckets.get.bind(buckets), list: buckets.list.bind(buckets) },
     buckets,
@@ -111,17 +112,6 @@ export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator
     },
   })
   return s3
-}
-
-function ownUrl(options: S3SimulatorOptions): string {
-  if (options.publicUrl) {
-    return options.publicUrl.replace(/\/$/, '')
-  }
-  try {
-    return options.peers?.urlOf('s3') ?? `http://127.0.0.1:${defaultPort}`
-  } catch {
-    return `http://127.0.0.1:${defaultPort}`
-  }
 }
 
 /**

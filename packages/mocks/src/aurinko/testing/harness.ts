@@ -1,27 +1,9 @@
 import { aurinkoDocument } from '@contactkit/specs/aurinko'
-import { createValidator } from '@contactkit/specs/validator'
 import { manualClock } from '../../core/clock.js'
+import { specCaller } from '../../core/testing/spec-caller.js'
 import { type AurinkoSimulatorOptions, createAurinkoSimulator } from '../index.js'
 
-/** An answer, its body parsed, and what the spec says is wrong with it (nothing, normally). */
-export interface Answer {
-  status: number
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever fields the answer has.
-  body: any
-  headers: Headers
-  /** Problems with the answer against the spec: each test expects none. */
-  conformance: string[]
-}
-
-export interface CallOptions {
-  /** Bearer token; `null` for none. Default: the sandbox account's. */
-  token?: string | null
-  /** JSON-encoded unless it is a string. */
-  body?: unknown
-  headers?: Record<string, string>
-}
-
-const validator = createValidator(aurinkoDocument)
+export type { Answer, CallOptions } from '../../core/testing/spec-caller.js'
 
 /**
  * An Aurinko simulator on a manual clock with helpers for its tests: `call` checks every answer
@@ -34,30 +16,12 @@ const validator = createValidator(aurinkoDocument)
 export function aurinkoHarness(options: AurinkoSimulatorOptions = {}) {
   const sim = createAurinkoSimulator({ clock: manualClock(), ...options })
 
-  async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
-    const token = options.token === undefined ? 'aurinko-sandbox-token' : options.token
-    const headers: Record<string, string> = { ...(token === null ? {} : { Authorization: `Bearer ${token}` }) }
-    if (options.body !== undefined && typeof options.body !== 'string') {
-      headers['Content-Type'] = 'application/json'
-    }
-    Object.assign(headers, options.headers)
-    const body =
-      options.body === undefined
-        ? undefined
-        : typeof options.body === 'string'
-          ? options.body
-          : JSON.stringify(options.body)
-    const response = await sim.app.request(path, { method, headers, body })
-    const text = await response.text()
-    const parsed = text ? JSON.parse(text) : undefined
-    const match = validator.matchOperation(method, new URL(path, 'http://x').pathname)
-    const conformance = match
-      ? validator
-          .validateResponse(match.operationId, response.status, text ? 'application/json' : '', parsed)
-          .map((problem) => `${problem.location}: ${problem.message}`)
-      : []
-    return { status: response.status, body: parsed, headers: response.headers, conformance }
-  }
+  const call = specCaller({
+    app: sim.app,
+    document: aurinkoDocument,
+    authorize: (token) => `Bearer ${token}`,
+    token: 'aurinko-sandbox-token',
+  })
 
   /** Ready start tokens for an account (provisioning skipped with awaitReady). */
   async function startSync(token?: string | null): Promise<{ updated: string; deleted: string }> {

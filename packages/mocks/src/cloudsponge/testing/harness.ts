@@ -1,5 +1,5 @@
 import { manualClock } from '../../core/clock.js'
-import { createCloudSpongeSimulator } from '../index.js'
+import { type CloudSpongeSimulatorOptions, createCloudSpongeSimulator } from '../index.js'
 import type { ImportMethod } from '../services.js'
 import { documentedTenant } from '../tenants.js'
 
@@ -24,18 +24,30 @@ export interface ImportedBook {
   xml: string
 }
 
-const auth = { Authorization: `Basic ${btoa(`${documentedTenant.domainKey}:${documentedTenant.domainPassword}`)}` }
+/**
+ * The Authorization header of a domain's credentials.
+ *
+ * @example
+ * await sim.app.request('/events/1126', { headers: basic('key', 'password') })
+ */
+export function basic(domainKey: string, domainPassword: string): { Authorization: string } {
+  return { Authorization: `Basic ${btoa(`${domainKey}:${domainPassword}`)}` }
+}
+
+/** The documented domain's Authorization header. */
+export const auth = basic(documentedTenant.domainKey, documentedTenant.domainPassword)
 
 /**
- * A CloudSponge simulator on a manual clock with helpers for its tests: `seed` goes through the
- * admin API, `importOf` runs a whole import and reads its contacts in JSON and XML.
+ * A CloudSponge simulator on a manual clock (2026-03-01T12:00:00Z unless the options give another)
+ * with helpers for its tests: `seed` goes through the admin API, `importOf` runs a whole import and
+ * reads its contacts in JSON and XML, `begin` and `get` send one request as the documented domain.
  *
  * @example
  * const { seed, importOf } = cloudspongeHarness()
  * const { body, xml } = await importOf({ service: 'icloud', username: 'foo', password: 'bar' })
  */
-export function cloudspongeHarness() {
-  const sim = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z') })
+export function cloudspongeHarness(options: CloudSpongeSimulatorOptions = {}) {
+  const sim = createCloudSpongeSimulator({ clock: manualClock('2026-03-01T12:00:00Z'), ...options })
 
   async function seed(body: unknown): Promise<{ status: number; body: { error?: { message: string } } }> {
     const response = await sim.app.request('/__admin/state', { method: 'POST', body: JSON.stringify(body) })
@@ -72,7 +84,22 @@ export function cloudspongeHarness() {
     }
   }
 
-  return { sim, seed, importOf }
+  /** Begins an import with form fields (at `/begin_import/import.json` unless told), answering its parsed body. */
+  async function begin(
+    fields: Record<string, string>,
+    path = '/begin_import/import.json',
+    headers: Record<string, string> = auth,
+  ) {
+    const response = await sim.app.request(path, { method: 'POST', headers, body: new URLSearchParams(fields) })
+    return { response, body: (await response.json()) as { import_id: number; url?: string; status: string } }
+  }
+
+  /** GETs a path as the documented domain. */
+  function get(path: string, headers: Record<string, string> = auth) {
+    return sim.app.request(path, { headers })
+  }
+
+  return { sim, seed, importOf, begin, get }
 }
 
 /**

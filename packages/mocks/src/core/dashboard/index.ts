@@ -4,15 +4,7 @@ import { dashboardPage, escapeHtml } from './page.js'
 import { indexUrlOf, peersOf, profileOf } from './profile.js'
 import { referencePage } from './reference-page.js'
 
-export {
-  type DashboardPeer,
-  type DashboardProfile,
-  describeSimulator,
-  indexUrlOf,
-  linkPeers,
-  peersOf,
-  profileOf,
-} from './profile.js'
+export { type DashboardPeer, type DashboardProfile, indexUrlOf, peersOf, profileOf } from './profile.js'
 export { referenceBundlePath } from './reference-page.js'
 
 const htmlHeaders = {

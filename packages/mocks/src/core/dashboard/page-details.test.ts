@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { dashboardScript } from '../../generated/dashboard-script.js'
 import { manualClock } from '../clock.js'
 import { createToySimulator } from '../testing/toy-vendor.js'
-import { dashboardScript } from './client.js'
 import { dashboardPage, scriptJson } from './page.js'
 import { peersOf, profileOf } from './profile.js'
 import { referencePage } from './reference-page.js'

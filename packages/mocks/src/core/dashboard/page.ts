@@ -1,4 +1,4 @@
-import { dashboardScript } from './client.js'
+import { dashboardScript } from '../../generated/dashboard-script.js'
 import type { DashboardPeer, DashboardProfile } from './profile.js'
 import { dashboardStyle } from './style.js'
 

@@ -1,11 +1,11 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { type Authentication, admit, deny } from './credentials.js'
 import { asMiddleware, createGuard } from './guard.js'
 
 type Env = { Variables: { user: string } }
 
-function app(prepare?: (c: unknown, user: string) => Promise<Response | undefined>) {
+function app(prepare?: (c: Context<Env>, user: string) => Promise<Response | undefined>) {
   const order: string[] = []
   const guard = createGuard<Env, string>({
     authenticate: (c): Authentication<string> => {
@@ -16,12 +16,12 @@ function app(prepare?: (c: unknown, user: string) => Promise<Response | undefine
     caller: 'user',
     refuse: (c, denied) => c.json({ refused: denied.why }, denied.status),
   })
-  const check = async (c: { req: { query(name: string): string | undefined } }) => {
+  const check = async (c: Context<Env>) => {
     order.push('check')
     return c.req.query('bad') === undefined ? undefined : new Response('invalid', { status: 400 })
   }
   const routes = new Hono<Env>()
-  routes.get('/', asMiddleware(guard(check as never, prepare as never)), (c) => {
+  routes.get('/', asMiddleware(guard(check, prepare)), (c) => {
     order.push('handler')
     return c.text(`hello ${c.get('user')}`)
   })

@@ -1,31 +1,13 @@
 import { omnigageDocument } from '@contactkit/specs/omnigage'
-import { createValidator } from '@contactkit/specs/validator'
 import { manualClock } from '../../core/clock.js'
 import { createSimulatorSet } from '../../core/simulator-set.js'
+import { specCaller } from '../../core/testing/spec-caller.js'
 import { s3Vendor } from '../../s3/index.js'
 import { type OmnigageSimulator, type OmnigageSimulatorOptions, omnigageVendor } from '../index.js'
 import { sandboxTenant } from '../tenants.js'
 
-/** An answer, its body parsed, and what the spec says is wrong with it (nothing, normally). */
-export interface Answer {
-  status: number
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever fields the answer has.
-  body: any
-  text: string
-  headers: Headers
-  /** Problems with the answer against the spec: each test expects none. */
-  conformance: string[]
-}
+export type { Answer, CallOptions } from '../../core/testing/spec-caller.js'
 
-export interface CallOptions {
-  /** `key:secret`; `null` for no Authorization. Default: the sandbox token. */
-  token?: string | null
-  /** JSON-encoded unless it is a string. */
-  body?: unknown
-  headers?: Record<string, string>
-}
-
-const validator = createValidator(omnigageDocument)
 export const sandboxToken = `${sandboxTenant.tokenKey}:${sandboxTenant.tokenSecret}`
 
 /**
@@ -43,31 +25,12 @@ export function omnigageHarness(options: OmnigageSimulatorOptions = {}) {
   const set = createSimulatorSet([omnigageVendor, s3Vendor], { clock, vendors: { omnigage: options } })
   const sim = set.get('omnigage') as OmnigageSimulator
 
-  async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
-    const token = options.token === undefined ? sandboxToken : options.token
-    const headers: Record<string, string> = token === null ? {} : { Authorization: `Basic ${btoa(token)}` }
-    if (options.body !== undefined && typeof options.body !== 'string') {
-      headers['Content-Type'] = 'application/json'
-    }
-    Object.assign(headers, options.headers)
-    const body =
-      options.body === undefined
-        ? undefined
-        : typeof options.body === 'string'
-          ? options.body
-          : JSON.stringify(options.body)
-    const response = await sim.app.request(path, { method, headers, body })
-    const text = await response.text()
-    const mediaType = response.headers.get('content-type')?.split(';')[0] ?? ''
-    const parsed = mediaType === 'application/json' && text ? JSON.parse(text) : undefined
-    const match = validator.matchOperation(method, new URL(path, 'http://x').pathname)
-    const conformance = match
-      ? validator
-          .validateResponse(match.operationId, response.status, text ? mediaType : '', parsed ?? text)
-          .map((problem) => `${problem.location}: ${problem.message}`)
-      : []
-    return { status: response.status, body: parsed, text, headers: response.headers, conformance }
-  }
+  const call = specCaller({
+    app: sim.app,
+    document: omnigageDocument,
+    authorize: (token) => `Basic ${btoa(token)}`,
+    token: sandboxToken,
+  })
 
   /** Creates an upload (the form) without posting a file. */
   async function createUpload(name: string, size: number, token?: string | null) {

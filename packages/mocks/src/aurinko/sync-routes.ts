@@ -21,19 +21,19 @@ export function syncRoutes(options: Pick<RoutesOptions, 'sync'>, guard: Guard): 
   const routes = new Hono<Env>({ strict: false })
 
   routes.post('/v1/contacts/sync', guard(), async (c) => {
-    const { awaitReady } = c.var.request.query as { awaitReady?: boolean }
-    return jsonText(c, JSON.stringify(await sync.start(c.var.account, awaitReady === true)))
+    const { awaitReady } = c.get('request').query as { awaitReady?: boolean }
+    return jsonText(c, JSON.stringify(await sync.start(c.get('account'), awaitReady === true)))
   })
 
   routes.get('/v1/contacts/sync/updated', guard(), async (c) => {
-    const { deltaToken, pageToken } = c.var.request.query as SyncQuery
-    const page = await sync.updated(c.var.account, deltaToken, pageToken)
+    const { deltaToken, pageToken } = c.get('request').query as SyncQuery
+    const page = await sync.updated(c.get('account'), deltaToken, pageToken)
     return 'status' in page ? refuse(c, page) : jsonText(c, pageJson(page, contactsJson(page.records)))
   })
 
   routes.get('/v1/contacts/sync/deleted', guard(), async (c) => {
-    const { deltaToken, pageToken } = c.var.request.query as SyncQuery
-    const page = await sync.deleted(c.var.account, deltaToken, pageToken)
+    const { deltaToken, pageToken } = c.get('request').query as SyncQuery
+    const page = await sync.deleted(c.get('account'), deltaToken, pageToken)
     if ('status' in page) {
       return refuse(c, page)
     }
@@ -45,8 +45,8 @@ export function syncRoutes(options: Pick<RoutesOptions, 'sync'>, guard: Guard): 
   })
 
   routes.get('/v1/contacts', guard(), async (c) => {
-    const { limit, pageToken } = c.var.request.query as { limit?: number; pageToken?: string }
-    const page = await sync.list(c.var.account, limit, pageToken)
+    const { limit, pageToken } = c.get('request').query as { limit?: number; pageToken?: string }
+    const page = await sync.list(c.get('account'), limit, pageToken)
     return 'status' in page ? refuse(c, page) : jsonText(c, pageJson(page, contactsJson(page.records)))
   })
 

@@ -1,7 +1,9 @@
-import { hmac } from '@noble/hashes/hmac.js'
-import { sha256 } from '@noble/hashes/sha2.js'
+import { hmac } from '../core/kit/hashes.js'
 import { BoundedMemo } from '../core/kit/memo.js'
 import { sameSignature } from '../s3/signatures.js'
+
+const encoder = new TextEncoder()
+
 /** Which listing a token belongs to: `sync/updated`, `sync/deleted` or the contact list. */
 export type TokenScope = 'updated' | 'deleted' | 'list'
 
@@ -32,7 +34,7 @@ const rememberedTokens = 1024
 
 /**
  * Issues and reads sync and page tokens: the claims as base64url JSON, then an HMAC-SHA256 of them
- * under a secret only the simulator holds (in plain JavaScript: every page of a listing issues one,
+ * under a secret only the simulator holds (synchronously, with the kit's HMAC: every page of a listing issues one,
  * and WebCrypto's round trip to a worker thread costs more than the page). Reading checks the signature and the shape;
  * the caller checks account, scope and expiry.
  *
@@ -92,7 +94,7 @@ export class SyncTokens {
   }
 
   #sign(payload: string): string {
-    return base64url(hmac(sha256, this.#key, new TextEncoder().encode(payload)))
+    return base64url(hmac('sha256', this.#key, encoder.encode(payload)))
   }
 }
 

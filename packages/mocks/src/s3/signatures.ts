@@ -1,13 +1,11 @@
-import { hmac as nobleHmac } from '@noble/hashes/hmac.js'
-import { sha1 } from '@noble/hashes/legacy.js'
-import { sha256 } from '@noble/hashes/sha2.js'
+import { hmac as kitHmac } from '../core/kit/hashes.js'
 import { BoundedMemo } from '../core/kit/memo.js'
 
 /**
- * The two ways S3 signs a browser POST policy, in plain JavaScript (Node 20 and browsers alike):
- * for a policy of a kilobyte, @noble/hashes costs a seventh of the CPU time of WebCrypto, whose
- * every HMAC is an imported key and a round trip to a worker thread. Both sign the base64 policy
- * exactly as the form carries it, never the decoded JSON.
+ * The two ways S3 signs a browser POST policy, synchronously with the kit's HMAC (Node's crypto
+ * module, or @noble/hashes without a Node): for a policy of a kilobyte, @noble/hashes alone costs
+ * a seventh of the CPU time of WebCrypto, whose every HMAC is an imported key and a round trip to
+ * a worker thread. Both sign the base64 policy exactly as the form carries it, never the decoded JSON.
  *
  * - Signature Version 2: `base64(HMAC-SHA1(secret, policy))`, 28 characters.
  * - Signature Version 4: `hex(HMAC-SHA256(signingKey, policy))`, where the signing key is
@@ -29,7 +27,7 @@ export interface CredentialScope {
 }
 
 function hmac(hash: 'SHA-1' | 'SHA-256', key: Uint8Array, message: string): Uint8Array<ArrayBuffer> {
-  return nobleHmac(hash === 'SHA-1' ? sha1 : sha256, key, encoder.encode(message)) as Uint8Array<ArrayBuffer>
+  return kitHmac(hash === 'SHA-1' ? 'sha1' : 'sha256', key, encoder.encode(message)) as Uint8Array<ArrayBuffer>
 }
 
 // A SigV4 signing key is a function of the secret, the day, the region and the service: four HMACs

@@ -3,6 +3,7 @@ import { openApiModel } from '@contactkit/specs/openapi-model'
 import type { components } from '@contactkit/specs/s3'
 import { createValidator, type Problem } from '@contactkit/specs/validator'
 import { type Context, Hono } from 'hono'
+import { bufferedBytes } from '../core/buffered-request.js'
 import type { Clock } from '../core/clock.js'
 import { BoundedMemo } from '../core/kit/memo.js'
 import { publicOrigin } from '../core/public-origin.js'
@@ -100,10 +101,11 @@ export function s3Routes(options: S3RoutesOptions): Hono {
       return s3Error(c, clock, refused)
     }
     const contentType = c.req.header('content-type') ?? ''
-    const body = c.req.raw.body
     if (mediaTypeOf(contentType) !== 'multipart/form-data') {
       return s3Error(c, clock, failures.notMultipart())
     }
+    // A small body the core read whole is parsed from its bytes; a larger one as it streams in.
+    const body = bufferedBytes(c.req.raw) ?? c.req.raw.body
     if (!body) {
       return s3Error(c, clock, failures.malformed())
     }

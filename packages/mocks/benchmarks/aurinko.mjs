@@ -1,22 +1,13 @@
-// Aurinko benchmarks, as rows for `pnpm bench` (BENCH_ONLY=aurinko) or as a table on their own
-// (`node benchmarks/aurinko.mjs`):
-// - a delta sync of 100 changes on a 100,000-contact book against the same on a 1,000-contact book
-//   (flat in book size is the aim), and against a full sync of the large book; in-process, beside
-//   the CPU time this process used for each;
-// - CRUD requests per second over HTTP against raw node:http answering with a contact's bytes, beside
-//   the server process's CPU time per request.
-// BENCH_SECONDS (per throughput run, default 2) and BENCH_ROUNDS (default 7) tune it, as for run.mjs;
-// on its own, BENCH_ONLY=delta or crud runs one part.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
+// Aurinko's sync benchmarks, as rows for `pnpm bench` (BENCH_ONLY=aurinko) or as a table on their
+// own (`node benchmarks/aurinko.mjs`): a delta sync of 100 changes on a 100,000-contact book against
+// the same on a 1,000-contact book (flat in book size is the aim), and against a full sync of the
+// large book; in-process, beside the CPU time this process used for each. Its requests over HTTP
+// (a contact, the CRUD cycle, a page) are rows of route-rows.mjs. BENCH_ROUNDS (default 7) tunes it.
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import { contactGenerator, createAurinkoSimulator } from '../dist/aurinko/index.js'
 import { manualClock } from '../dist/index.js'
-import { cpuMs } from './process-usage.mjs'
 import { fixed, median, range } from './stats.mjs'
 
-const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const auth = { Authorization: 'Bearer bench' }
 
 /** A book of `size` contacts, every one created on the provider's side (so each is stored and logged), synced once. */
@@ -146,108 +137,19 @@ async function deltaRows(rounds) {
   ]
 }
 
-async function startServer(mode) {
-  const child = spawn(process.execPath, [here('./aurinko-server.mjs'), mode], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const [line] = await once(child.stdout, 'data')
-  return { child, ...JSON.parse(String(line)) }
-}
-
-/** Requests per second: one GET of a contact, or a cycle of create, read, update and delete per connection. */
-async function throughput(server, kind, duration) {
-  const headers = { Authorization: server.auth, 'Content-Type': 'application/json' }
-  const requests =
-    kind === 'read'
-      ? [{ method: 'GET', path: server.contactPath }]
-      : [
-          {
-            method: 'POST',
-            path: '/v1/contacts',
-            body: '{"name":{"givenName":"Bench","familyName":"Mark"}}',
-            onResponse: (_status, body, context) => {
-              context.id = JSON.parse(body).id
-            },
-          },
-          { method: 'GET', setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }) },
-          {
-            method: 'PATCH',
-            body: '{"notes":"updated"}',
-            setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }),
-          },
-          {
-            method: 'DELETE',
-            setupRequest: (request, context) => ({ ...request, path: `/v1/contacts/${context.id}` }),
-          },
-        ]
-  const cpuBefore = cpuMs(server.child.pid)
-  const result = await autocannon({ url: server.url, connections: 10, duration, headers, requests })
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${server.url} (${kind}): ${result.non2xx} non-2xx answers and ${result.errors} errors`)
-  }
-  return {
-    perSecond: result.requests.average,
-    cpuUs: ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.requests.total,
-  }
-}
-
-async function crudRows(seconds, rounds) {
-  const servers = { raw: await startServer('raw'), simulator: await startServer('simulator') }
-  try {
-    const rows = []
-    for (const kind of ['read', 'crud']) {
-      for (const name of ['raw', 'simulator']) {
-        await throughput(servers[name], kind, 2) // warm-up
-      }
-      const results = { raw: [], simulator: [] }
-      for (let round = 0; round < rounds; round++) {
-        for (const name of round % 2 ? ['simulator', 'raw'] : ['raw', 'simulator']) {
-          results[name].push(await throughput(servers[name], kind, seconds))
-        }
-      }
-      const of = (name, field) => median(results[name].map((result) => result[field]))
-      const ratios = results.simulator.map((result, round) => result.perSecond / results.raw[round].perSecond)
-      const cpuRatios = results.simulator.map((result, round) => results.raw[round].cpuUs / result.cpuUs)
-      rows.push({
-        measure: kind === 'read' ? 'Aurinko GET a contact (req/s)' : 'Aurinko create, get, patch, delete (req/s)',
-        baseline: `raw node:http ${fixed(of('raw', 'perSecond'))}`,
-        subject: `simulator ${fixed(of('simulator', 'perSecond'))}`,
-        ratio: fixed(median(ratios), 2),
-        spread: range(ratios),
-        cpu: `${fixed(of('simulator', 'cpuUs'))} vs ${fixed(of('raw', 'cpuUs'))} (${fixed(median(cpuRatios), 2)})`,
-        // A contact is about 500 bytes: Hono, the core's bookkeeping and making a Response weigh far
-        // more here than on CloudSponge's 100 KB pages, so these are references, not aims.
-        aim: '(reference)',
-        met: '',
-      })
-    }
-    return rows
-  } finally {
-    for (const server of Object.values(servers)) {
-      server.child.kill('SIGKILL')
-      await once(server.child, 'exit')
-    }
-  }
-}
-
 /**
  * The Aurinko rows of the benchmark table.
  *
  * @example
- * rows.push(...(await aurinkoBenchmarks({ seconds: 2, rounds: 7 })))
+ * rows.push(...(await aurinkoBenchmarks({ rounds: 7 })))
  */
-export async function aurinkoBenchmarks({ seconds = 2, rounds = 7, parts = ['delta', 'crud'] } = {}) {
-  return [
-    ...(parts.includes('delta') ? await deltaRows(rounds) : []),
-    ...(parts.includes('crud') ? await crudRows(seconds, rounds) : []),
-  ]
+export async function aurinkoBenchmarks({ rounds = 7 } = {}) {
+  return deltaRows(rounds)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now()
-  const rows = await aurinkoBenchmarks({
-    seconds: Number(process.env.BENCH_SECONDS ?? 2),
-    rounds: Number(process.env.BENCH_ROUNDS ?? 7),
-    parts: process.env.BENCH_ONLY?.split(','),
-  })
+  const rows = await aurinkoBenchmarks({ rounds: Number(process.env.BENCH_ROUNDS ?? 7) })
   console.log(
     `Aurinko benchmarks: medians of alternating rounds; ${fixed((performance.now() - started) / 1000)} s in all`,
   )

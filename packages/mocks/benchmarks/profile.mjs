@@ -1,6 +1,8 @@
 // `node benchmarks/profile.mjs [simulator|raw|hono] [json|xml] [seconds] [contacts] [start] [count]`:
 // serves a page of 1,000 contacts under load with `node --cpu-prof`, then prints self time by
 // function and by file. With count 0 it fetches the whole book, `seconds` times, instead.
+// `node benchmarks/profile.mjs --route <name> [seconds] [simulator|raw|hono]` does the same for a
+// route of routes.mjs (Aurinko's GET of a contact, an S3 form POST…).
 // `node benchmarks/profile.mjs --summarise <file.cpuprofile>` prints the same for any profile (for
 // one taken with `node --cpu-prof benchmarks/in-process.mjs`).
 import { spawn } from 'node:child_process'
@@ -11,9 +13,31 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { autocannonRequests, startRouteServer } from './route-rows.mjs'
 
 if (process.argv[2] === '--summarise') {
   summarise(JSON.parse(readFileSync(process.argv[3], 'utf8')))
+  process.exit(0)
+}
+if (process.argv[2] === '--route') {
+  const [name, seconds = '10', mode = 'simulator'] = process.argv.slice(3)
+  const dir = mkdtempSync(join(tmpdir(), 'contactkit-profile-'))
+  const server = await startRouteServer(name, mode, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+  const result = await autocannon({
+    url: server.url,
+    connections: 10,
+    duration: Number(seconds),
+    requests: autocannonRequests(server.requests),
+  })
+  console.log(`${mode} ${name}: ${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx`)
+  server.child.kill('SIGTERM')
+  await once(server.child, 'exit')
+  const file = join(
+    dir,
+    readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile')),
+  )
+  console.log(file)
+  summarise(JSON.parse(readFileSync(file, 'utf8')))
   process.exit(0)
 }
 const [mode = 'simulator', format = 'json', seconds = '10', size = '100000', start = '0', count = '1000'] =
@@ -94,4 +118,34 @@ function summarise(profile) {
   }
   show('self time by function', byFunction, Number(process.env.ROWS ?? 45))
   show('self time by file', byFile, 25)
+  // Time in a function and everything it called, for the simulator's and Hono's own functions:
+  // where a request's JavaScript goes, whatever the leaves are. Recursion is counted once.
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const inclusive = new Map()
+  const walk = (node, open) => {
+    const { functionName, url, lineNumber } = node.callFrame
+    const short = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^.*\/packages\//, '')
+    const key = /mocks\/dist|hono\/dist|node-server\/dist|specs\/dist/.test(short)
+      ? `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`
+      : undefined
+    const fresh = key !== undefined && !open.has(key)
+    if (fresh) {
+      open.add(key)
+    }
+    let total = self.get(node.id)
+    for (const child of node.children ?? []) {
+      total += walk(byId.get(child), open)
+    }
+    if (fresh) {
+      inclusive.set(key, (inclusive.get(key) ?? 0) + total)
+      open.delete(key)
+    }
+    return total
+  }
+  walk(profile.nodes[0], new Set())
+  show(
+    'total time by function (simulator, specs, Hono and node-server code, callees included)',
+    inclusive,
+    Number(process.env.ROWS ?? 45),
+  )
 }

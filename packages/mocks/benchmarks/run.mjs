@@ -3,7 +3,8 @@
 // subject alternate over several rounds, and the table shows medians (see README, "Benchmarks").
 // Beside each wall-clock figure, the CPU time the server process used (from /proc), which other
 // load on the machine disturbs far less. BENCH_SECONDS (per throughput measurement, default 2),
-// BENCH_ROUNDS (default 7) and BENCH_ONLY (page,whole,cli,binary,omnigage,aurinko) tune it.
+// BENCH_ROUNDS (default 7), BENCH_SUSTAINED_SECONDS (default 20) and BENCH_ONLY
+// (page,whole,cli,binary,omnigage,aurinko,routes,sustained) tune it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { binaryRows } from './binary.mjs'
 import { freePort, stop, timeToFirst200 } from './first-200.mjs'
 import { omnigageRows } from './omnigage.mjs'
 import { cpuMs, peakRssMb } from './process-usage.mjs'
+import { routeBenchmarks } from './route-rows.mjs'
 import { fixed, median, range } from './stats.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
@@ -214,8 +216,20 @@ if (!only || only.includes('omnigage')) {
   rows.push(...(await omnigageRows()))
 }
 if (!only || only.includes('aurinko')) {
-  // A delta sync on 100,000 contacts against one on 1,000 and against a full sync; CRUD req/s against raw node:http.
-  rows.push(...(await aurinkoBenchmarks({ seconds, rounds })))
+  // A delta sync on 100,000 contacts against one on 1,000 and against a full sync.
+  rows.push(...(await aurinkoBenchmarks({ rounds })))
+}
+if (!only || only.includes('routes') || only.includes('sustained')) {
+  // Small answers and writes of every vendor against raw node:http and bare Hono; sustained load.
+  rows.push(
+    ...(await routeBenchmarks({
+      seconds,
+      rounds,
+      sustainedSeconds: Number(process.env.BENCH_SUSTAINED_SECONDS ?? 20),
+      ...(only && !only.includes('routes') ? { names: [] } : {}),
+      ...(only && !only.includes('sustained') ? { sustained: [] } : {}),
+    })),
+  )
 }
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 console.log(

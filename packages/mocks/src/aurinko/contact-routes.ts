@@ -21,21 +21,21 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   const routes = new Hono<Env>({ strict: false })
 
   routes.post('/v1/contacts', guard('json-body'), (c) => {
-    const fields = writableFields(c.var.request.body as Record<string, unknown>)
-    return saved(c, c.var.account.book.create(fields, clock.now()), 201)
+    const fields = writableFields(c.get('request').body as Record<string, unknown>)
+    return saved(c, c.get('account').book.create(fields, clock.now()), 201)
   })
 
   routes.get('/v1/contacts/:contId', guard('array-query'), (c) => {
-    const id = c.var.request.path.contId as string
-    const book = c.var.account.book
-    const { withPhoto, nativeProperties } = c.var.request.query as RenderOptions
+    const id = c.get('request').path.contId as string
+    const book = c.get('account').book
+    const { withPhoto, nativeProperties } = c.get('request').query as RenderOptions
     if (!withPhoto && !nativeProperties) {
       // One state of one contact never changes: its bytes are made once per etag.
       const etag = book.etagOf(id)
       const bytes =
         etag === undefined
           ? undefined
-          : contactBytes.get(`${c.var.account.key}:${id}:${etag}`, () =>
+          : contactBytes.get(`${c.get('account').key}:${id}:${etag}`, () =>
               encoder.encode((book.find(id) as StoredContact).json),
             )
       return bytes ? jsonText(c, bytes) : notFound(c, id)
@@ -47,13 +47,13 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.patch('/v1/contacts/:contId', guard('json-body'), (c) => {
-    const id = c.var.request.path.contId as string
-    const book = c.var.account.book
+    const id = c.get('request').path.contId as string
+    const book = c.get('account').book
     const current = book.find(id)
     if (!current) {
       return notFound(c, id)
     }
-    const ifMatch = c.var.request.headers['if-match'] as string | undefined
+    const ifMatch = c.get('request').headers['if-match'] as string | undefined
     if (ifMatch === undefined && options.ifMatch === 'strict') {
       return aurinkoError(
         c,
@@ -74,13 +74,13 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
       return conflict
     }
     // The fields sent replace the stored ones whole; the others stay as they were.
-    const fields = { ...current.fields, ...writableFields(c.var.request.body as Record<string, unknown>) }
+    const fields = { ...current.fields, ...writableFields(c.get('request').body as Record<string, unknown>) }
     return saved(c, book.replace(current, fields, clock.now()), 200)
   })
 
   routes.delete('/v1/contacts/:contId', guard(), (c) => {
-    const id = c.var.request.path.contId as string
-    const book = c.var.account.book
+    const id = c.get('request').path.contId as string
+    const book = c.get('account').book
     const current = book.find(id)
     if (!current) {
       return notFound(c, id)
@@ -105,7 +105,7 @@ function notFound(c: Context<Env>, id: string): Response {
   return aurinkoError(
     c,
     404,
-    `Contact not found: account ${c.var.account.accountId} has no contact ${id}; it was deleted or never existed. List or sync the contacts for current ids.`,
+    `Contact not found: account ${c.get('account').accountId} has no contact ${id}; it was deleted or never existed. List or sync the contacts for current ids.`,
     { code: errorCodes.notFound },
   )
 }

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../core/kit/memo.js'
 import { seedFromString } from '../core/random.js'
 import { type ContactFields, type ContactMeta, wireContact } from './contact-fields.js'
 
@@ -55,6 +56,10 @@ export class AddressBook {
   // Contacts written since the book began (and the initial ones); null marks a deleted one.
   readonly #written = new Map<number, StoredContact | null>()
   readonly #log: Change[] = []
+  // Generated contacts as last made: a page or a contact read again is not generated and
+  // serialized again. Bounded, so a huge book still costs no memory; a write replaces the entry's
+  // use (written contacts are looked up first).
+  readonly #generatedMemo = new BoundedMemo<number, StoredContact>(1000)
   #nextOrdinal: number
   #size: number
 
@@ -112,7 +117,10 @@ export class AddressBook {
       return written ?? undefined
     }
     if (this.#generate && ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd) {
-      return this.#stored(ordinal, this.#generate(ordinal - this.#generatedFrom), 0, this.#createdMs, this.#createdMs)
+      const generate = this.#generate
+      return this.#generatedMemo.remember(ordinal, () =>
+        this.#stored(ordinal, generate(ordinal - this.#generatedFrom), 0, this.#createdMs, this.#createdMs),
+      )
     }
     return undefined
   }

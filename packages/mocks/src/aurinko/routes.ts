@@ -54,7 +54,8 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
 async function readCurlJson(c: Context<Env>): Promise<undefined> {
   const raw = c.req.raw
   const mediaType = raw.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
-  if (!raw.body || (mediaType !== undefined && mediaType !== 'application/x-www-form-urlencoded')) {
+  // The media type first: asking for the body makes a stream of it.
+  if ((mediaType !== undefined && mediaType !== 'application/x-www-form-urlencoded') || !raw.body) {
     return undefined
   }
   const text = await raw.text()

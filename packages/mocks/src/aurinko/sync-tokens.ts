@@ -1,4 +1,9 @@
+import { hmac } from '../core/kit/hashes.js'
 import { BoundedMemo } from '../core/kit/memo.js'
+import { sameSignature } from '../s3/signatures.js'
+
+const encoder = new TextEncoder()
+
 /** Which listing a token belongs to: `sync/updated`, `sync/deleted` or the contact list. */
 export type TokenScope = 'updated' | 'deleted' | 'list'
 
@@ -29,7 +34,8 @@ const rememberedTokens = 1024
 
 /**
  * Issues and reads sync and page tokens: the claims as base64url JSON, then an HMAC-SHA256 of them
- * (WebCrypto) under a secret only the simulator holds. Reading checks the signature and the shape;
+ * under a secret only the simulator holds (synchronously, with the kit's HMAC: every page of a listing issues one,
+ * and WebCrypto's round trip to a worker thread costs more than the page). Reading checks the signature and the shape;
  * the caller checks account, scope and expiry.
  *
  * @example
@@ -38,14 +44,13 @@ const rememberedTokens = 1024
  * await tokens.read(token) // the same claims; a changed character gives undefined
  */
 export class SyncTokens {
-  readonly #key: Promise<CryptoKey>
+  readonly #key: Uint8Array
   // Tokens already verified: a client pages and polls with the same ones.
   readonly #verified = new BoundedMemo<string, TokenClaims>(rememberedTokens)
 
   /** `secret`: any string, for tokens that repeat run to run; default 32 random bytes. */
   constructor(secret?: string) {
-    const bytes = secret === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new TextEncoder().encode(secret)
-    this.#key = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    this.#key = secret === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new TextEncoder().encode(secret)
   }
 
   async issue(claims: TokenClaims): Promise<string> {
@@ -64,8 +69,7 @@ export class SyncTokens {
         ]),
       ),
     )
-    const signature = await crypto.subtle.sign('HMAC', await this.#key, new TextEncoder().encode(payload))
-    return `${payload}.${base64url(new Uint8Array(signature))}`
+    return `${payload}.${this.#sign(payload)}`
   }
 
   /** The token's claims, or undefined when it is not a token this simulator issued. */
@@ -78,13 +82,8 @@ export class SyncTokens {
     if (!payload || !signature || extra !== undefined || token.length > 512) {
       return undefined
     }
-    const signatureBytes = fromBase64url(signature)
     // Only the one spelling issue() writes: base64 leaves spare bits in its last character.
-    if (
-      !signatureBytes ||
-      base64url(signatureBytes) !== signature ||
-      !(await crypto.subtle.verify('HMAC', await this.#key, signatureBytes, new TextEncoder().encode(payload)))
-    ) {
+    if (!sameSignature(this.#sign(payload), signature)) {
       return undefined
     }
     const claims = decodeClaims(payload)
@@ -92,6 +91,10 @@ export class SyncTokens {
       this.#verified.set(token, claims)
     }
     return claims
+  }
+
+  #sign(payload: string): string {
+    return base64url(hmac('sha256', this.#key, encoder.encode(payload)))
   }
 }
 

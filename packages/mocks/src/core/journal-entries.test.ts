@@ -19,7 +19,7 @@ function record(overrides: Partial<JournalRecord> = {}): JournalRecord {
 }
 
 const answer = (body: string | Uint8Array, contentType = 'text/plain') => ({
-  headers: new Headers({ 'content-type': contentType }),
+  answer: { headers: new Headers({ 'content-type': contentType }) },
   body,
 })
 

@@ -62,13 +62,17 @@ export interface JournalRecord {
    * thousand of those cost every request in garbage collection.
    */
   headers: Headers | readonly string[]
-  body: { text: string; truncated: boolean; bytes: number }
+  /** The start of the body: text, or bytes decoded when the entry is read. */
+  body: { text: string | Uint8Array; truncated: boolean; bytes: number }
   status: number
   durationMs: number
   requestId: string | null
   faultId: string | null
-  /** The answer: its headers, and its body when it was text or bytes made whole (a reference, not a copy). */
-  response?: { headers: Headers; body: string | Uint8Array | undefined }
+  /**
+   * The answer (its headers are read when the entry is), and its body when it was text or bytes
+   * made whole (a reference, not a copy).
+   */
+  response?: { answer: { readonly headers: Headers }; body: string | Uint8Array | undefined }
 }
 
 const previewBytes = 4096
@@ -139,6 +143,9 @@ export class RequestJournal {
     const sent = headersOf(record.headers)
     const headers = Object.fromEntries(sent)
     const keep = this.keepSecrets
+    const preview = record.body.text
+    // `stream: true` drops a multi-byte character cut at the end instead of writing U+FFFD.
+    const bodyText = typeof preview === 'string' ? preview : new TextDecoder().decode(preview, { stream: true })
     return {
       id: record.id,
       at: new Date(record.atMs).toISOString(),
@@ -146,7 +153,7 @@ export class RequestJournal {
       path: url.pathname,
       query: keep ? query : redactRecord(query),
       headers: keep ? headers : redactHeaders(headers),
-      body: keep ? record.body.text : redactBody(record.body.text, sent.get('content-type')),
+      body: keep ? bodyText : redactBody(bodyText, sent.get('content-type')),
       bodyTruncated: record.body.truncated,
       bodyBytes: record.body.bytes,
       status: record.status,
@@ -158,7 +165,7 @@ export class RequestJournal {
   }
 
   #response(response: JournalRecord['response']): JournalEntry['response'] {
-    const headers = Object.fromEntries(response?.headers ?? [])
+    const headers = Object.fromEntries(response?.answer.headers ?? [])
     const sent = response?.body
     if (sent === undefined) {
       return {
@@ -176,7 +183,7 @@ export class RequestJournal {
     return {
       headers: this.keepSecrets ? headers : redactHeaders(headers),
       // Stryker disable next-line OptionalChaining: a response is there whenever its body is
-      body: this.keepSecrets ? text : redactBody(text, response?.headers.get('content-type') ?? null),
+      body: this.keepSecrets ? text : redactBody(text, response?.answer.headers.get('content-type') ?? null),
       bodyTruncated: size > previewBytes,
       bodyBytes: size,
     }

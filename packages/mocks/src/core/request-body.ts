@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { bufferedBytes } from './buffered-request.js'
 
 /** A request body read by its Content-Type. */
 export interface ParsedBody {
@@ -57,8 +58,10 @@ function parse(c: Context): Promise<ParsedBody> {
 export async function parseRequestBody(request: Request): Promise<ParsedBody> {
   const mediaType = mediaTypeOf(request.headers.get('content-type'))
   // GET and HEAD need no test of their own: a Request of either method cannot carry a body.
+  // A body the core read already is looked at as bytes: asking for a stream would make one.
+  const buffered = bufferedBytes(request)
   // Stryker disable next-line BlockStatement: reading a missing body gives '', answered the same way below
-  if (!request.body) {
+  if (buffered ? buffered.byteLength === 0 : !request.body) {
     return { mediaType, value: undefined }
   }
   if (mediaType === 'multipart/form-data') {

@@ -39,8 +39,9 @@ export function serve(simulator: Simulator, options: ServeOptions = {}): Promise
     )
   }
   return new Promise((resolve, reject) => {
+    // The URL is parsed only when it may name the bundle: every request passes here.
     const fetch = (request: Request, env: unknown) =>
-      new URL(request.url).pathname === referenceBundlePath
+      request.url.includes(referenceBundlePath) && new URL(request.url).pathname === referenceBundlePath
         ? referenceBundle()
         : simulator.app.fetch(request, env as never)
     listen(fetch, options, resolve, reject)

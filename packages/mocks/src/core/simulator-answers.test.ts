@@ -138,6 +138,16 @@ describe('injected faults with their own answer', () => {
     expect(first?.response.body).toBe('down for lunch')
   })
 
+  it('takes effect from the next request when added to a simulator that had none, and ends when removed', async () => {
+    const toy = createToySimulator({ clock: manualClock() })
+    expect((await toy.app.request('/items/1')).status).toBe(200)
+    const rule = toy.faults.add({ path: '/items/1', status: 503 })
+    expect((await toy.app.request('/items/1')).status).toBe(503)
+    toy.faults.remove(rule.id)
+    expect((await toy.app.request('/items/1')).status).toBe(200)
+    expect(toy.faults.size).toBe(0)
+  })
+
   it('answers a rule without a body in the vendor format, naming the rule', async () => {
     const toy = createToySimulator({ clock: manualClock() })
     const rule = toy.faults.add({ path: '/items/*', status: 502 })

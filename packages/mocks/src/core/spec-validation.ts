@@ -63,11 +63,11 @@ export type SpecValidationEnv = { Variables: { request: ValidatedRequest } }
  * declared headers (`If-Match`, `X-Account-Key`…) and the body, read by its Content-Type (JSON,
  * form, multipart) and checked with that media type's schema. A body the operation does not take
  * is a 415; anything else wrong is a 400 naming the field. Handlers get parsed, coerced, valid
- * input as `c.var.request`.
+ * input as `c.get('request')`.
  *
  * @example
  * routes.use('*', specValidation(document, { onInvalid: (c, invalid) => vendorError(c, invalid.status, invalid.message) }))
- * routes.get('/events/:id', (c) => c.json(events(c.var.request.path.import_id)))
+ * routes.get('/events/:id', (c) => c.json(events(c.get('request').path.import_id)))
  */
 export function specValidation<E extends SpecValidationEnv>(
   document: OpenApiDocument,
@@ -86,7 +86,7 @@ export function specValidation<E extends SpecValidationEnv>(
 /**
  * The check `specValidation` runs, as a function rather than a middleware, for a vendor that runs
  * it inside its own middleware or handler (one layer less per request): the vendor's answer for a
- * refused request, or undefined with `c.var.request` set.
+ * refused request, or undefined with `c.get('request')` set.
  *
  * @example
  * const check = specCheck(document, { onInvalid })

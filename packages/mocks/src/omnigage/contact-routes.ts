@@ -24,8 +24,8 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   const routes = new Hono<Env>({ strict: false })
 
   routes.get('/api/v1/contacts', guard(), async (c) => {
-    const account = c.var.account
-    const query = c.var.request.query as ContactQuery
+    const account = c.get('account')
+    const query = c.get('request').query as ContactQuery
     const filters: ContactFilters = {
       firstName: filterValue(query['filter[first-name]']),
       lastName: filterValue(query['filter[last-name]']),
@@ -40,7 +40,7 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.get('/api/v1/contacts/:id', guard(), async (c) => {
-    const account = c.var.account
+    const account = c.get('account')
     const contact = account.contacts.get(c.req.param('id'))
     if (!contact) {
       return omnigageError(c, 404, `There is no contact "${c.req.param('id')}" in this account.`)
@@ -49,8 +49,8 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.delete('/api/v1/contacts', guard(), async (c) => {
-    const account = c.var.account
-    const { data } = c.var.request.body as { data: { id: string }[] }
+    const account = c.get('account')
+    const { data } = c.get('request').body as { data: { id: string }[] }
     const missing = account.contacts.deleteAll(data.map((reference) => reference.id))
     if (missing.length > 0) {
       const names = missing.map((id) => `"${id}"`).join(', ')
@@ -64,7 +64,7 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.get('/api/v1/files/:id', guard(), (c) => {
-    const file = c.var.account.files.get(c.req.param('id'))
+    const file = c.get('account').files.get(c.req.param('id'))
     if (!file) {
       return omnigageError(c, 404, `There is no file "${c.req.param('id')}" in this account.`)
     }
@@ -72,7 +72,7 @@ export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.get('/api/v1/files/:id/content', guard(), (c) => {
-    const file = c.var.account.files.get(c.req.param('id'))
+    const file = c.get('account').files.get(c.req.param('id'))
     if (!file) {
       return omnigageError(c, 404, `There is no file "${c.req.param('id')}" in this account.`)
     }

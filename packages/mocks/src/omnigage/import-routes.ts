@@ -36,8 +36,8 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   const { clock, ids } = options
 
   routes.post('/api/v1/import-contacts', guard(), async (c) => {
-    const account = c.var.account
-    const body = (c.var.request.body as CreateImportBody).data
+    const account = c.get('account')
+    const body = (c.get('request').body as CreateImportBody).data
     const uploadId = body.relationships.upload.data.id
     const upload = account.uploads.get(uploadId)
     if (!upload) {
@@ -116,8 +116,8 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.get('/api/v1/import-contacts', guard(), async (c) => {
-    const account = c.var.account
-    const query = c.var.request.query as { 'page[offset]': number; 'page[limit]': number; 'filter[status]'?: string }
+    const account = c.get('account')
+    const query = c.get('request').query as { 'page[offset]': number; 'page[limit]': number; 'filter[status]'?: string }
     const now = clock.now()
     const wanted = query['filter[status]']
     const jobs = [...account.imports.values()]
@@ -132,21 +132,25 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   })
 
   routes.get('/api/v1/import-contacts/:id', guard(), async (c) => {
-    const job = c.var.account.imports.get(c.req.param('id'))
+    const job = c.get('account').imports.get(c.req.param('id'))
     if (!job) {
       return omnigageError(c, 404, `There is no import "${c.req.param('id')}" in this account.`)
     }
     return json(c, {
-      data: importResource(job, clock.now(), originOf(c, options), c.var.account.membershipId),
+      data: importResource(job, clock.now(), originOf(c, options), c.get('account').membershipId),
     })
   })
 
   routes.get('/api/v1/import-contacts/:id/results', guard(), async (c) => {
-    const job = c.var.account.imports.get(c.req.param('id'))
+    const job = c.get('account').imports.get(c.req.param('id'))
     if (!job) {
       return omnigageError(c, 404, `There is no import "${c.req.param('id')}" in this account.`)
     }
-    const query = c.var.request.query as { 'page[offset]': number; 'page[limit]': number; 'filter[status]'?: RowStatus }
+    const query = c.get('request').query as {
+      'page[offset]': number
+      'page[limit]': number
+      'filter[status]'?: RowStatus
+    }
     const page = pageOf(query)
     const result = job.result
     const origin = originOf(c, options)

@@ -58,12 +58,12 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
   const admitted: Guard = (body) => admissions[body ?? 'plain']
 
   routes.post('/api/v1/uploads', admitted('lenient-json'), async (c) => {
-    const { name, type, size } = c.var.request.body as { name: string; type: string; size: number }
+    const { name, type, size } = c.get('request').body as { name: string; type: string; size: number }
     const upload = await createUpload(
       { name, type, size },
       { s3: options.s3(), ids: options.ids, clock: options.clock },
     )
-    c.var.account.uploads.set(upload.id, upload)
+    c.get('account').uploads.set(upload.id, upload)
     return json(c, uploadDocument(upload), 201)
   })
   routes.route('/', importRoutes(options, admitted))

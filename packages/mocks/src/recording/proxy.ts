@@ -11,6 +11,7 @@ import type { SecretReplacer } from '../core/redaction.js'
 import { vendors } from '../vendors.js'
 import { BodyCapture, type CapturedBody } from './body-capture.js'
 import { contentDecoder } from './content-encoding.js'
+import { readAnswerAfterRefusedWrite } from './early-answer.js'
 import { createExchangeChecker, type RequestFindings, type ResponseDecoder } from './exchange-check.js'
 import { forwardedHeaders } from './forwarded-headers.js'
 import { HarFile } from './har-file.js'
@@ -156,6 +157,10 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       headers: requestHeaders.flat(),
       timeout: timeoutMs,
     })
+    // An upstream may answer before it has read the whole body, and close (S3 refusing an upload):
+    // that answer is passed on and recorded, not taken for a failure to reach it.
+    upstreamRequest.once('socket', readAnswerAfterRefusedWrite)
+    let answered = false
     const record = (
       response: { status: number; statusText: string; headers: [string, string][]; body?: CapturedBody },
       timing: { firstByteAt: number; endAt: number },
@@ -205,12 +210,9 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       upstreamRequest.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'TIMEOUT' }))
     })
     upstreamRequest.once('error', async (error: Error & { code?: string }) => {
-      if (clientGone) {
-        return
-      }
-      if (outgoing.headersSent) {
-        log(`${method} ${path}: the upstream broke off the answer (${error.code ?? error.message})`)
-        outgoing.destroy(error)
+      // Once an answer has begun, its own stream fails if the connection breaks it off, and its
+      // reader tells the client so.
+      if (clientGone || answered) {
         return
       }
       const status = error.code === 'TIMEOUT' ? 504 : 502
@@ -237,6 +239,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     })
 
     upstreamRequest.once('response', async (answer) => {
+      answered = true
       const firstByteAt = performance.now()
       const responseHeaders = forwardedHeaders(answer.rawHeaders)
       const contentType = answer.headers['content-type']

@@ -1,5 +1,5 @@
-import { md5 } from '@noble/hashes/legacy.js'
 import type { Clock } from '../core/clock.js'
+import { digest, toHex } from '../core/kit/hashes.js'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -205,11 +205,7 @@ export function checkBucket(config: BucketConfig): BucketConfig {
  * md5ETag(new TextEncoder().encode('hello')) // '"5d41402abc4b2a76b9719d911017c592"'
  */
 export function md5ETag(bytes: Uint8Array): string {
-  let hex = ''
-  for (const byte of md5(bytes)) {
-    hex += byte.toString(16).padStart(2, '0')
-  }
-  return `"${hex}"`
+  return `"${toHex(digest('md5', bytes))}"`
 }
 
 function compare(a: string, b: string): number {

@@ -39,11 +39,11 @@ export type FormReading =
   | { kind: 'malformed'; fields: FormField[]; reason: string }
 
 /**
- * Reads a `multipart/form-data` body as a stream, the way S3 reads a POST form: the text fields
- * until the part named `file`, then the file, then nothing more: the rest of the body is never
- * read. The file's bytes are held only up to the limit `fileLimit` gives; past it, reading stops at
- * once and the request's stream is cancelled, so a body larger than the policy allows is never
- * held. Parts are split by multipasta, which accepts what browsers, `undici` and .NET's
+ * Reads a `multipart/form-data` body as a stream (or its bytes, when it was read whole already),
+ * the way S3 reads a POST form: the text fields until the part named `file`, then the file, then
+ * nothing more: the rest of the body is never read. The file's bytes are held only up to the limit
+ * `fileLimit` gives; past it, reading stops at once and the request's stream is cancelled, so a
+ * body larger than the policy allows is never held. Parts are split by multipasta, which accepts what browsers, `undici` and .NET's
  * `MultipartFormDataContent` send: quoted boundaries with spaces, `/` and `:`, unquoted parameter
  * values, `filename*`, a part `Content-Type` on text fields, a preamble.
  *
@@ -51,7 +51,10 @@ export type FormReading =
  * const reading = await readPostForm(request.body, { contentType, maxFieldBytes: 20 * 1024, fileLimit })
  * if (reading.kind === 'complete') store(reading.file.bytes)
  */
-export async function readPostForm(body: ReadableStream<Uint8Array>, options: ReadFormOptions): Promise<FormReading> {
+export async function readPostForm(
+  body: ReadableStream<Uint8Array> | Uint8Array,
+  options: ReadFormOptions,
+): Promise<FormReading> {
   const fields: FormField[] = []
   let fieldBytes = 0
   let fieldsTooLarge = false
@@ -99,15 +102,15 @@ export async function readPostForm(body: ReadableStream<Uint8Array>, options: Re
     onDone() {},
   })
 
-  const reader = body.getReader()
+  const source = body instanceof Uint8Array ? bytesSource(body) : streamSource(body)
   let fed = 0
   let limit = Number.POSITIVE_INFINITY
   const stop = async (reading: FormReading) => {
-    await reader.cancel().catch(() => {})
+    await source.cancel()
     return reading
   }
   for (;;) {
-    const { done, value } = await reader.read()
+    const { done, value } = await source.next()
     if (done) {
       break
     }
@@ -209,6 +212,37 @@ function dispositionParameter(
 
 const maxReserved = 1024 * 1024 * 1024
 
+/** The chunks of a body, one at a time, as a stream's reader gives them. */
+interface ChunkSource {
+  next(): Promise<ReadableStreamReadResult<Uint8Array>> | ReadableStreamReadResult<Uint8Array>
+  /** Reads no more, and lets the body go. */
+  cancel(): Promise<void>
+}
+
+function streamSource(body: ReadableStream<Uint8Array>): ChunkSource {
+  const reader = body.getReader()
+  return {
+    next: () => reader.read(),
+    cancel: () => reader.cancel().catch(() => {}),
+  }
+}
+
+// A body read whole before the handler ran (the core does so for small ones) is one chunk: no
+// stream, reader or promise per read.
+function bytesSource(body: Uint8Array): ChunkSource {
+  let given = body.byteLength === 0
+  return {
+    next() {
+      if (given) {
+        return { done: true, value: undefined }
+      }
+      given = true
+      return { done: false, value: body }
+    },
+    cancel: async () => {},
+  }
+}
+
 /**
  * The file's bytes, copied as they arrive into one buffer, sized (`reserve`) once the form's limit
  * is known from the request's Content-Length (the body's size, so the file's and a little more):
@@ -216,7 +250,8 @@ const maxReserved = 1024 * 1024 * 1024
  * and then a copy of them.
  */
 class ByteCollector {
-  #buffer = new Uint8Array(64 * 1024)
+  // Empty until the first chunk: a file that comes in one chunk gets a buffer of its own size.
+  #buffer = new Uint8Array(0)
   #length = 0
 
   append(chunk: Uint8Array): void {

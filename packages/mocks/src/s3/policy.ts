@@ -29,6 +29,8 @@ export interface ConditionContext {
 
 const expirationPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 const digits = /^\d+$/
+// Refuses bytes that are not UTF-8, as S3 does; one decoder for every form (decoding keeps no state).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Decodes the base64 `policy` field and checks its shape; a string is the reason S3 gives after
@@ -42,8 +44,11 @@ export function decodePolicy(encoded: string): Policy | string {
   let document: unknown
   try {
     const binary = atob(encoded.replace(/\s+/g, ''))
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    const bytes = new Uint8Array(binary.length)
+    for (let index = 0; index < binary.length; index++) {
+      bytes[index] = binary.charCodeAt(index)
+    }
+    document = JSON.parse(strictUtf8.decode(bytes))
   } catch {
     return 'Invalid JSON.'
   }

@@ -1,8 +1,11 @@
 import type { OpenApiDocument } from '@contactkit/specs'
+import { openApiModel } from '@contactkit/specs/openapi-model'
 import type { components } from '@contactkit/specs/s3'
-import { createValidator } from '@contactkit/specs/validator'
+import { createValidator, type Problem } from '@contactkit/specs/validator'
 import { type Context, Hono } from 'hono'
+import { bufferedBytes } from '../core/buffered-request.js'
 import type { Clock } from '../core/clock.js'
+import { BoundedMemo } from '../core/kit/memo.js'
 import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
@@ -47,14 +50,38 @@ export function s3Routes(options: S3RoutesOptions): Hono {
   const validator = createValidator(options.document)
   const { clock } = options
 
+  // Each operation's declared headers: the only ones validation reads, so the only ones copied.
+  const headerNames = new Map(
+    openApiModel(options.document).operations.map((operation) => [
+      operation.operationId,
+      operation.parameters
+        .filter((parameter) => parameter.in === 'header')
+        .map((parameter) => parameter.name.toLowerCase()),
+    ]),
+  )
+  // The spec's verdict is a function of the operation, the bucket's name and the declared headers:
+  // remembered, so a client posting form after form is not validated again each time.
+  const verdicts = new BoundedMemo<string, Problem | null>(1000)
+
   // The spec speaks for the path and the headers; the body is a stream that S3's own rules check.
   const requestFailure = (c: Context, operationId: string, addressing: Addressing): S3Failure | undefined => {
-    const check = validator.validateRequest(operationId, {
-      path: addressing.style === 'path' ? { bucket: addressing.bucket } : {},
-      query: {},
-      headers: c.req.header(),
+    const headers: Record<string, string> = {}
+    let key = `${operationId}\n${addressing.style}\n${addressing.bucket}`
+    for (const name of headerNames.get(operationId) ?? []) {
+      const value = c.req.header(name)
+      if (value !== undefined) {
+        headers[name] = value
+      }
+      key += value === undefined ? '\n' : `\n=${value}`
+    }
+    const problem = verdicts.remember(key, () => {
+      const check = validator.validateRequest(operationId, {
+        path: addressing.style === 'path' ? { bucket: addressing.bucket } : {},
+        query: {},
+        headers,
+      })
+      return check.problems.find((candidate) => candidate.location !== 'body') ?? null
     })
-    const problem = check.problems.find((candidate) => candidate.location !== 'body')
     if (!problem) {
       return options.buckets.has(addressing.bucket) ? undefined : failures.noSuchBucket(addressing.bucket)
     }
@@ -74,10 +101,11 @@ export function s3Routes(options: S3RoutesOptions): Hono {
       return s3Error(c, clock, refused)
     }
     const contentType = c.req.header('content-type') ?? ''
-    const body = c.req.raw.body
     if (mediaTypeOf(contentType) !== 'multipart/form-data') {
       return s3Error(c, clock, failures.notMultipart())
     }
+    // A small body the core read whole is parsed from its bytes; a larger one as it streams in.
+    const body = bufferedBytes(c.req.raw) ?? c.req.raw.body
     if (!body) {
       return s3Error(c, clock, failures.malformed())
     }

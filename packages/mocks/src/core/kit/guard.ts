@@ -3,7 +3,7 @@ import type { Authentication, Denied } from './credentials.js'
 
 /**
  * A request's way past the vendor's door: its answer when refused, or undefined when the handler
- * may run (with the caller and `c.var.request` set).
+ * may run (with the caller and `c.get('request')` set).
  */
 export type Admission<E extends Env> = (c: Context<E>) => Promise<Response | undefined>
 

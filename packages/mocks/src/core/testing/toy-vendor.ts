@@ -97,12 +97,12 @@ export function createToySimulator(options: SimulatorOptions = {}): Simulator & 
   const validated = specValidation<SpecValidationEnv>(toyDocument, {
     onInvalid: (c, invalid) => toyError(c, invalid.status, invalid.message, { code: 'request.invalid' }),
   })
-  routes.get('/items/:id', validated, (c) => c.json({ id: c.var.request.path.id, query: c.var.request.query }))
-  routes.patch('/items/:id', validated, (c) => c.json({ ifMatch: c.var.request.headers['if-match'] }))
+  routes.get('/items/:id', validated, (c) => c.json({ id: c.get('request').path.id, query: c.get('request').query }))
+  routes.patch('/items/:id', validated, (c) => c.json({ ifMatch: c.get('request').headers['if-match'] }))
   routes.post('/items', validated, (c) => {
-    const body = c.var.request.body as Record<string, unknown>
+    const body = c.get('request').body as Record<string, unknown>
     const file = body.file instanceof File ? { name: body.file.name, size: body.file.size } : undefined
-    return c.json({ mediaType: c.var.request.mediaType, name: body.name, count: body.count, file }, 201)
+    return c.json({ mediaType: c.get('request').mediaType, name: body.name, count: body.count, file }, 201)
   })
   routes.post('/upload', async (c) => {
     let bytes = 0

@@ -27,17 +27,17 @@ export function rolodexRoutes(options: { accounts: () => readonly RolodexAccount
   )
 
   routes.get('/v1/cards', admitted, (c) => {
-    const { limit } = c.var.request.query as { limit?: number }
-    return json(c, { cards: c.var.account.cards.slice(0, limit) })
+    const { limit } = c.get('request').query as { limit?: number }
+    return json(c, { cards: c.get('account').cards.slice(0, limit) })
   })
   routes.post('/v1/cards', admitted, (c) => {
-    const card = { id: options.nextId(), ...(c.var.request.body as { name: string; email?: string }) }
-    c.var.account.cards.push(card)
+    const card = { id: options.nextId(), ...(c.get('request').body as { name: string; email?: string }) }
+    c.get('account').cards.push(card)
     return json(c, card, 201)
   })
   routes.get('/v1/cards/:id', admitted, (c: Context<Env>) => {
-    const id = c.var.request.path.id as string
-    const card = c.var.account.cards.find((candidate) => candidate.id === id)
+    const id = c.get('request').path.id as string
+    const card = c.get('account').cards.find((candidate) => candidate.id === id)
     return card
       ? json(c, card)
       : rolodexError(c, 404, `There is no card ${id} in this account.`, { code: 'card.missing' })

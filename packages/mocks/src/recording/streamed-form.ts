@@ -1,5 +1,6 @@
 import * as Multipasta from 'multipasta'
 import { mediaTypeOf } from '../core/request-body.js'
+import { multipartProblem as describe } from '../s3/multipart-problem.js'
 
 /** A multipart body read as it streamed past: its fields, or why it could not be read. */
 export interface StreamedFormReading {
@@ -125,17 +126,4 @@ function fieldsOf(entries: [string, unknown][]): Record<string, unknown> {
     result[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value]
   }
   return result
-}
-
-function describe(error: Multipasta.MultipartError): string {
-  switch (error._tag) {
-    case 'InvalidBoundary':
-      return 'the Content-Type has no boundary'
-    case 'BadHeaders':
-      return 'a part has headers that cannot be read'
-    case 'InvalidDisposition':
-      return 'a part has no field name in its Content-Disposition'
-    default:
-      return 'the body ends before its closing boundary'
-  }
 }

@@ -1,5 +1,6 @@
 import * as Multipasta from 'multipasta'
 import type { FormField } from './form.js'
+import { multipartProblem as describe } from './multipart-problem.js'
 
 /** The file part as its headers describe it, known as soon as the part begins. */
 export interface FileHead {
@@ -171,21 +172,6 @@ export function sizeOfStopped(input: {
   const fromLength =
     input.contentLength === undefined ? 0 : input.contentLength - (input.fed - input.fileBytes) - closing
   return Math.max(fromLength, input.fileBytes, input.limit + 1)
-}
-
-function describe(error: Multipasta.MultipartError): string {
-  switch (error._tag) {
-    case 'InvalidBoundary':
-      return 'the Content-Type has no boundary'
-    case 'BadHeaders':
-      return 'a part has headers that cannot be read'
-    case 'InvalidDisposition':
-      return 'a part has no field name in its Content-Disposition'
-    case 'EndNotReached':
-      return 'the body ends before its closing boundary'
-    case 'ReachedLimit':
-      return `the body passes the limit ${error.limit}`
-  }
 }
 
 /**

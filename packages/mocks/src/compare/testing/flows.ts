@@ -3,6 +3,7 @@ import { documentedTenant } from '../../cloudsponge/index.js'
 import { manualClock } from '../../core/clock.js'
 import { createSimulatorSet, type SimulatorSetOptions } from '../../core/simulator-set.js'
 import { sandboxTenant } from '../../omnigage/tenants.js'
+import { presignedForm } from '../../recording/testing/omnigage-upload.js'
 import { vendors } from '../../vendors.js'
 import { inProcessRecorder, type Upstream } from './in-process-recorder.js'
 
@@ -127,14 +128,7 @@ export async function omnigageFlow(alter: Alter = keep): Promise<[Har, Har]> {
   const { data } = (await upload.clone().json()) as {
     data: { id: string; attributes: { 'request-url': string; 'request-form-data': Record<string, string>[] } }
   }
-  const form = new FormData()
-  for (const field of data.attributes['request-form-data']) {
-    for (const [name, value] of Object.entries(field)) {
-      form.append(name, value)
-    }
-  }
-  form.append('Content-Type', 'text/csv')
-  form.append('file', new File([file], 'contacts.csv', { type: 'text/csv' }))
+  const form = presignedForm(data.attributes['request-form-data'], file)
   set.clock.advance(1_000)
   await s3Recorder.send(upstream('s3', keep), data.attributes['request-url'], {
     method: 'POST',

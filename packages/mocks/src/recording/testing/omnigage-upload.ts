@@ -44,14 +44,7 @@ export async function omnigageUpload(omnigageUrl: string): Promise<{ requestUrl:
   const { data } = (await upload.json()) as {
     data: { id: string; attributes: { 'request-url': string; 'request-form-data': Record<string, string>[] } }
   }
-  const form = new FormData()
-  for (const field of data.attributes['request-form-data']) {
-    for (const [name, value] of Object.entries(field)) {
-      form.append(name, value)
-    }
-  }
-  form.append('Content-Type', 'text/csv')
-  form.append('file', new File([file], 'contacts.csv', { type: 'text/csv' }))
+  const form = presignedForm(data.attributes['request-form-data'], file)
   const posted = await fetch(data.attributes['request-url'], { method: 'POST', body: form })
   expect(posted.status).toBeLessThan(300)
   const created = await fetch(`${api}/import-contacts`, {
@@ -76,4 +69,23 @@ export async function omnigageUpload(omnigageUrl: string): Promise<{ requestUrl:
   expect(results.status).toBe(200)
   await results.arrayBuffer()
   return { requestUrl: data.attributes['request-url'] }
+}
+
+/**
+ * The form a browser posts to S3 for an Omnigage upload: every field the upload handed out, in its
+ * order, then the file's type and the file itself last, as S3 requires.
+ *
+ * @example
+ * const form = presignedForm(data.attributes['request-form-data'], 'First Name\nAnn\n')
+ */
+export function presignedForm(fields: Record<string, string>[], file: string): FormData {
+  const form = new FormData()
+  for (const field of fields) {
+    for (const [name, value] of Object.entries(field)) {
+      form.append(name, value)
+    }
+  }
+  form.append('Content-Type', 'text/csv')
+  form.append('file', new File([file], 'contacts.csv', { type: 'text/csv' }))
+  return form
 }

@@ -195,6 +195,34 @@ describe('signing in', () => {
     expect(plaxo.page.contacts.map((contact) => contact.first_name)).toEqual(['John', 'Jane'])
   })
 
+  it('gives a user seeded again the new contacts, and each service and username its own book', async () => {
+    const sim = createCloudSpongeSimulator({ clock: manualClock() })
+    const seed = (firstName: string) =>
+      sim.seed({
+        accounts: [{ service: 'icloud', username: 'ann', password: 'pw', contacts: [{ first_name: firstName }] }],
+      })
+    seed('Before')
+    const names = async () =>
+      (await readBook(sim, 'ann', { password: 'pw' })).page.contacts.map((contact) => contact.first_name)
+    expect(await names()).toEqual(['Before'])
+    sim.reset()
+    seed('After')
+    expect(await names()).toEqual(['After'])
+    const owners = [
+      ['GMAIL', 'bo'],
+      ['GMAIL', 'cy'],
+      ['PLAXO', 'bo'],
+      ['GMAIL', 'contacts-3'],
+      ['PLAXO', 'contacts-3'],
+      ['GMAIL', 'bo'],
+    ].map(([service, username]) => {
+      const signedIn = signIn(service as string, username as string, null, [])
+      return JSON.stringify(signedIn.kind === 'book' ? signedIn.book.owner() : undefined)
+    })
+    expect(new Set(owners.slice(0, 5)).size).toBe(5)
+    expect(owners[5]).toBe(owners[0])
+  })
+
   it('signs a consent approval in without a password, seeded or documented', () => {
     const account = { service: 'GMAIL', username: 'ann', password: 'pw', owner: null, contacts: [] }
     expect(signIn('GMAIL', 'ann', null, [account])).toMatchObject({ kind: 'book', slow: false, book: { size: 0 } })

@@ -1,4 +1,5 @@
 import type { components } from '@contactkit/specs/cloudsponge'
+import { BoundedMemo } from '../core/kit/memo.js'
 import { type Person, peopleGenerator } from '../core/people.js'
 import { seedFromString } from '../core/random.js'
 
@@ -330,7 +331,7 @@ export function signIn(service: string, username: string, password: string | nul
   const seeded = accounts.find((account) => account.service === service && account.username === username)
   if (seeded) {
     return password === null || seeded.password === password
-      ? { kind: 'book', book: listBook(seeded.owner, seeded.contacts, ownerShapeOf(service)), slow: false }
+      ? { kind: 'book', book: seededBook(seeded), slow: false }
       : rejected
   }
   if (username === 'foo') {
@@ -342,16 +343,31 @@ export function signIn(service: string, username: string, password: string | nul
   const sized = /^contacts-(\d{1,7})$/.exec(username)
   if (sized) {
     const size = Math.min(Number(sized[1]), maxGeneratedContacts)
-    const book = generatedBook(seedFromString(`contacts-${size}`), size, primaryMarksOf(service), ownerShapeOf(service))
-    return { kind: 'book', book, slow: false }
+    return { kind: 'book', book: rememberedBook(service, `contacts-${size}`, size), slow: false }
   }
-  const book = generatedBook(
-    seedFromString(`${service}:${username}`),
-    defaultGeneratedContacts,
-    primaryMarksOf(service),
-    ownerShapeOf(service),
-  )
+  const book = rememberedBook(service, `${service}:${username}`, defaultGeneratedContacts)
   return { kind: 'book', book, slow: username === 'slow' }
+}
+
+// A book is a function of who signs in, and nothing in it changes once made: every import of the
+// same user shares one instead of generating its owner and reshaping its contacts again.
+const generatedBooks = new BoundedMemo<string, AddressBook>(1000)
+const seededBooks = new WeakMap<SeededAccount, AddressBook>()
+
+function rememberedBook(service: string, seedText: string, size: number): AddressBook {
+  return generatedBooks.remember(`${service}\n${seedText}\n${size}`, () =>
+    generatedBook(seedFromString(seedText), size, primaryMarksOf(service), ownerShapeOf(service)),
+  )
+}
+
+// A seeded account is never changed once seeded (a new seed replaces it), nor is its service.
+function seededBook(account: SeededAccount): AddressBook {
+  let book = seededBooks.get(account)
+  if (book === undefined) {
+    book = listBook(account.owner, account.contacts, ownerShapeOf(account.service))
+    seededBooks.set(account, book)
+  }
+  return book
 }
 
 /** The contact without its addresses unless they are wanted; the contact itself is never changed. */

@@ -177,21 +177,14 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
       settings: ImportSettings = {},
       request: CallOptions = {},
     ): Promise<ImportContact> {
-      const attributes: NonNullable<Schemas['ImportContactRequest']['data']['attributes']> = { status: 'queued' }
-      if (settings.uniquePrimaryPhone !== undefined) {
-        attributes['unique-primary-phone'] = settings.uniquePrimaryPhone
-      }
-      if (settings.uniquePrimaryEmail !== undefined) {
-        attributes['unique-primary-email'] = settings.uniquePrimaryEmail
-      }
-      if (settings.updatePruning !== undefined) {
-        attributes['update-pruning'] = settings.updatePruning
-      }
-      if (settings.enablePreflights !== undefined) {
-        attributes['enable-preflights'] = settings.enablePreflights
-      }
-      if (settings.mapping !== undefined) {
-        attributes.mapping = settings.mapping
+      // A setting not given is undefined here, and the JSON body leaves it out.
+      const attributes: NonNullable<Schemas['ImportContactRequest']['data']['attributes']> = {
+        status: 'queued',
+        'unique-primary-phone': settings.uniquePrimaryPhone,
+        'unique-primary-email': settings.uniquePrimaryEmail,
+        'update-pruning': settings.updatePruning,
+        'enable-preflights': settings.enablePreflights,
+        mapping: settings.mapping,
       }
       const id = typeof upload === 'string' ? upload : upload.id
       const document = await unwrap(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
@@ -21,6 +21,26 @@ describe('createImport settings', () => {
       'update-pruning': true,
       'enable-preflights': false,
     })
+  })
+})
+
+describe('createImport without settings', () => {
+  it('sends the status alone, and the upload it imports', async () => {
+    const fake = fakeFetch(() => json(201, { data: imported('imp-2') }))
+    await omnigage(fake.fetch).createImport('up-9')
+    expect(JSON.parse(fake.requests[0]?.body ?? '').data).toStrictEqual({
+      type: 'import-contacts',
+      attributes: { status: 'queued' },
+      relationships: { upload: { data: { type: 'uploads', id: 'up-9' } } },
+    })
+  })
+})
+
+describe('listImports', () => {
+  it('asks for the import-contacts collection', async () => {
+    const fake = fakeFetch(() => json(200, { data: [], meta: { count: 0 }, links: {} }))
+    await omnigage(fake.fetch).listImports()
+    expect(`${fake.requests[0]?.method} ${fake.requests[0]?.url.pathname}`).toBe('GET /api/v1/import-contacts')
   })
 })
 
@@ -88,5 +108,23 @@ describe('downloadFile', () => {
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 403, body: '' })
+  })
+})
+
+describe('downloadFile without a fetch of its own', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('uses the global fetch at the time of the call', async () => {
+    const client = createOmnigageClient({ tokenKey: 'key', tokenSecret: 'secret', sleep: instantSleep().sleep })
+    const seen: string[] = []
+    vi.stubGlobal('fetch', async (request: Request) => {
+      seen.push(request.url)
+      return new Response('a,b\n')
+    })
+    const response = await client.downloadFile('https://bucket.s3.test/x.csv')
+    expect(await response.text()).toBe('a,b\n')
+    expect(seen).toEqual(['https://bucket.s3.test/x.csv'])
   })
 })

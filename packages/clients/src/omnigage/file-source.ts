@@ -73,7 +73,7 @@ export async function resolveFileSource(source: ImportSource): Promise<ResolvedF
   if (typeof source === 'string') {
     return readPath(source)
   }
-  if (isBlob(source)) {
+  if (source instanceof Blob) {
     const name = (source as Partial<NamedBlob>).name
     if (typeof name !== 'string' || name === '') {
       throw new UnsupportedFileError(
@@ -145,13 +145,9 @@ async function readPath(path: string): Promise<ResolvedFile> {
   }
 }
 
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob
-}
-
 /** A web stream from a web stream or any async iterable of bytes, pulled only as it is read. */
 function toReadableStream(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
+  if (source instanceof ReadableStream) {
     return source
   }
   const iterator = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()

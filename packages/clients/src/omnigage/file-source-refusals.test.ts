@@ -79,4 +79,16 @@ describe('a stream made from an async iterable', () => {
     await reader.cancel(new Error('user went away'))
     expect(finished).toBe(true)
   })
+
+  it('cancels an iterator that has no return() without failing', async () => {
+    const iterable: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: false, value: new TextEncoder().encode('First Name\n') }),
+      }),
+    }
+    const resolved = await resolveFileSource({ stream: iterable, name: 'a.csv', size: 11 })
+    const reader = (resolved.body as ReadableStream<Uint8Array>).getReader()
+    await reader.read()
+    await expect(reader.cancel(new Error('user went away'))).resolves.toBeUndefined()
+  })
 })

@@ -117,6 +117,7 @@ describe('uploadToS3: failures', () => {
     )
     expect(error).toBeInstanceOf(S3UploadError)
     expect(error).toMatchObject({
+      name: 'S3UploadError',
       status: 403,
       code: 'AccessDenied',
       s3Message: 'Invalid according to Policy: Policy expired.',
@@ -167,17 +168,22 @@ describe('uploadToS3: failures', () => {
   it('never retries a stream, which can be read only once', async () => {
     const fake = fakeFetch(networkError('ECONNRESET'), s3Ok)
     const stream = new Blob([csv]).stream()
+    const { sleep, waits } = instantSleep()
     const error = await uploadToS3(
       upload,
       { stream, name: 'a.csv', size: csv.length },
       {
         fetch: fake.fetch,
-        sleep: instantSleep().sleep,
+        sleep,
         idempotent: true,
       },
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toMatch(
+      /: ECONNRESET\. It was not retried because a POST may already have taken effect/,
+    )
     expect(fake.requests).toHaveLength(1)
+    expect(waits).toEqual([])
   })
 
   it('reports a failure without an error document by its status', async () => {

@@ -82,6 +82,8 @@ export interface ListContactsOptions extends PageOptions {
 /** What `uploadToS3` takes from the client (its fetch and retry settings) is filled in. */
 export type ClientUploadOptions = Omit<UploadToS3Options, 'fetch'>
 
+/** Where the API is when `baseUrl` does not say. */
+const defaultBaseUrl = 'https://api.omnigage.io'
 /** The most contacts one bulk delete takes. */
 const maxBulkDelete = 1000
 /** The largest page the API serves. */
@@ -108,7 +110,7 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
       'Failed to create the Omnigage client: give tokenKey and tokenSecret, the key and secret of an API token (Developer, API Tokens).',
     )
   }
-  const baseUrl = (options.baseUrl ?? 'https://api.omnigage.io').replace(/\/+$/, '')
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
   const auth = authenticator(options)
   const retryOptions: RetryOptions = {
     maxRetries: options.maxRetries,
@@ -119,7 +121,7 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
     onRetry: options.onRetry,
   }
   const { raw, unwrap } = createApiClient<paths>({
-    defaultBaseUrl: 'https://api.omnigage.io',
+    defaultBaseUrl,
     baseUrl,
     auth,
     fetch: options.fetch,

@@ -86,7 +86,18 @@ describe('uploadToS3: the form', () => {
       'file',
     ])
     expect(parts.at(-1)).toEqual({ name: 'file', filename: 'contacts.csv', type: 'text/csv' })
-    expect(sent?.body).toContain(`\r\n\r\n${csv}\r\n--`)
+    const boundary = sent?.headers.get('content-type')?.split('boundary=')[1]
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+    expect(sent?.body).toBe(
+      field('acl', 'private') +
+        field('AWSAccessKeyId', 'AKIASCCH57') +
+        field('key', formKey) +
+        field('policy', 'eyJleHBpcmF0aW9uIjogIjIwMjAifQ==') +
+        field('signature', 'XZHFYrd/AjmsGnUS1Bg=') +
+        field('Content-Type', 'text/csv') +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    )
   })
 
   it('refuses a stream that gives more bytes than its size says', async () => {

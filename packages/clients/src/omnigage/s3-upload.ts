@@ -206,7 +206,8 @@ function decodeXmlText(text: string): string {
 }
 
 function isResolvedFile(file: ImportSource | ResolvedFile): file is ResolvedFile {
-  return typeof file === 'object' && file !== null && !(file instanceof Blob) && 'body' in file && 'size' in file
+  // Neither a Blob nor a stream source has a `body`.
+  return typeof file === 'object' && file !== null && 'body' in file
 }
 
 /** How one attempt's body is built. */

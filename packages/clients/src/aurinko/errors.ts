@@ -109,7 +109,8 @@ export function isInvalidTokenError(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 400) {
     return false
   }
-  const text = `${error.code ?? ''} ${error.message}`
+  // A missing code reads as "undefined", which names no token error either.
+  const text = `${error.code} ${error.message}`
   return /token\.notValid|page token is invalid/i.test(text)
 }
 

@@ -55,6 +55,37 @@ describe('an import that fails without saying why', () => {
   })
 })
 
+describe('waiting for an import', () => {
+  it('goes on while the COMPLETE event is still in progress', async () => {
+    const { client, fake } = cloudspongeWith([
+      [initializing, { event_type: 'COMPLETE', status: 'INPROGRESS', value: 0 }],
+      [initializing, complete],
+    ])
+    const done = await client.waitForImport(7)
+    expect(done.events).toEqual([initializing, complete])
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('passes its signal to each events request, which an abort then stops', async () => {
+    const controller = new AbortController()
+    const reason = new Error('user went away')
+    const seen: boolean[] = []
+    const { fake } = cloudspongeWith([[initializing]])
+    const client = createCloudSpongeClient({
+      domainKey: 'KEY',
+      domainPassword: 'PASS',
+      sleep: instantSleep().sleep,
+      fetch: async (request) => {
+        controller.abort(reason)
+        seen.push(request.signal.aborted)
+        return fake.fetch(request)
+      },
+    })
+    await expect(client.waitForImport(7, { signal: controller.signal })).rejects.toBe(reason)
+    expect(seen).toEqual([true])
+  })
+})
+
 describe('importContacts over pages without a total', () => {
   it('counts the contacts it was given', async () => {
     const client = cloudsponge(

@@ -99,6 +99,12 @@ describe('importContacts over pages without a total', () => {
 })
 
 describe('decodeRailsXml, less common documents', () => {
+  it('reads an element repeated without type="array" as a list', () => {
+    expect(decodeRailsXml('<result><tag>a</tag><tag nil="true"/><tag type="integer">3</tag></result>')).toEqual({
+      tag: ['a', null, 3],
+    })
+  })
+
   it('refuses a document without a root element', () => {
     expect(() => decodeRailsXml('just text')).toThrow(new SyntaxError('The XML document has no root element.'))
   })
@@ -159,6 +165,13 @@ describe('importContacts', () => {
     const stop = new Error('user went away')
     await expect(client.importContacts(input, { signal: AbortSignal.abort(stop) })).rejects.toBe(stop)
     expect(fake.requests).toEqual([])
+  })
+
+  it('calls onConsentUrl only when the import gives a consent URL', async () => {
+    const { client } = cloudspongeWith([[complete]], [{ contacts: [], total: 0 }])
+    const urls: string[] = []
+    await client.importContacts(input, { onConsentUrl: (url) => void urls.push(url) })
+    expect(urls).toEqual([])
   })
 
   it('goes on without onConsentUrl when the import gives a consent URL', async () => {

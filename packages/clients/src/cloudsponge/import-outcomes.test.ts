@@ -99,6 +99,20 @@ describe('importContacts over pages without a total', () => {
 })
 
 describe('decodeRailsXml, less common documents', () => {
+  it('skips the declaration, processing instructions and comments', () => {
+    expect(
+      decodeRailsXml(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet href="a.xsl"?>\n<!-- sent by Rails -->\n<result><!-- the id --><import-id type="integer">7</import-id></result>',
+      ),
+    ).toEqual({ import_id: 7 })
+  })
+
+  it('reads a typed element with attributes and no text as empty', () => {
+    expect(
+      decodeRailsXml('<result><note lang="en"/><flag type="boolean"/><on type="boolean">\n true \n</on></result>'),
+    ).toEqual({ note: '', flag: false, on: true })
+  })
+
   it('reads an element repeated without type="array" as a list', () => {
     expect(decodeRailsXml('<result><tag>a</tag><tag nil="true"/><tag type="integer">3</tag></result>')).toEqual({
       tag: ['a', null, 3],

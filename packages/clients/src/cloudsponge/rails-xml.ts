@@ -8,7 +8,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   // Keep text exactly as sent ("a\t" stays "a\t"); whitespace between elements is dropped below.
   trimValues: false,
-  ignoreDeclaration: true,
+  // Drops processing instructions, the `<?xml …?>` declaration among them.
   ignorePiTags: true,
   commentPropName: false,
   processEntities: true,

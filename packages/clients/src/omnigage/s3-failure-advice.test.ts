@@ -74,6 +74,13 @@ describe('S3UploadError advice', () => {
     )
   })
 
+  it('gives the expiry advice to an AccessDenied alone', async () => {
+    const error = await failureOf(() => s3Error(400, 'ExpiredToken', 'The provided token has expired.'))
+    expect(error.message).toBe(
+      'S3 refused the file upload with 400 ExpiredToken: The provided token has expired. Create a new upload and post the file again.',
+    )
+  })
+
   it("reads an expiry in any case, and drops every full stop that ends S3's sentence", async () => {
     const error = await failureOf(() => s3Error(403, 'AccessDenied', 'Request has Expired...'))
     expect(error.message).toBe(

@@ -86,6 +86,8 @@ describe('uploadToS3: the form', () => {
       'file',
     ])
     expect(parts.at(-1)).toEqual({ name: 'file', filename: 'contacts.csv', type: 'text/csv' })
+    // A boundary of letters, digits and dashes needs no quotes in the header.
+    expect(sent?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=[0-9A-Za-z-]+$/)
     const boundary = sent?.headers.get('content-type')?.split('boundary=')[1]
     const field = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`

@@ -24,7 +24,7 @@ describe('CredentialStore', () => {
         new RangeError('Failed to add the access key AKIA1: give its "secretAccessKey" as a non-empty string.'),
       )
     }
-    for (const buckets of ['uploads', [1], null]) {
+    for (const buckets of ['uploads', [1], ['uploads-a', 2], null]) {
       expect(() => keys.add({ accessKeyId: 'AKIA1', secretAccessKey: 's', buckets } as never)).toThrow(
         new RangeError('Failed to add the access key AKIA1: "buckets" must be a list of bucket names.'),
       )

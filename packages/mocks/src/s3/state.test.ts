@@ -122,6 +122,20 @@ describe('the S3 admin state, sparse seeds', () => {
     })
   })
 
+  it('answers a seed with the buckets and key ids it added, and snapshots an object without metadata without any', () => {
+    const { sim } = s3Fixture()
+    expect(
+      sim.seed({
+        buckets: [{ name: 'imports' }],
+        credentials: [{ accessKeyId: 'AKIAIMPORTER', secretAccessKey: 'importer-secret' }],
+        objects: [{ bucket: 'imports', key: 'a.csv', body: 'a', contentType: 'text/csv' }],
+      }),
+    ).toMatchObject({ buckets: ['imports'], credentials: ['AKIAIMPORTER'] })
+    const snapshot = sim.snapshot?.() as { objects: object[] }
+    expect(snapshot.objects).toEqual([{ bucket: 'imports', key: 'a.csv', bodyBase64: 'YQ==', contentType: 'text/csv' }])
+    expect(snapshot.objects[0]).not.toHaveProperty('metadata')
+  })
+
   it('refuses a seed whose bucket or key is not valid, saying which and why', () => {
     const { sim } = s3Fixture()
     expect(() => sim.seed({ buckets: [{ name: 'ok-bucket' }, { name: 'Bad_Bucket' }] })).toThrow(

@@ -166,7 +166,7 @@ function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
     try {
       return check()
     } catch (error) {
-      return fail(`${where}: ${(error as Error).message.replace(/^Failed to /, 'failed to ')}`)
+      return fail(`${where}: ${(error as Error).message.replace('Failed to ', 'failed to ')}`)
     }
   }
 }

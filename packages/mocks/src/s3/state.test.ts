@@ -136,6 +136,14 @@ describe('the S3 admin state, sparse seeds', () => {
     expect(snapshot.objects[0]).not.toHaveProperty('metadata')
   })
 
+  it('refuses a seed of the wrong shape before anything else, changing nothing', () => {
+    const { sim } = s3Fixture()
+    for (const seed of ['buckets', { buckets: 'imports' }, { buckets: ['imports'] }, { buckets: [{}] }]) {
+      expect(() => sim.seed(seed), JSON.stringify(seed)).toThrow(/^Failed to seed the S3 simulator: /)
+    }
+    expect(sim.buckets.buckets().map((bucket) => bucket.name)).toEqual(['contactkit-uploads'])
+  })
+
   it('refuses a seed whose bucket or key is not valid, saying which and why', () => {
     const { sim } = s3Fixture()
     expect(() => sim.seed({ buckets: [{ name: 'ok-bucket' }, { name: 'Bad_Bucket' }] })).toThrow(

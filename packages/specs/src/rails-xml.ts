@@ -12,7 +12,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   // Keep text exactly as sent ("a\t" stays "a\t"); whitespace between elements is dropped below.
   trimValues: false,
-  ignoreDeclaration: true,
+  // Drops processing instructions, the `<?xml …?>` declaration among them.
   ignorePiTags: true,
   commentPropName: false,
   processEntities: true,
@@ -32,17 +32,15 @@ type Node = string | { [key: string]: Node | Node[] }
  */
 export function decodeRailsXml(xml: string): unknown {
   const document = parser.parse(xml) as Record<string, Node>
-  const root = Object.keys(document).find((key) => key !== '#text')
-  if (!root) {
+  // Text outside the root element is dropped by the parser, so the one key is the root's.
+  const root = Object.keys(document)[0]
+  if (root === undefined) {
     throw new SyntaxError('The XML document has no root element.')
   }
   return convert(document[root] as Node)
 }
 
-function convert(node: Node | Node[] | undefined): unknown {
-  if (node === undefined) {
-    return null
-  }
+function convert(node: Node | Node[]): unknown {
   if (typeof node === 'string') {
     return node
   }
@@ -53,12 +51,9 @@ function convert(node: Node | Node[] | undefined): unknown {
     return null
   }
   const type = node['@type']
-  const children = Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text')
+  const children = Object.entries(node).filter(([key]) => !key.startsWith('@') && key !== '#text')
   if (type === 'array') {
-    return children.flatMap((key) => {
-      const value = node[key]
-      return Array.isArray(value) ? value.map(convert) : [convert(value)]
-    })
+    return children.flatMap(([, value]) => (Array.isArray(value) ? value.map(convert) : [convert(value)]))
   }
   const text = typeof node['#text'] === 'string' ? node['#text'] : ''
   if (children.length === 0) {
@@ -75,8 +70,8 @@ function convert(node: Node | Node[] | undefined): unknown {
     }
   }
   const object: Record<string, unknown> = {}
-  for (const key of children) {
-    object[key.replace(/-/g, '_')] = convert(node[key])
+  for (const [key, value] of children) {
+    object[key.replace(/-/g, '_')] = convert(value)
   }
   return object
 }

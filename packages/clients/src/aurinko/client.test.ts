@@ -35,6 +35,7 @@ describe('createAurinkoClient: credentials and URLs', () => {
     expect(sent?.url.href).toBe('https://api.aurinko.io/v1/contacts/c-1')
     expect(sent?.headers.get('authorization')).toBe('Bearer token-1')
     expect(sent?.headers.has('x-aurinko-account-id')).toBe(false)
+    expect(sent?.headers.get('accept')).toBe('application/json')
   })
 
   it('reads a token function for every request, so it may refresh', async () => {

@@ -165,11 +165,6 @@ function authenticator(options: AurinkoClientOptions): Authenticator {
 
 /** Only the tokens given: a page after the first carries its page token alone, as the vendor's SDKs send it. */
 function pageQuery(tokens: SyncPageTokens): SyncPageTokens {
-  const query: SyncPageTokens = {}
-  if (tokens.pageToken !== undefined) {
-    query.pageToken = tokens.pageToken
-  } else if (tokens.deltaToken !== undefined) {
-    query.deltaToken = tokens.deltaToken
-  }
-  return query
+  // A token left undefined is left out of the query.
+  return tokens.pageToken === undefined ? { deltaToken: tokens.deltaToken } : { pageToken: tokens.pageToken }
 }

@@ -77,7 +77,7 @@ export function createContactsApi(raw: Client<paths>, unwrap: ApiClient<paths>['
       try {
         return await unwrap(
           raw.PATCH('/v1/contacts/{contId}', {
-            params: { path: { contId: id }, header: etag === undefined ? {} : { 'If-Match': etag } },
+            params: { path: { contId: id }, header: { 'If-Match': etag } },
             body: patch,
             ...callInit(request),
           }),

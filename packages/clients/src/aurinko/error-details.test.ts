@@ -18,6 +18,19 @@ const failure = (status: number, body: unknown, headers: Record<string, string> 
   apiError(new Response(null, { status, headers }), body, readAurinkoError)
 
 describe('readAurinkoError, sparse answers', () => {
+  it('gives only the details the body has', () => {
+    expect(readAurinkoError(null, answer(500))).toStrictEqual({})
+    expect(readAurinkoError({ requestId: '', message: '' }, answer(500))).toStrictEqual({})
+    expect(readAurinkoError({ code: 'badRequest', originalError: null }, answer(400))).toStrictEqual({
+      code: 'badRequest',
+    })
+  })
+
+  it("takes the provider's message when the vendor's is blank", () => {
+    const body = { code: 'badRequest', message: '   ', originalError: { error: { message: 'From Google.' } } }
+    expect(readAurinkoError(body, answer(400))).toStrictEqual({ code: 'badRequest', message: 'From Google.' })
+  })
+
   it('reads a blank text body as no details', () => {
     expect(readAurinkoError(' \n', answer(502))).toEqual({})
   })

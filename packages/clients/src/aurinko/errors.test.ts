@@ -59,6 +59,8 @@ describe('refineSyncError', () => {
     expect(refineSyncError(error(400, { code: 'badRequest', message: 'Page token is invalid' }))).toBeInstanceOf(
       InvalidSyncTokenError,
     )
+    expect(isInvalidTokenError(error(400, { message: 'Page token is invalid.' }))).toBe(true)
+    expect(isInvalidTokenError(error(400, { message: 'Bad request.' }))).toBe(false)
     const plain = error(400, { code: 'badRequest', message: 'limit must be at most 1000.' })
     expect(refineSyncError(plain)).toBe(plain)
     expect(refineSyncError(plain)).toBeInstanceOf(BadRequestError)

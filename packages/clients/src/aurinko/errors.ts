@@ -109,7 +109,8 @@ export function isInvalidTokenError(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 400) {
     return false
   }
-  const text = `${error.code ?? ''} ${error.message}`
+  // A missing code reads as "undefined", which names no token error either.
+  const text = `${error.code} ${error.message}`
   return /token\.notValid|page token is invalid/i.test(text)
 }
 
@@ -134,15 +135,9 @@ export function refineSyncError(error: unknown): unknown {
   return error
 }
 
+/** The source's details, for the error that refines it (undefined ones are read as absent). */
 function details(source: ApiError): VendorErrorDetails {
-  const result: VendorErrorDetails = { message: source.message }
-  if (source.code !== undefined) {
-    result.code = source.code
-  }
-  if (source.requestId !== null) {
-    result.requestId = source.requestId
-  }
-  return result
+  return { message: source.message, code: source.code, requestId: source.requestId ?? undefined }
 }
 
 function serverEtag(source: ApiError): string | undefined {

@@ -253,6 +253,10 @@ describe('sync session: refused tokens', () => {
     expect(session.state).toEqual({ updatedDeltaToken: 'u1', deletedDeltaToken: 'd1' })
     expect(session).toMatchObject({ fullSync: true, restarts: 1 })
     expect(progress.map((step) => step.phase)).toContain('restarting')
+    // Reported as a full sync from the restart on, not before.
+    const restartAt = progress.findIndex((step) => step.phase === 'restarting')
+    expect(progress.slice(0, restartAt).every((step) => !step.fullSync)).toBe(true)
+    expect(progress.slice(restartAt).every((step) => step.fullSync)).toBe(true)
   })
 
   it('starts over on 410 in the deleted scope too, reading both scopes again', async () => {

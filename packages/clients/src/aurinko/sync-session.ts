@@ -40,6 +40,9 @@ export interface SyncProgress {
   ready?: boolean
 }
 
+/** What a pass counts as it goes; each report adds the phase it is in. */
+type PassCounts = Omit<SyncProgress, 'phase' | 'ready'>
+
 export interface SyncSessionOptions {
   /** Tokens saved from an earlier session; without them the session starts a new sync (a full sync). */
   state?: SyncState
@@ -110,7 +113,7 @@ export function createSyncSession(api: SyncApi, options: SyncSessionOptions = {}
   const maxRestarts = options.maxRestarts ?? 2
   const { signal } = options
 
-  async function provision(progress: SyncProgress): Promise<SyncState> {
+  async function provision(progress: PassCounts): Promise<SyncState> {
     const status = await poll<SyncStatus, SyncStatus>(
       async ({ signal }) => {
         const status = await api.startSync({ signal })
@@ -138,11 +141,12 @@ export function createSyncSession(api: SyncApi, options: SyncSessionOptions = {}
   }
 
   /** One scope, every page; its delta token is stored once the last change has been consumed. */
-  async function* readScope(scope: Scope, progress: SyncProgress): AsyncGenerator<SyncChange> {
+  async function* readScope(scope: Scope, progress: PassCounts): AsyncGenerator<SyncChange> {
     const current = state as SyncState
     const deltaToken = scope === 'updated' ? current.updatedDeltaToken : current.deletedDeltaToken
     let retriedFromDelta = false
-    let nextDeltaToken: string | undefined
+    // Set from the last page: the loop below ends only after a page that carries it.
+    let nextDeltaToken = deltaToken
     const fetchPage = (tokens: SyncPageTokens): Promise<ContactsPage | DeletedPage> =>
       scope === 'updated' ? api.syncUpdated(tokens, { signal }) : api.syncDeleted(tokens, { signal })
 
@@ -190,17 +194,15 @@ export function createSyncSession(api: SyncApi, options: SyncSessionOptions = {}
         yield { type: 'delete', id: deleted.id, timestamp: deleted.timestamp }
       }
     }
-    if (nextDeltaToken !== undefined) {
-      state =
-        scope === 'updated'
-          ? { ...current, updatedDeltaToken: nextDeltaToken }
-          : { ...current, deletedDeltaToken: nextDeltaToken }
-    }
+    state =
+      scope === 'updated'
+        ? { ...current, updatedDeltaToken: nextDeltaToken }
+        : { ...current, deletedDeltaToken: nextDeltaToken }
   }
 
   async function* pass(): AsyncGenerator<SyncChange> {
     fullSync = state === undefined
-    const progress: SyncProgress = { phase: 'updated', fullSync, pages: 0, upserts: 0, deletes: 0, restarts: 0 }
+    const progress: PassCounts = { fullSync, pages: 0, upserts: 0, deletes: 0, restarts: 0 }
     for (;;) {
       try {
         if (state === undefined) {

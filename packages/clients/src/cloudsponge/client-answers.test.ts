@@ -36,6 +36,7 @@ describe('readCloudSpongeError', () => {
   it('reads no message from an object without one, and a text body as the message', () => {
     expect(readCloudSpongeError({ status: 'error' }, new Response())).toEqual({ message: undefined })
     expect(readCloudSpongeError('Access denied', new Response())).toEqual({ message: 'Access denied' })
+    expect(readCloudSpongeError(null, new Response())).toEqual({ message: undefined })
   })
 })
 

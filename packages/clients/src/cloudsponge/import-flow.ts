@@ -85,7 +85,7 @@ export async function waitForImport(
   options: ImportContactsOptions = {},
 ): Promise<EventsResponse> {
   // Events are updated in place, so "new" means a position not seen, or a changed status or value.
-  const seen: string[] = []
+  const seen = new Map<number, string>()
   // Polling stops when the import ends either way; an ERROR ending throws after onProgress has seen it.
   const response = await poll<EventsResponse, ImportProgress>(
     async ({ signal }) => {
@@ -93,8 +93,8 @@ export async function waitForImport(
       const events = response.events
       events.forEach((event, index) => {
         const key = `${event.event_type}/${event.status}/${event.value}`
-        if (seen[index] !== key) {
-          seen[index] = key
+        if (seen.get(index) !== key) {
+          seen.set(index, key)
           options.onEvent?.(event)
         }
       })

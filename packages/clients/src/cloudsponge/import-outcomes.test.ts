@@ -55,6 +55,37 @@ describe('an import that fails without saying why', () => {
   })
 })
 
+describe('waiting for an import', () => {
+  it('goes on while the COMPLETE event is still in progress', async () => {
+    const { client, fake } = cloudspongeWith([
+      [initializing, { event_type: 'COMPLETE', status: 'INPROGRESS', value: 0 }],
+      [initializing, complete],
+    ])
+    const done = await client.waitForImport(7)
+    expect(done.events).toEqual([initializing, complete])
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('passes its signal to each events request, which an abort then stops', async () => {
+    const controller = new AbortController()
+    const reason = new Error('user went away')
+    const seen: boolean[] = []
+    const { fake } = cloudspongeWith([[initializing]])
+    const client = createCloudSpongeClient({
+      domainKey: 'KEY',
+      domainPassword: 'PASS',
+      sleep: instantSleep().sleep,
+      fetch: async (request) => {
+        controller.abort(reason)
+        seen.push(request.signal.aborted)
+        return fake.fetch(request)
+      },
+    })
+    await expect(client.waitForImport(7, { signal: controller.signal })).rejects.toBe(reason)
+    expect(seen).toEqual([true])
+  })
+})
+
 describe('importContacts over pages without a total', () => {
   it('counts the contacts it was given', async () => {
     const client = cloudsponge(
@@ -68,6 +99,26 @@ describe('importContacts over pages without a total', () => {
 })
 
 describe('decodeRailsXml, less common documents', () => {
+  it('skips the declaration, processing instructions and comments', () => {
+    expect(
+      decodeRailsXml(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet href="a.xsl"?>\n<!-- sent by Rails -->\n<result><!-- the id --><import-id type="integer">7</import-id></result>',
+      ),
+    ).toEqual({ import_id: 7 })
+  })
+
+  it('reads a typed element with attributes and no text as empty', () => {
+    expect(
+      decodeRailsXml('<result><note lang="en"/><flag type="boolean"/><on type="boolean">\n true \n</on></result>'),
+    ).toEqual({ note: '', flag: false, on: true })
+  })
+
+  it('reads an element repeated without type="array" as a list', () => {
+    expect(decodeRailsXml('<result><tag>a</tag><tag nil="true"/><tag type="integer">3</tag></result>')).toEqual({
+      tag: ['a', null, 3],
+    })
+  })
+
   it('refuses a document without a root element', () => {
     expect(() => decodeRailsXml('just text')).toThrow(new SyntaxError('The XML document has no root element.'))
   })
@@ -128,6 +179,13 @@ describe('importContacts', () => {
     const stop = new Error('user went away')
     await expect(client.importContacts(input, { signal: AbortSignal.abort(stop) })).rejects.toBe(stop)
     expect(fake.requests).toEqual([])
+  })
+
+  it('calls onConsentUrl only when the import gives a consent URL', async () => {
+    const { client } = cloudspongeWith([[complete]], [{ contacts: [], total: 0 }])
+    const urls: string[] = []
+    await client.importContacts(input, { onConsentUrl: (url) => void urls.push(url) })
+    expect(urls).toEqual([])
   })
 
   it('goes on without onConsentUrl when the import gives a consent URL', async () => {

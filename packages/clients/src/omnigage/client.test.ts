@@ -132,6 +132,8 @@ describe('createOmnigageClient: calls', () => {
       /at most 1000; delete them in batches/,
     )
     expect(fake.requests).toHaveLength(1)
+    await client.deleteContacts(Array.from({ length: 1000 }, (_, i) => `c${i}`))
+    expect(JSON.parse(fake.requests[1]?.body ?? '').data).toHaveLength(1000)
   })
 
   it('sends filters, sort and paging as the vendor names them', async () => {

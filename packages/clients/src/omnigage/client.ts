@@ -82,6 +82,8 @@ export interface ListContactsOptions extends PageOptions {
 /** What `uploadToS3` takes from the client (its fetch and retry settings) is filled in. */
 export type ClientUploadOptions = Omit<UploadToS3Options, 'fetch'>
 
+/** Where the API is when `baseUrl` does not say. */
+const defaultBaseUrl = 'https://api.omnigage.io'
 /** The most contacts one bulk delete takes. */
 const maxBulkDelete = 1000
 /** The largest page the API serves. */
@@ -108,11 +110,11 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
       'Failed to create the Omnigage client: give tokenKey and tokenSecret, the key and secret of an API token (Developer, API Tokens).',
     )
   }
-  const baseUrl = (options.baseUrl ?? 'https://api.omnigage.io').replace(/\/+$/, '')
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
   const auth = authenticator(options)
   const retryOptions = retrySettings(options)
   const { raw, unwrap } = createApiClient<paths>({
-    defaultBaseUrl: 'https://api.omnigage.io',
+    defaultBaseUrl,
     baseUrl,
     auth,
     fetch: options.fetch,
@@ -170,21 +172,14 @@ export function createOmnigageClient(options: OmnigageClientOptions) {
       settings: ImportSettings = {},
       request: CallOptions = {},
     ): Promise<ImportContact> {
-      const attributes: NonNullable<Schemas['ImportContactRequest']['data']['attributes']> = { status: 'queued' }
-      if (settings.uniquePrimaryPhone !== undefined) {
-        attributes['unique-primary-phone'] = settings.uniquePrimaryPhone
-      }
-      if (settings.uniquePrimaryEmail !== undefined) {
-        attributes['unique-primary-email'] = settings.uniquePrimaryEmail
-      }
-      if (settings.updatePruning !== undefined) {
-        attributes['update-pruning'] = settings.updatePruning
-      }
-      if (settings.enablePreflights !== undefined) {
-        attributes['enable-preflights'] = settings.enablePreflights
-      }
-      if (settings.mapping !== undefined) {
-        attributes.mapping = settings.mapping
+      // A setting not given is undefined here, and the JSON body leaves it out.
+      const attributes: NonNullable<Schemas['ImportContactRequest']['data']['attributes']> = {
+        status: 'queued',
+        'unique-primary-phone': settings.uniquePrimaryPhone,
+        'unique-primary-email': settings.uniquePrimaryEmail,
+        'update-pruning': settings.updatePruning,
+        'enable-preflights': settings.enablePreflights,
+        mapping: settings.mapping,
       }
       const id = typeof upload === 'string' ? upload : upload.id
       const document = await unwrap(

@@ -25,6 +25,12 @@ describe('readOmnigageError, untidy bodies', () => {
     ).toEqual({ message: 'Name is required. Phone is invalid!' })
   })
 
+  it('adds a full stop to a detail whose stop is inside it, not at its end', () => {
+    expect(readOmnigageError({ errors: [{ detail: 'Row 2.5 is bad' }, { detail: 'Use v1.2' }] }, answer(422))).toEqual({
+      message: 'Row 2.5 is bad. Use v1.2.',
+    })
+  })
+
   it('takes the first code that is a number or a non-empty string', () => {
     const body = { errors: [{ code: '' }, { code: { nested: true } }, { code: 422 }, { code: 'later' }] }
     expect(readOmnigageError(body, answer(422))).toEqual({ code: '422' })

@@ -34,6 +34,22 @@ describe('resolveFileSource refuses', () => {
     )
   })
 
+  it('null, a number or an object without a stream, saying what it takes', async () => {
+    for (const source of [null, 42, {}]) {
+      const error = await resolveFileSource(source as never).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(UnsupportedFileError)
+      expect((error as Error).message).toBe(
+        'Cannot import this source: pass a File, a path (in Node), or { stream, name, size? }.',
+      )
+    }
+  })
+
+  it('a File with an empty name, saying to give one', async () => {
+    const error = await resolveFileSource(new File(['a'], '')).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UnsupportedFileError)
+    expect((error as Error).message).toMatch(/^Cannot import a Blob without a name: pass a File, or /)
+  })
+
   it('a path that is a directory, saying it is not a file', async () => {
     directory = await mkdtemp(`${tmpdir()}/contactkit-`)
     const folder = `${directory}/contacts.csv`
@@ -62,5 +78,17 @@ describe('a stream made from an async iterable', () => {
     await reader.read()
     await reader.cancel(new Error('user went away'))
     expect(finished).toBe(true)
+  })
+
+  it('cancels an iterator that has no return() without failing', async () => {
+    const iterable: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: false, value: new TextEncoder().encode('First Name\n') }),
+      }),
+    }
+    const resolved = await resolveFileSource({ stream: iterable, name: 'a.csv', size: 11 })
+    const reader = (resolved.body as ReadableStream<Uint8Array>).getReader()
+    await reader.read()
+    await expect(reader.cancel(new Error('user went away'))).resolves.toBeUndefined()
   })
 })

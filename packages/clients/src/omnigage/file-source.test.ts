@@ -37,10 +37,16 @@ describe('resolveFileSource', () => {
     expect(await (file.body as Blob).text()).toBe(csv)
   })
 
-  it('says which path it could not read', async () => {
-    await expect(resolveFileSource('/no/such/dir/people.csv')).rejects.toThrow(
-      /^Cannot read "\/no\/such\/dir\/people.csv" \(ENOENT\): check the path/,
-    )
+  it('says which path it could not read, keeping the system error as its cause', async () => {
+    const error = await resolveFileSource('/no/such/dir/people.csv').catch((caught: unknown) => caught)
+    expect((error as Error).message).toMatch(/^Cannot read "\/no\/such\/dir\/people.csv" \(ENOENT\): check the path/)
+    expect((error as Error).cause).toMatchObject({ code: 'ENOENT', path: '/no/such/dir/people.csv' })
+  })
+
+  it('keeps a web stream as it is given, unwrapped', async () => {
+    const stream = new Blob([csv]).stream()
+    const resolved = await resolveFileSource({ stream, name: 'people.csv', size: csv.length })
+    expect(resolved.body).toBe(stream)
   })
 
   it('takes a File as it is, and refuses a Blob without a name', async () => {

@@ -35,7 +35,8 @@ export const csvMediaType = 'text/csv'
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const mediaTypes: Record<string, string> = { csv: csvMediaType, xlsx: xlsxMediaType }
-const supported = new Set(Object.values(mediaTypes))
+// Typed to be asked about a type that is missing (it has none).
+const supported: ReadonlySet<string | undefined> = new Set(Object.values(mediaTypes))
 
 /** The file is not something Omnigage imports (not CSV or XLSX), or cannot be read. Thrown before any request. */
 export class UnsupportedFileError extends ContactKitError {
@@ -50,14 +51,14 @@ export class UnsupportedFileError extends ContactKitError {
  * mediaTypeOf('Contacts.CSV') // 'text/csv'
  */
 export function mediaTypeOf(name: string): string {
-  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase()
-  const type = extension === undefined ? undefined : mediaTypes[extension]
-  if (type === undefined) {
+  const lowerName = name.toLowerCase()
+  const known = Object.entries(mediaTypes).find(([extension]) => lowerName.endsWith(`.${extension}`))
+  if (known === undefined) {
     throw new UnsupportedFileError(
       `Cannot import "${name}": Omnigage imports .csv and .xlsx files only; save the sheet as CSV or XLSX (and name it so), then import it again.`,
     )
   }
-  return type
+  return known[1]
 }
 
 /**
@@ -72,7 +73,7 @@ export async function resolveFileSource(source: ImportSource): Promise<ResolvedF
   if (typeof source === 'string') {
     return readPath(source)
   }
-  if (isBlob(source)) {
+  if (source instanceof Blob) {
     const name = (source as Partial<NamedBlob>).name
     if (typeof name !== 'string' || name === '') {
       throw new UnsupportedFileError(
@@ -102,8 +103,9 @@ export async function resolveFileSource(source: ImportSource): Promise<ResolvedF
 }
 
 function typeOfStream(source: StreamSource): string {
-  if (source.type !== undefined && supported.has(source.type)) {
-    return source.type
+  if (supported.has(source.type)) {
+    // One of the two types (has() is true for nothing else), so a string.
+    return source.type as string
   }
   return mediaTypeOf(source.name)
 }
@@ -126,7 +128,7 @@ async function readPath(path: string): Promise<ResolvedFile> {
   try {
     // stat first: it names the failure (ENOENT, EACCES), where openAsBlob only calls the path invalid.
     if (!(await fsPromises.stat(path)).isFile()) {
-      throw Object.assign(new Error('not a file'), { code: 'not a file' })
+      throw new Error('not a file')
     }
     // A Blob backed by the file: read as it is posted (and again for a retry), never held in memory.
     const body =
@@ -143,13 +145,9 @@ async function readPath(path: string): Promise<ResolvedFile> {
   }
 }
 
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob
-}
-
 /** A web stream from a web stream or any async iterable of bytes, pulled only as it is read. */
 function toReadableStream(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
+  if (source instanceof ReadableStream) {
     return source
   }
   const iterator = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()

@@ -228,6 +228,15 @@ describe('importFile', () => {
       `Import ${importId} failed: The file is not a valid XLSX file. Fix the file (a CSV or XLSX with a header row) and import it again.`,
     )
     expect(phases).toEqual(['uploading', 'queued', 'processing'])
+    expect((error as Error).name).toBe('ImportFailedError')
+  })
+
+  it('ends a failure reason with one full stop, however many it had', async () => {
+    const { client } = omnigageWith([importAt('failed', {}, 'Bad header row...  ')])
+    const error = await client.importFile(new File([csv], 'contacts.csv')).catch((caught: unknown) => caught)
+    expect((error as Error).message).toBe(
+      `Import ${importId} failed: Bad header row. Fix the file (a CSV or XLSX with a header row) and import it again.`,
+    )
   })
 
   it('refuses an unknown extension before any request', async () => {
@@ -269,6 +278,33 @@ describe('importFile', () => {
     expect(fake.requests).toHaveLength(3)
   })
 
+  it.each([
+    ['createUpload', 'POST /api/v1/uploads'],
+    ['the S3 post', 'POST S3'],
+    ['createImport', 'POST /api/v1/import-contacts'],
+    ['getImport', `GET /api/v1/import-contacts/${importId}`],
+  ])('passes the signal to %s, which an abort then stops', async (_step, call) => {
+    const { fake } = omnigageWith([done])
+    const controller = new AbortController()
+    const reason = new Error('user went away')
+    const seen: boolean[] = []
+    const client = createOmnigageClient({
+      tokenKey: 'key',
+      tokenSecret: 'secret',
+      sleep: instantSleep().sleep,
+      fetch: async (request) => {
+        const url = new URL(request.url)
+        if (`${request.method} ${url.host === 'bucket.s3.test' ? 'S3' : url.pathname}` === call) {
+          controller.abort(reason)
+          seen.push(request.signal.aborted)
+        }
+        return fake.fetch(request)
+      },
+    })
+    await expect(client.importFile(new File([csv], 'contacts.csv'), { signal: controller.signal })).rejects.toBe(reason)
+    expect(seen).toEqual([true])
+  })
+
   it('sends nothing when the signal is already aborted', async () => {
     const { client, fake } = omnigageWith([done])
     const reason = new Error('never mind')
@@ -285,6 +321,7 @@ describe('importFile', () => {
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ImportTimeoutError)
     expect(error).toBeInstanceOf(PollTimeoutError)
+    expect((error as Error).name).toBe('ImportTimeoutError')
     expect(error).toMatchObject({ maxWaitMs: 2000, elapsedMs: 2000, attempts: 5 })
     expect((error as Error).message).toMatch(
       new RegExp(`^Import ${importId} did not finish within 2000 ms; raise maxWaitMs`),

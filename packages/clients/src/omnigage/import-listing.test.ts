@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
@@ -21,6 +21,26 @@ describe('createImport settings', () => {
       'update-pruning': true,
       'enable-preflights': false,
     })
+  })
+})
+
+describe('createImport without settings', () => {
+  it('sends the status alone, and the upload it imports', async () => {
+    const fake = fakeFetch(() => json(201, { data: imported('imp-2') }))
+    await omnigage(fake.fetch).createImport('up-9')
+    expect(JSON.parse(fake.requests[0]?.body ?? '').data).toStrictEqual({
+      type: 'import-contacts',
+      attributes: { status: 'queued' },
+      relationships: { upload: { data: { type: 'uploads', id: 'up-9' } } },
+    })
+  })
+})
+
+describe('listImports', () => {
+  it('asks for the import-contacts collection', async () => {
+    const fake = fakeFetch(() => json(200, { data: [], meta: { count: 0 }, links: {} }))
+    await omnigage(fake.fetch).listImports()
+    expect(`${fake.requests[0]?.method} ${fake.requests[0]?.url.pathname}`).toBe('GET /api/v1/import-contacts')
   })
 })
 
@@ -88,5 +108,70 @@ describe('downloadFile', () => {
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 403, body: '' })
+  })
+})
+
+describe('downloadFile without a fetch of its own', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('uses the global fetch at the time of the call', async () => {
+    const client = createOmnigageClient({ tokenKey: 'key', tokenSecret: 'secret', sleep: instantSleep().sleep })
+    const seen: string[] = []
+    vi.stubGlobal('fetch', async (request: Request) => {
+      seen.push(request.url)
+      return new Response('a,b\n')
+    })
+    const response = await client.downloadFile('https://bucket.s3.test/x.csv')
+    expect(await response.text()).toBe('a,b\n')
+    expect(seen).toEqual(['https://bucket.s3.test/x.csv'])
+  })
+})
+
+describe('client settings', () => {
+  it('drops every trailing slash of baseUrl, for API calls and for relative download URLs', async () => {
+    const fake = fakeFetch((request) =>
+      new URL(request.url).pathname.endsWith('.csv') ? new Response('a,b\n') : json(200, { data: imported('imp-1') }),
+    )
+    const client = createOmnigageClient({
+      tokenKey: 'key',
+      tokenSecret: 'secret',
+      baseUrl: 'http://sim.test/omnigage///',
+      fetch: fake.fetch,
+    })
+    await client.getImport('imp-1')
+    await client.downloadFile('files/x.csv')
+    expect(fake.requests.map((sent) => sent.url.href)).toEqual([
+      'http://sim.test/omnigage/api/v1/import-contacts/imp-1',
+      'http://sim.test/omnigage/files/x.csv',
+    ])
+    expect(fake.requests[1]?.headers.get('authorization')).toMatch(/^Basic /)
+  })
+
+  it('calls https://api.omnigage.io when no baseUrl is given', async () => {
+    const fake = fakeFetch(() => json(200, { data: imported('imp-1') }))
+    await omnigage(fake.fetch).getImport('imp-1')
+    expect(fake.requests[0]?.url.href).toBe('https://api.omnigage.io/api/v1/import-contacts/imp-1')
+  })
+
+  it('retries API calls and downloads no more than maxRetries, with its delays', async () => {
+    const { sleep, waits } = instantSleep()
+    const fake = fakeFetch(() => json(503, {}))
+    const client = createOmnigageClient({
+      tokenKey: 'key',
+      tokenSecret: 'secret',
+      fetch: fake.fetch,
+      sleep,
+      maxRetries: 1,
+      initialDelayMs: 4000,
+      maxDelayMs: 4000,
+    })
+    await expect(client.getImport('imp-1')).rejects.toMatchObject({ status: 503 })
+    await expect(client.downloadFile('https://bucket.s3.test/x.csv')).rejects.toMatchObject({ status: 503 })
+    expect(fake.requests).toHaveLength(4)
+    // A quarter off at most, for jitter.
+    expect(waits.every((ms) => ms >= 3000 && ms <= 4000)).toBe(true)
+    expect(waits).toHaveLength(2)
   })
 })

@@ -96,4 +96,43 @@ describe('importFile when Omnigage leaves things out', () => {
     expect(contacts).toEqual([])
     expect(fake.requests.filter((sent) => sent.url.pathname.endsWith('/results'))).toEqual([])
   })
+
+  it('asks only for updated rows when no row was created', async () => {
+    const { client, fake } = omnigage(importWith({ 'count-updated': 1, 'count-total': 1 }), [row(2, 'updated', 'c-2')])
+    const imported = await client.importFile(csv)
+    const contacts = []
+    for await (const made of imported.contacts) {
+      contacts.push(made)
+    }
+    expect(contacts).toEqual([{ id: 'c-2', row: 2, status: 'updated' }])
+    const asked = fake.requests.filter((sent) => sent.url.pathname.endsWith('/results'))
+    expect(asked.map((sent) => sent.url.searchParams.get('filter[status]'))).toEqual(['updated'])
+  })
+
+  it('gives contacts only for created or updated rows that name one', async () => {
+    const { client } = omnigage(importWith({ 'count-created': 2, 'count-updated': 1, 'count-total': 4 }), [
+      row(1, 'created', 'c-1'),
+      row(2, 'created'),
+      row(3, 'skipped', 'c-3'),
+      row(4, 'updated', 'c-4'),
+    ])
+    const imported = await client.importFile(csv)
+    const contacts = []
+    for await (const made of imported.contacts) {
+      contacts.push(made)
+    }
+    expect(contacts).toEqual([
+      { id: 'c-1', row: 1, status: 'created' },
+      { id: 'c-4', row: 4, status: 'updated' },
+    ])
+  })
 })
+
+function row(number: number, status: string, contactId?: string) {
+  return {
+    type: 'import-contact-results',
+    id: `r-${number}`,
+    attributes: { row: number, status, values: [], error: null },
+    relationships: { contact: { data: contactId === undefined ? null : { type: 'contacts', id: contactId } } },
+  }
+}

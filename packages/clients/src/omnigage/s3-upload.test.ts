@@ -86,7 +86,20 @@ describe('uploadToS3: the form', () => {
       'file',
     ])
     expect(parts.at(-1)).toEqual({ name: 'file', filename: 'contacts.csv', type: 'text/csv' })
-    expect(sent?.body).toContain(`\r\n\r\n${csv}\r\n--`)
+    // A boundary of letters, digits and dashes needs no quotes in the header.
+    expect(sent?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=[0-9A-Za-z-]+$/)
+    const boundary = sent?.headers.get('content-type')?.split('boundary=')[1]
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+    expect(sent?.body).toBe(
+      field('acl', 'private') +
+        field('AWSAccessKeyId', 'AKIASCCH57') +
+        field('key', formKey) +
+        field('policy', 'eyJleHBpcmF0aW9uIjogIjIwMjAifQ==') +
+        field('signature', 'XZHFYrd/AjmsGnUS1Bg=') +
+        field('Content-Type', 'text/csv') +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    )
   })
 
   it('refuses a stream that gives more bytes than its size says', async () => {
@@ -117,6 +130,7 @@ describe('uploadToS3: failures', () => {
     )
     expect(error).toBeInstanceOf(S3UploadError)
     expect(error).toMatchObject({
+      name: 'S3UploadError',
       status: 403,
       code: 'AccessDenied',
       s3Message: 'Invalid according to Policy: Policy expired.',
@@ -167,17 +181,22 @@ describe('uploadToS3: failures', () => {
   it('never retries a stream, which can be read only once', async () => {
     const fake = fakeFetch(networkError('ECONNRESET'), s3Ok)
     const stream = new Blob([csv]).stream()
+    const { sleep, waits } = instantSleep()
     const error = await uploadToS3(
       upload,
       { stream, name: 'a.csv', size: csv.length },
       {
         fetch: fake.fetch,
-        sleep: instantSleep().sleep,
+        sleep,
         idempotent: true,
       },
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toMatch(
+      /: ECONNRESET\. It was not retried because a POST may already have taken effect/,
+    )
     expect(fake.requests).toHaveLength(1)
+    expect(waits).toEqual([])
   })
 
   it('reports a failure without an error document by its status', async () => {

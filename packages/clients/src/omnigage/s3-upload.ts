@@ -166,7 +166,8 @@ function describeS3Failure(status: number, { code, message }: VendorErrorDetails
 }
 
 function adviceFor(status: number, code: string | undefined, message: string | undefined): string {
-  if (code === 'AccessDenied' && /expired/i.test(message ?? '')) {
+  // A missing message reads as "undefined", which says nothing of an expiry either.
+  if (code === 'AccessDenied' && /expired/i.test(String(message))) {
     return 'The upload form lasts one hour: create a new upload and post the file again.'
   }
   switch (code) {
@@ -193,16 +194,20 @@ function adviceFor(status: number, code: string | undefined, message: string | u
   }
 }
 
+/** The named entities of XML besides `&amp;` (decoded last, so `&amp;lt;` stays `&lt;`). */
+const namedEntities = { lt: '<', gt: '>', quot: '"', apos: "'" }
+
 function decodeXmlText(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&(lt|gt|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '')
+    .replace(/&(lt|gt|quot|apos);/g, (_, name: keyof typeof namedEntities) => namedEntities[name])
     .replace(/&amp;/g, '&')
 }
 
 function isResolvedFile(file: ImportSource | ResolvedFile): file is ResolvedFile {
-  return typeof file === 'object' && file !== null && !(file instanceof Blob) && 'body' in file && 'size' in file
+  // Neither a Blob nor a stream source has a `body`.
+  return typeof file === 'object' && file !== null && 'body' in file
 }
 
 /** How one attempt's body is built. */
@@ -254,26 +259,20 @@ function streamedForm(fields: Array<[string, string]>, file: ResolvedFile): Form
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`)
   headers.set('Content-Type', `multipart/form-data; boundary=${boundary}`)
   headers.set('Content-Length', String(head.byteLength + file.size + tail.byteLength))
-  let used = false
   let lengthError: Error | undefined
   return {
     headers,
+    // Called once: a stream's post is never retried (and a second reader of it would be refused).
     body() {
-      if (used) {
-        throw new UnsupportedFileError(`Cannot post "${file.name}" again: a stream can be read only once.`)
-      }
-      used = true
       const reader = (file.body as ReadableStream<Uint8Array>).getReader()
       let sent = 0
-      let stage: 'head' | 'file' | 'done' = 'head'
+      let headSent = false
       return new ReadableStream<Uint8Array>({
+        // Not called again once the stream is closed or errored.
         async pull(controller) {
-          if (stage === 'head') {
-            stage = 'file'
+          if (!headSent) {
+            headSent = true
             controller.enqueue(head)
-            return
-          }
-          if (stage === 'done') {
             return
           }
           const { done, value } = await reader.read()
@@ -292,7 +291,6 @@ function streamedForm(fields: Array<[string, string]>, file: ResolvedFile): Form
             controller.error(lengthError)
             return
           }
-          stage = 'done'
           controller.enqueue(tail)
           controller.close()
         },

@@ -47,4 +47,46 @@ describe('BucketStore', () => {
       /expireAfterDays/,
     )
   })
+
+  it('answers nothing for a bucket it does not have, and deletes only what is there', () => {
+    const store = new BucketStore(manualClock(), [{ name: 'contactkit-uploads' }])
+    store.put(object('a.txt'))
+    expect(store.bucket('no-such-bucket')).toBeUndefined()
+    expect(store.get('no-such-bucket', 'a.txt')).toBeUndefined()
+    expect(store.list('no-such-bucket')).toEqual([])
+    expect(store.delete('no-such-bucket', 'a.txt')).toBe(false)
+    expect(store.delete('contactkit-uploads', 'b.txt')).toBe(false)
+    expect(store.delete('contactkit-uploads', 'a.txt')).toBe(true)
+    expect(store.get('contactkit-uploads', 'a.txt')).toBeUndefined()
+  })
+
+  it('lists by bucket name, then by key, and one bucket alone when named', () => {
+    const store = new BucketStore(manualClock(), [{ name: 'zeta-bucket' }, { name: 'alpha-bucket' }])
+    for (const [bucket, key] of [
+      ['zeta-bucket', 'b'],
+      ['alpha-bucket', 'c'],
+      ['zeta-bucket', 'a'],
+      ['alpha-bucket', 'a'],
+      ['zeta-bucket', 'ab'],
+      ['alpha-bucket', 'B'],
+    ] as const) {
+      store.put({ ...object(key), bucket })
+    }
+    expect(store.list().map((entry) => `${entry.bucket}/${entry.key}`)).toEqual([
+      'alpha-bucket/B',
+      'alpha-bucket/a',
+      'alpha-bucket/c',
+      'zeta-bucket/a',
+      'zeta-bucket/ab',
+      'zeta-bucket/b',
+    ])
+    expect(store.list('zeta-bucket').map((entry) => entry.key)).toEqual(['a', 'ab', 'b'])
+  })
+
+  it('says what it was given when a configuration has no name', () => {
+    const store = new BucketStore(manualClock(), [])
+    expect(() => store.create(undefined as never)).toThrow(
+      /^Failed to create bucket undefined: a bucket name is 3 to 63/,
+    )
+  })
 })

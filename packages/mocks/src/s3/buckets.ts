@@ -208,6 +208,7 @@ export function md5ETag(bytes: Uint8Array): string {
   return `"${toHex(digest('md5', bytes))}"`
 }
 
+/** Orders two different names (keys are unique in a bucket, and equal buckets compare by key). */
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  return a < b ? -1 : 1
 }

@@ -3,7 +3,7 @@ import { createValidator } from '@contactkit/specs/validator'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
-import { failures, hostId, type S3Failure, s3Error, spacedHex } from './errors.js'
+import { failures, hostId, type S3Failure, s3Error, s3ErrorResponder, spacedHex } from './errors.js'
 import { postForm, s3Fixture, signedFields, xmlElements } from './testing/harness.js'
 
 const validator = createValidator(s3Document)
@@ -90,5 +90,28 @@ describe('S3 error documents', () => {
   it('write StringToSignBytes as S3 does: lower-case hex bytes, spaced', () => {
     expect(spacedHex('AWS4')).toBe('41 57 53 34')
     expect(spacedHex('é')).toBe('c3 a9')
+    expect(spacedHex('\t\n')).toBe('09 0a')
+  })
+
+  it("answer the core's own errors with S3's code for the status, or its own class of code", async () => {
+    const app = new Hono()
+    app.get('/:status', (c) => {
+      c.set('requestId' as never, 'id-2' as never)
+      const status = Number(c.req.param('status'))
+      return s3ErrorResponder(manualClock())(
+        c,
+        status,
+        'Something happened.',
+        status === 409 ? { code: 'Busy' } : undefined,
+      )
+    })
+    const codeOf = async (status: number) => xmlElements(await (await app.request(`/${status}`)).text())[0]
+    expect(await codeOf(413)).toEqual(['Code', 'EntityTooLarge'])
+    expect(await codeOf(409)).toEqual(['Code', 'Busy'])
+    expect(await codeOf(418)).toEqual(['Code', 'InvalidRequest'])
+    expect(await codeOf(499)).toEqual(['Code', 'InvalidRequest'])
+    expect(await codeOf(500)).toEqual(['Code', 'InternalError'])
+    expect(await codeOf(502)).toEqual(['Code', 'InternalError'])
+    expect(await codeOf(504)).toEqual(['Code', 'InternalError'])
   })
 })

@@ -218,7 +218,8 @@ export function s3Error(c: Context, clock: Clock, failure: S3Failure): Response 
   return respondWith(c, body, failure.status, { ...headers, 'Content-Type': 'application/xml' })
 }
 
-// S3's code for a status when the core answers on its own (unknown paths, faults, body limit, crashes).
+// S3's code for a status when the core answers on its own (unknown paths, faults, body limit, crashes);
+// a status not here is an InternalError from 500 up (500 itself included), else an InvalidRequest.
 const codeByStatus: Record<number, string> = {
   400: 'InvalidRequest',
   403: 'AccessDenied',
@@ -231,7 +232,6 @@ const codeByStatus: Record<number, string> = {
   413: 'EntityTooLarge',
   415: 'InvalidRequest',
   429: 'SlowDown',
-  500: 'InternalError',
   501: 'NotImplemented',
   503: 'ServiceUnavailable',
 }

@@ -61,9 +61,6 @@ export class PostForm {
    */
   withFilename(filename: string | undefined): PostForm {
     const base = fileBaseName(filename)
-    if (!this.fields.some((field) => field.value.includes(filenameVariable))) {
-      return this
-    }
     return new PostForm(
       this.fields.map((field) => ({ name: field.name, value: field.value.replaceAll(filenameVariable, base) })),
     )

@@ -39,6 +39,26 @@ describe('decodePolicy', () => {
       'Invalid Condition: unknown operation "in".',
     )
   })
+
+  it('refuses a document that is not an object, and conditions of the wrong shape', () => {
+    for (const document of [null, 7, '"text"', []]) {
+      expect(decodePolicy(encode(document))).toBe('Invalid JSON.')
+    }
+    const withCondition = (condition: unknown) =>
+      decodePolicy(encode({ expiration: '2026-01-01T00:00:00Z', conditions: [condition] }))
+    expect(withCondition({ acl: 1 })).toBe('Invalid Simple-Condition: value must be a string.')
+    expect(withCondition(['eq', '$acl'])).toBe(
+      'Invalid Condition: ["eq","$acl"] must be an object or an array of three.',
+    )
+    expect(withCondition('acl')).toBe('Invalid Condition: "acl" must be an object or an array of three.')
+    expect(withCondition(['eq', 5, 'private'])).toBe(
+      'Invalid Condition: ["eq", 5, "private"] must name a field and a string value.',
+    )
+    expect(withCondition(['starts-with', '$key', null])).toBe(
+      'Invalid Condition: ["starts-with", "$key", null] must name a field and a string value.',
+    )
+    expect(withCondition(['content-length-range', 0, 10])).toMatchObject({ expiresAt: expect.any(Number) })
+  })
 })
 
 describe('conditions', () => {
@@ -101,6 +121,15 @@ describe('conditions', () => {
       condition: '["content-length-range", "test", "10"]',
     })
     expect(rangeMaxima(document)).toEqual([10])
+  })
+
+  it('leaves out of the maxima a range that is not whole numbers', () => {
+    const ranges = (...conditions: PolicyDocument['conditions']) =>
+      rangeMaxima({ expiration: '2026-01-01T01:00:00Z', conditions })
+    expect(ranges(['content-length-range', 0, 1.5], ['content-length-range', '0', '20'], { acl: 'private' })).toEqual([
+      20,
+    ])
+    expect(ranges(['content-length-range', -1, 10], ['content-length-range', 0, 'ten'])).toEqual([])
   })
 
   it('finds a field no condition covers, and lets signature fields, policy, file and x-ignore-* through', () => {

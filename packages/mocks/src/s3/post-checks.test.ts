@@ -87,6 +87,57 @@ describe('the errors of a refused upload, as S3 writes them', () => {
     }
   })
 
+  it('400 InvalidArgument for a signed form without its policy, and for a credential that is not a scope', async () => {
+    const { sim } = s3Fixture()
+    for (const [version, policyName] of [
+      ['v2', 'policy'],
+      ['v4', 'Policy'],
+    ] as const) {
+      const { [policyName]: _gone, ...fields } = await signedFields(sim, { signatureVersion: version })
+      const response = await postForm(sim, path, { fields })
+      expect(await response.text(), version).toBe(
+        expectedError(
+          response,
+          'InvalidArgument',
+          "Bucket POST must contain a field named 'Policy'.  If it is specified, please check the order of the fields.",
+          [
+            ['ArgumentName', 'Policy'],
+            ['ArgumentValue', ''],
+          ],
+        ),
+      )
+    }
+    const fields = await signedFields(sim, { signatureVersion: 'v4' })
+    const response = await postForm(sim, path, { fields: { ...fields, 'X-Amz-Credential': 'AKIA/today' } })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toBe(
+      expectedError(
+        response,
+        'InvalidArgument',
+        'Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".',
+        [
+          ['ArgumentName', 'X-Amz-Credential'],
+          ['ArgumentValue', 'AKIA/today'],
+        ],
+      ),
+    )
+  })
+
+  it('400 InvalidArgument for an encryption the form asks for that S3 does not have', async () => {
+    const { sim } = s3Fixture()
+    const fields = await signedFields(sim, {
+      signatureVersion: 'v2',
+      fields: { 'x-amz-server-side-encryption': 'rot13' },
+    })
+    const response = await postForm(sim, path, { fields })
+    expect(await response.text()).toBe(
+      expectedError(response, 'InvalidArgument', 'The encryption method specified is not supported', [
+        ['ArgumentName', 'x-amz-server-side-encryption'],
+        ['ArgumentValue', 'rot13'],
+      ]),
+    )
+  })
+
   it('403 AccessDenied "Access Denied" for a form with no signature fields at all', async () => {
     const { sim } = s3Fixture()
     const { key, policy } = await signedFields(sim, { signatureVersion: 'v2' })

@@ -58,6 +58,26 @@ describe('presignPost', () => {
     expect(policy.conditions.at(-1)).toEqual({ key: 'a.csv' })
   })
 
+  it('writes a V2 form with a session token as a field and a condition, before the key', async () => {
+    const { fields, policy } = await presignPost({
+      bucket: 'contactkit-uploads',
+      key: 'a.csv',
+      credentials: { ...sandboxCredentials, sessionToken: 'session' },
+      expiresAt,
+      signatureVersion: 'v2',
+    })
+    expect(Object.entries(fields).slice(0, 3)).toEqual([
+      ['AWSAccessKeyId', 'AKIACONTACTKITSANDBOX'],
+      ['x-amz-security-token', 'session'],
+      ['key', 'a.csv'],
+    ])
+    expect(policy.conditions).toEqual([
+      { bucket: 'contactkit-uploads' },
+      { 'x-amz-security-token': 'session' },
+      { key: 'a.csv' },
+    ])
+  })
+
   it('refuses fields it writes itself, and a V4 form without its signing time', async () => {
     const base = { bucket: 'b', key: 'k', credentials: sandboxCredentials, expiresAt }
     await expect(presignPost({ ...base, signatureVersion: 'v2', fields: { Policy: 'x' } })).rejects.toThrow(

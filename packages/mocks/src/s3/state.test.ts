@@ -103,6 +103,72 @@ describe('the S3 admin state', () => {
   })
 })
 
+describe('the S3 admin state, sparse seeds', () => {
+  it('seeds objects alone into a configured bucket, typed binary/octet-stream by default, their metadata kept', () => {
+    const { sim } = s3Fixture()
+    expect(
+      sim.seed({ objects: [{ bucket: 'contactkit-uploads', key: 'a.bin', body: 'ab', metadata: { source: 'crm' } }] }),
+    ).toEqual({
+      buckets: [],
+      credentials: [],
+      objects: [{ bucket: 'contactkit-uploads', key: 'a.bin', etag: expect.stringMatching(/^"[0-9a-f]{32}"$/) }],
+    })
+    expect(sim.objects.get('contactkit-uploads', 'a.bin')).toMatchObject({
+      contentType: 'binary/octet-stream',
+      metadata: { source: 'crm' },
+    })
+    expect(sim.snapshot?.()).toMatchObject({
+      objects: [{ key: 'a.bin', bodyBase64: 'YWI=', contentType: 'binary/octet-stream', metadata: { source: 'crm' } }],
+    })
+  })
+
+  it('answers a seed with the buckets and key ids it added, and snapshots an object without metadata without any', () => {
+    const { sim } = s3Fixture()
+    expect(
+      sim.seed({
+        buckets: [{ name: 'imports' }],
+        credentials: [{ accessKeyId: 'AKIAIMPORTER', secretAccessKey: 'importer-secret' }],
+        objects: [{ bucket: 'imports', key: 'a.csv', body: 'a', contentType: 'text/csv' }],
+      }),
+    ).toMatchObject({ buckets: ['imports'], credentials: ['AKIAIMPORTER'] })
+    const snapshot = sim.snapshot?.() as { objects: object[] }
+    expect(snapshot.objects).toEqual([{ bucket: 'imports', key: 'a.csv', bodyBase64: 'YQ==', contentType: 'text/csv' }])
+    expect(snapshot.objects[0]).not.toHaveProperty('metadata')
+  })
+
+  it('refuses a seed of the wrong shape before anything else, changing nothing', () => {
+    const { sim } = s3Fixture()
+    for (const seed of ['buckets', { buckets: 'imports' }, { buckets: ['imports'] }, { buckets: [{}] }]) {
+      expect(() => sim.seed(seed), JSON.stringify(seed)).toThrow(/^Failed to seed the S3 simulator: /)
+    }
+    expect(sim.buckets.buckets().map((bucket) => bucket.name)).toEqual(['contactkit-uploads'])
+  })
+
+  it('refuses a seed whose bucket or key is not valid, saying which and why', () => {
+    const { sim } = s3Fixture()
+    expect(() => sim.seed({ buckets: [{ name: 'ok-bucket' }, { name: 'Bad_Bucket' }] })).toThrow(
+      'Failed to seed the S3 simulator: buckets[1]: failed to create bucket "Bad_Bucket": a bucket name is 3 to 63',
+    )
+    expect(() => sim.seed({ credentials: [{ accessKeyId: 'AKIA1', secretAccessKey: '' }] })).toThrow(
+      'Failed to seed the S3 simulator: credentials[0]: failed to add the access key AKIA1: give its "secretAccessKey"',
+    )
+    expect(sim.buckets.has('ok-bucket')).toBe(false)
+  })
+
+  it('shows when a lifecycle rule deletes each object', () => {
+    const { sim } = s3Fixture()
+    sim.seed({
+      buckets: [{ name: 'imports', lifecycle: { expireAfterDays: 1, ruleId: 'r' } }],
+      objects: [{ bucket: 'imports', key: 'a.csv', body: 'a' }],
+    })
+    const state = sim.inspect?.() as { buckets: Array<{ name: string; objects: Array<{ expiresAt?: string }> }> }
+    expect(state.buckets.find((bucket) => bucket.name === 'imports')?.objects).toMatchObject([
+      { expiresAt: '2026-01-03T00:00:00.000Z' },
+    ])
+    expect(state.buckets.find((bucket) => bucket.name === 'contactkit-uploads')?.objects).toEqual([])
+  })
+})
+
 describe('S3 in a simulator set', () => {
   // A vendor standing for Omnigage: it keeps the peers its set gave it.
   let peers: SimulatorOptions['peers']

@@ -1,7 +1,7 @@
 import { type JsonSchema, seedFailure, seedSchema } from '../core/kit/seed-schema.js'
 import type { VendorState } from '../core/simulator.js'
 import { isoMillis } from '../core/time-format.js'
-import { type BucketConfig, type BucketStore, checkBucket, md5ETag } from './buckets.js'
+import { type BucketConfig, type BucketStore, checkBucket, md5ETag, type StoredObject } from './buckets.js'
 import { type CredentialStore, checkAccessKey, type S3Credentials } from './credentials.js'
 
 /** An object to put in a bucket from `POST /__admin/state`: its bytes as text, or as base64 (what snapshots write). */
@@ -122,9 +122,10 @@ export function createS3State(buckets: BucketStore, credentials: CredentialStore
         buckets: buckets.buckets().filter((bucket) => !configuredBuckets.has(bucket.name)),
         credentials: credentials.list().filter((key) => !configuredKeys.has(key.accessKeyId)),
         objects: buckets.list().map((summary) => {
-          const object = buckets.get(summary.bucket, summary.key)
+          // Listed a moment ago on the same clock, so still there.
+          const object = buckets.get(summary.bucket, summary.key) as StoredObject
           let binary = ''
-          for (const byte of object?.bytes ?? []) {
+          for (const byte of object.bytes) {
             binary += String.fromCharCode(byte)
           }
           return {
@@ -165,7 +166,7 @@ function checkSeed(input: unknown, buckets: BucketStore): S3Seed {
     try {
       return check()
     } catch (error) {
-      return fail(`${where}: ${(error as Error).message.replace(/^Failed to /, 'failed to ')}`)
+      return fail(`${where}: ${(error as Error).message.replace('Failed to ', 'failed to ')}`)
     }
   }
 }

@@ -51,6 +51,17 @@ describe('a contact as the API writes it', () => {
     ])
   })
 
+  it('gives the photo when asked for it alone, and keeps it out of the plain answer', async () => {
+    const { call } = aurinkoHarness()
+    const photo = { name: 'ann.png', mimeType: 'image/png', content: 'iVBORw0KGgo=' }
+    const { id } = (await call('POST', '/v1/contacts', { body: { nickName: 'Ann', photo } })).body
+    expect((await call('GET', `/v1/contacts/${id}`)).body).toMatchObject({ hasPhoto: true })
+    expect((await call('GET', `/v1/contacts/${id}`)).body).not.toHaveProperty('photo')
+    const asked = await call('GET', `/v1/contacts/${id}?withPhoto=true`)
+    expect(asked.body).toMatchObject({ hasPhoto: true, photo })
+    expect((await call('GET', `/v1/contacts/${id}?withPhoto=false`)).body).not.toHaveProperty('photo')
+  })
+
   it('keeps a name that has neither given nor family name, without a display name', async () => {
     const record = await created({ name: { prefix: 'Dr', middleName: 'Q' } })
     expect(record.name).toEqual({ prefix: 'Dr', middleName: 'Q' })

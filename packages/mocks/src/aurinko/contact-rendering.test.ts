@@ -62,6 +62,17 @@ describe('a contact as the API writes it', () => {
     expect((await call('GET', `/v1/contacts/${id}?withPhoto=false`)).body).not.toHaveProperty('photo')
   })
 
+  it('reads each contact of the sandbox book by id as the list gives it, the example and the generated ones', async () => {
+    const { call } = aurinkoHarness()
+    const listed = (await call('GET', '/v1/contacts?limit=3')).body.records
+    for (const contact of listed) {
+      const read = await call('GET', `/v1/contacts/${contact.id}`)
+      expect(read.status).toBe(200)
+      expect(read.body).toEqual(contact)
+    }
+    expect(listed[0].name.displayName).toBe('Sam Black')
+  })
+
   it('keeps a name that has neither given nor family name, without a display name', async () => {
     const record = await created({ name: { prefix: 'Dr', middleName: 'Q' } })
     expect(record.name).toEqual({ prefix: 'Dr', middleName: 'Q' })

@@ -83,6 +83,32 @@ describe('AddressBook', () => {
     }
   })
 
+  it('has no contact outside the ordinals it gave, and each one inside them', () => {
+    const book = new AddressBook({
+      idPrefix: 'c1_',
+      createdMs: 0,
+      initial: [{ nickName: 'first' }],
+      generated: 2,
+      generate: (index): ContactFields => ({ nickName: `generated ${index}` }),
+    })
+    const created = book.create({ nickName: 'created' }, 1)
+    expect([-1, 0, 1, 2, 3, 4].map((ordinal) => book.at(ordinal)?.fields.nickName)).toEqual([
+      undefined,
+      'first',
+      'generated 0',
+      'generated 1',
+      'created',
+      undefined,
+    ])
+    expect(['c1_0', 'c1_1', 'c1_2', 'c1_3', 'c1_4'].map((id) => book.etagOf(id))).toEqual([
+      book.at(0)?.etag,
+      book.at(1)?.etag,
+      book.at(2)?.etag,
+      created.etag,
+      undefined,
+    ])
+  })
+
   it('knows only the ids it gave', () => {
     const { book } = countingBook(40)
     expect(book.find('c1_a')?.ordinal).toBe(10)

@@ -73,6 +73,20 @@ describe('a contact as the API writes it', () => {
     expect(listed[0].name.displayName).toBe('Sam Black')
   })
 
+  it('answers 404 in the vendor’s format for ids spelled with a sign or no number at all', async () => {
+    const { call } = aurinkoHarness()
+    for (const id of ['c1_-1', 'c1_-0', 'c1_', 'c1_+1']) {
+      for (const path of [`/v1/contacts/${id}`, `/v1/contacts/${id}?withPhoto=true`]) {
+        const answer = await call('GET', path)
+        expect(answer.status).toBe(404)
+        expect(answer.body).toMatchObject({
+          code: 'not_found',
+          message: `Contact not found: account 1001 has no contact ${id}; it was deleted or never existed. List or sync the contacts for current ids.`,
+        })
+      }
+    }
+  })
+
   it('keeps a name that has neither given nor family name, without a display name', async () => {
     const record = await created({ name: { prefix: 'Dr', middleName: 'Q' } })
     expect(record.name).toEqual({ prefix: 'Dr', middleName: 'Q' })

@@ -91,6 +91,8 @@ describe('AddressBook', () => {
       generated: 2,
       generate: (index): ContactFields => ({ nickName: `generated ${index}` }),
     })
+    // One past the generated ones: nothing until a contact is created there.
+    expect(book.at(3)).toBeUndefined()
     const created = book.create({ nickName: 'created' }, 1)
     expect([-1, 0, 1, 2, 3, 4].map((ordinal) => book.at(ordinal)?.fields.nickName)).toEqual([
       undefined,

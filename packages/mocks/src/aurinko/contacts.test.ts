@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ContactFields } from './contact-fields.js'
-import { AddressBook } from './contacts.js'
+import { AddressBook, type StoredContact } from './contacts.js'
 
 function countingBook(generated: number) {
   const made = { count: 0 }
@@ -64,6 +64,17 @@ describe('AddressBook', () => {
       etags.add(current.etag)
     }
     expect(etags.size).toBe(51)
+  })
+
+  it('writes every etag the same way: seven characters of hash, then the change number in base 36', () => {
+    const { book } = countingBook(300)
+    const generated = book.scan(0, book.endOrdinal, 300).contacts
+    expect(generated.every((contact) => /^[0-9a-z]{7}0$/.test(contact.etag))).toBe(true)
+    let current = generated[0] as StoredContact
+    for (let change = 1; change <= 40; change++) {
+      current = book.replace(current, { nickName: `v${change}` }, change)
+      expect(current.etag).toMatch(new RegExp(`^[0-9a-z]{7}${change.toString(36)}$`))
+    }
   })
 
   it('counts the same fields in another key order as no change, and a list in another order as one', () => {

@@ -77,7 +77,7 @@ describe('a refused call says what to send instead', () => {
     const { sim, call } = aurinkoHarness()
     sim.seed({ accounts: [{ accountId: 3001, accessToken: 'revoked', tokenDead: true }] })
     for (const headers of [
-      { Authorization: 'Bearer revoked' },
+      { Authorization: 'Bearer revoked' } as Record<string, string>,
       { Authorization: appAuth, 'X-Aurinko-Account-Id': '3001' },
     ]) {
       const answer = await call('GET', '/v1/contacts', { token: null, headers })

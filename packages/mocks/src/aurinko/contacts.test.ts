@@ -122,6 +122,23 @@ describe('AddressBook', () => {
     ])
   })
 
+  it('lists a contact changed twice once in a delta, a deleted one never, and deletions a page at a time', () => {
+    const { book } = countingBook(0)
+    const from = book.seq
+    const a = book.create({ nickName: 'a' }, 1)
+    book.replace(book.replace(a, { nickName: 'a2' }, 2), { nickName: 'a3' }, 3)
+    const gone = [1, 2, 3].map((n) => book.create({ nickName: `gone ${n}` }, 4))
+    for (const contact of gone) {
+      book.delete(contact, 5)
+    }
+    const updated = book.updatedSince(from, book.seq, 100).contacts
+    expect(updated.map((contact) => contact.fields.nickName)).toEqual(['a3'])
+    const first = book.deletedSince(from, book.seq, 2)
+    expect(first.deletions.map((deletion) => deletion.id)).toEqual([gone[0]?.id, gone[1]?.id])
+    const rest = book.deletedSince(first.next, book.seq, 2)
+    expect(rest).toEqual({ deletions: [{ id: gone[2]?.id, atMs: 5 }], next: book.seq })
+  })
+
   it('knows only the ids it gave', () => {
     const { book } = countingBook(40)
     expect(book.find('c1_a')?.ordinal).toBe(10)

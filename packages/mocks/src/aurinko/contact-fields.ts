@@ -110,8 +110,9 @@ export function wireContact(meta: ContactMeta, fields: ContactFields, options: R
       return canonical === undefined ? phone : { ...phone, canonicalForm: canonical }
     })
   }
-  if (options.nativeProperties && nativeProperties) {
-    const asked = Object.entries(nativeProperties).filter(([key]) => options.nativeProperties?.includes(key))
+  const wanted = options.nativeProperties
+  if (wanted && nativeProperties) {
+    const asked = Object.entries(nativeProperties).filter(([key]) => wanted.includes(key))
     if (asked.length > 0) {
       contact.nativeProperties = Object.fromEntries(asked)
     }

@@ -171,6 +171,10 @@ describe('contact CRUD', () => {
     expect(asked.conformance).toEqual([])
     expect(asked.body).toMatchObject({ photo, nativeProperties: { a: '1', c: '3' } })
     expect((await call('GET', `/v1/contacts/${id}?nativeProperties=b`)).body.nativeProperties).toEqual({ b: '2' })
+    // Asking only for properties the contact does not have gives none, not an empty map.
+    const unknown = await call('GET', `/v1/contacts/${id}?nativeProperties=z`)
+    expect(unknown.status).toBe(200)
+    expect(unknown.body).not.toHaveProperty('nativeProperties')
   })
 
   it('lists the account’s contacts a page at a time with limit and pageToken', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ContactFields } from './contact-fields.js'
-import { AddressBook } from './contacts.js'
+import { AddressBook, type StoredContact } from './contacts.js'
 
 function countingBook(generated: number) {
   const made = { count: 0 }
@@ -66,6 +66,17 @@ describe('AddressBook', () => {
     expect(etags.size).toBe(51)
   })
 
+  it('writes every etag the same way: seven characters of hash, then the change number in base 36', () => {
+    const { book } = countingBook(300)
+    const generated = book.scan(0, book.endOrdinal, 300).contacts
+    expect(generated.every((contact) => /^[0-9a-z]{7}0$/.test(contact.etag))).toBe(true)
+    let current = generated[0] as StoredContact
+    for (let change = 1; change <= 40; change++) {
+      current = book.replace(current, { nickName: `v${change}` }, change)
+      expect(current.etag).toMatch(new RegExp(`^[0-9a-z]{7}${change.toString(36)}$`))
+    }
+  })
+
   it('counts the same fields in another key order as no change, and a list in another order as one', () => {
     const { book } = countingBook(0)
     const contact = book.create({ name: { givenName: 'Sam', familyName: 'Black' }, keywords: ['a', 'b'] }, 1)
@@ -81,6 +92,51 @@ describe('AddressBook', () => {
     ]) {
       expect(book.replace(contact, fields, 3).etag).not.toBe(contact.etag)
     }
+  })
+
+  it('has no contact outside the ordinals it gave, and each one inside them', () => {
+    const book = new AddressBook({
+      idPrefix: 'c1_',
+      createdMs: 0,
+      initial: [{ nickName: 'first' }],
+      generated: 2,
+      generate: (index): ContactFields => ({ nickName: `generated ${index}` }),
+    })
+    // One past the generated ones: nothing until a contact is created there.
+    expect(book.at(3)).toBeUndefined()
+    const created = book.create({ nickName: 'created' }, 1)
+    expect([-1, 0, 1, 2, 3, 4].map((ordinal) => book.at(ordinal)?.fields.nickName)).toEqual([
+      undefined,
+      'first',
+      'generated 0',
+      'generated 1',
+      'created',
+      undefined,
+    ])
+    expect(['c1_0', 'c1_1', 'c1_2', 'c1_3', 'c1_4'].map((id) => book.etagOf(id))).toEqual([
+      book.at(0)?.etag,
+      book.at(1)?.etag,
+      book.at(2)?.etag,
+      created.etag,
+      undefined,
+    ])
+  })
+
+  it('lists a contact changed twice once in a delta, a deleted one never, and deletions a page at a time', () => {
+    const { book } = countingBook(0)
+    const from = book.seq
+    const a = book.create({ nickName: 'a' }, 1)
+    book.replace(book.replace(a, { nickName: 'a2' }, 2), { nickName: 'a3' }, 3)
+    const gone = [1, 2, 3].map((n) => book.create({ nickName: `gone ${n}` }, 4))
+    for (const contact of gone) {
+      book.delete(contact, 5)
+    }
+    const updated = book.updatedSince(from, book.seq, 100).contacts
+    expect(updated.map((contact) => contact.fields.nickName)).toEqual(['a3'])
+    const first = book.deletedSince(from, book.seq, 2)
+    expect(first.deletions.map((deletion) => deletion.id)).toEqual([gone[0]?.id, gone[1]?.id])
+    const rest = book.deletedSince(first.next, book.seq, 2)
+    expect(rest).toEqual({ deletions: [{ id: gone[2]?.id, atMs: 5 }], next: book.seq })
   })
 
   it('knows only the ids it gave', () => {

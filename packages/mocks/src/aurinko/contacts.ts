@@ -108,7 +108,8 @@ export class AddressBook {
     if (written !== undefined) {
       return written?.etag
     }
-    return ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd ? etagFor(id, 0) : undefined
+    // An ordinal the book gave and never wrote is a generated contact as first made.
+    return etagFor(id, 0)
   }
 
   at(ordinal: number): StoredContact | undefined {

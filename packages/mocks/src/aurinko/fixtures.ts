@@ -32,7 +32,8 @@ function personToContact(person: Person): ContactFields {
   const contact: ContactFields = {
     name: { givenName: person.firstName, familyName: person.lastName },
     emailAddresses: person.emails.map((email) => ({ address: email.address, type: email.type.toLowerCase() })),
-    phoneNumbers: person.phones.map((phone) => ({ number: phone.number, type: phoneType(phone.type) })),
+    // People's phones are Mobile or Home, both Aurinko types once lowercased.
+    phoneNumbers: person.phones.map((phone) => ({ number: phone.number, type: phone.type.toLowerCase() as PhoneType })),
     addresses: [
       {
         street: person.address.street,
@@ -62,8 +63,3 @@ function personToContact(person: Person): ContactFields {
 }
 
 type PhoneType = NonNullable<NonNullable<ContactFields['phoneNumbers']>[number]['type']>
-
-function phoneType(type: string): PhoneType {
-  const lower = type.toLowerCase()
-  return lower === 'mobile' || lower === 'home' || lower === 'work' ? lower : 'other'
-}

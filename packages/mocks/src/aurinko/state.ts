@@ -7,7 +7,7 @@ import type { StoredContact } from './contacts.js'
 import type { IfMatchPolicy } from './route-env.js'
 import { checkSeed, type ProviderEdits } from './seed-schema.js'
 import type { SyncService } from './sync.js'
-import { sandboxApp } from './tenants.js'
+import { type Account, sandboxApp } from './tenants.js'
 
 /** What provider-side edits did: the ids of the contacts created, updated and deleted. */
 export interface ProviderEditResult {
@@ -105,10 +105,8 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
   }
 
   function applyEdits(edit: ProviderEdits): ProviderEditResult {
-    const book = accounts.byId(edit.accountId)?.book
-    if (!book) {
-      throw new RangeError(`Failed to edit account ${edit.accountId}: there is no such account.`)
-    }
+    // checkSeed refused edits of an account that does not exist.
+    const book = (accounts.byId(edit.accountId) as Account).book
     const now = clock.now()
     const created = (edit.create ?? []).map((fields) => book.create(writableFields(fields as never), now).id)
     const updated = (edit.update ?? []).map(({ id, ...fields }) => {

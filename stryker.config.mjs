@@ -36,17 +36,9 @@ export default {
     'packages/specs/src/rails-xml.ts',
     '!**/*.test.ts',
   ],
-  // Only the sources and tests the run needs; builds are not read (the aliases point at src/),
-  // but the simulators' build is copied: the CLI, binary and compare tests spawn dist/cli.js.
-  ignorePatterns: [
-    'dist',
-    '!packages/mocks/dist',
-    '.turbo',
-    'coverage',
-    'reports',
-    'docs',
-    'packages/contract-tests/browser-tab',
-  ],
+  // Only the sources and tests the run needs; builds are not read (the aliases point at src/, and
+  // the suites that spawn the built CLI are left out in vitest.mutation.config.ts).
+  ignorePatterns: ['dist', '.turbo', 'coverage', 'reports', 'docs', 'packages/contract-tests/browser-tab'],
   coverageAnalysis: 'perTest',
   // A 2-core machine shared with other work: two test runners at most, and generous timeouts.
   concurrency: 2,

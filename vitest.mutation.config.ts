@@ -57,6 +57,7 @@ export default {
       'packages/mocks/src/cli.test.ts',
       'packages/mocks/src/binary.test.ts',
       'packages/mocks/src/commands/record.test.ts',
+      'packages/mocks/src/commands/record-secrets.test.ts',
       'packages/mocks/src/commands/compare.test.ts',
       'packages/mocks/src/fidelity-loop.test.ts',
     ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
+import { testUpload } from '../testing/omnigage-upload.js'
 import { createOmnigageClient, type ImportContact } from './client.js'
 import { ImportFailedError } from './import-flow.js'
 
@@ -34,18 +35,7 @@ function omnigage(created: ImportContact, results: object[] = []) {
     }
     if (url.pathname === '/api/v1/uploads') {
       return json(201, {
-        data: {
-          type: 'uploads',
-          id: 'up-1',
-          attributes: {
-            'expires-at': 'Fri, 28 Feb 2020 21:27:24 GMT',
-            'max-length-in-bytes': 5368724480,
-            'request-url': 'https://bucket.s3.test/',
-            'request-method': 'post',
-            'request-headers': [],
-            'request-form-data': [],
-          },
-        },
+        data: testUpload({ formData: [] }),
       })
     }
     if (url.pathname.endsWith('/results')) {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { fakeFetch } from '../testing/fake-fetch.js'
+import { testUpload } from '../testing/omnigage-upload.js'
 import { UnsupportedFileError } from './file-source.js'
-import { readS3Error, S3UploadError, type Upload, uploadToS3 } from './s3-upload.js'
+import { readS3Error, S3UploadError, uploadToS3 } from './s3-upload.js'
 
 // What S3UploadError tells the user to do, code by code, and what it says when S3's answer
 // cannot be read at all; and a stream that ends before its size.
 
-const upload: Upload = {
-  type: 'uploads',
-  id: 'up-1',
-  attributes: {
-    'expires-at': 'Fri, 28 Feb 2020 21:27:24 GMT',
-    'max-length-in-bytes': 5368724480,
-    'request-url': 'https://bucket.s3.test/',
-    'request-method': 'post',
-    'request-headers': [],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's own placeholder, sent literally
-    'request-form-data': [{ key: 'uploads/${filename}' }],
-  },
-}
+const upload = testUpload()
 
 const s3Error = (status: number, code: string, message?: string) =>
   new Response(`<Error><Code>${code}</Code>${message === undefined ? '' : `<Message>${message}</Message>`}</Error>`, {

@@ -5,25 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../core/errors.js'
 import { fakeFetch } from '../testing/fake-fetch.js'
 import { instantSleep } from '../testing/fake-sleep.js'
+import { testUpload } from '../testing/omnigage-upload.js'
 import { UnsupportedFileError } from './file-source.js'
-import { type Upload, uploadToS3 } from './s3-upload.js'
+import { uploadToS3 } from './s3-upload.js'
 
 // What uploadToS3 does with its options (retries, timeout, signal), with a file exactly as large
 // as the upload takes, with a path, and with names that need escaping in the form.
 
-const upload: Upload = {
-  type: 'uploads',
-  id: 'up-2',
-  attributes: {
-    'expires-at': 'Fri, 28 Feb 2020 21:27:24 GMT',
-    'max-length-in-bytes': 5368724480,
-    'request-url': 'https://bucket.s3.test/',
-    'request-method': 'post',
-    'request-headers': [],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's own placeholder, sent literally
-    'request-form-data': [{ key: 'uploads/${filename}' }],
-  },
-}
+const upload = testUpload({ id: 'up-2' })
 
 const csv = 'a,b\n1,2\n'
 const busy = () => new Response('<Error><Code>SlowDown</Code></Error>', { status: 503 })

@@ -1,4 +1,5 @@
 import type { components } from '@contactkit/specs/cloudsponge'
+import { concatBytes } from '../core/kit/bytes.js'
 import { wholeSeconds } from '../core/time-format.js'
 import type { AddressBook, Contact } from './address-books.js'
 import type { ImportRecord, ImportStore, Progress } from './imports.js'
@@ -119,7 +120,7 @@ export function contactsBody(
   const book = store.book(record)
   if (range.end - range.start <= streamAboveContacts) {
     const whole = store.page(record, `${format}:${range.start}:${range.end}`, () =>
-      concat([
+      concatBytes([
         ...contactsParts(format, book, record, range),
         encoder.encode(contactsTail(format, book, record, range, null)),
       ]),
@@ -214,21 +215,6 @@ function xmlContacts(
     length += encoder.encodeInto(xml, buffer.subarray(length)).written
   }
   return buffer.subarray(0, length)
-}
-
-/** Byte arrays end to end, in one. */
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let length = 0
-  for (const part of parts) {
-    length += part.byteLength
-  }
-  const bytes = new Uint8Array(length)
-  let offset = 0
-  for (const part of parts) {
-    bytes.set(part, offset)
-    offset += part.byteLength
-  }
-  return bytes
 }
 
 /** What follows the contacts: the owner, the counts, the ids and `echo`. */

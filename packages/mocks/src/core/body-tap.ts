@@ -1,3 +1,5 @@
+import { concatBytes } from './kit/bytes.js'
+
 /** What the core learns about a request body as the handler reads it. */
 export interface BodyTap {
   /** Bytes that went through so far. */
@@ -40,7 +42,7 @@ export function tapBody(request: Request, options: BodyTapOptions): { request: R
   const tap: BodyTap = {
     bytesSeen: 0,
     exceeded: false,
-    preview: () => decodePreview(kept, keptBytes),
+    preview: () => decodePreview(kept),
     truncated: () => tap.bytesSeen > keptBytes || !consumed,
     async settle() {
       // A body the handler read, even in part, is the handler's: its reader may still hold the lock.
@@ -94,13 +96,7 @@ export function tapBody(request: Request, options: BodyTapOptions): { request: R
   return { request: tapped, tap }
 }
 
-function decodePreview(parts: Uint8Array[], length: number): string {
-  const bytes = new Uint8Array(length)
-  let offset = 0
-  for (const part of parts) {
-    bytes.set(part, offset)
-    offset += part.byteLength
-  }
+function decodePreview(parts: Uint8Array[]): string {
   // `stream: true` drops a multi-byte character cut at the end instead of writing U+FFFD.
-  return new TextDecoder().decode(bytes, { stream: true })
+  return new TextDecoder().decode(concatBytes(parts), { stream: true })
 }

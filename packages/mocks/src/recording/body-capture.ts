@@ -1,3 +1,5 @@
+import { concatBytes } from '../core/kit/bytes.js'
+
 /** The start of a body and its whole size: what a recording keeps of a body that may be large. */
 export interface CapturedBody {
   /** The first bytes, never more than the capture's limit. */
@@ -40,7 +42,9 @@ export class BodyCapture {
   }
 
   body(): CapturedBody {
-    return { bytes: concat(this.#chunks, this.#kept), size: this.#size }
+    // One chunk is kept as it came; more are joined.
+    const [only] = this.#chunks
+    return { bytes: this.#chunks.length === 1 && only ? only : concatBytes(this.#chunks), size: this.#size }
   }
 }
 
@@ -52,17 +56,4 @@ export class BodyCapture {
  */
 export function capturedBody(bytes: Uint8Array, maxBytes: number): CapturedBody {
   return { bytes: bytes.byteLength > maxBytes ? bytes.subarray(0, maxBytes) : bytes, size: bytes.byteLength }
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) {
-    return chunks[0]
-  }
-  const bytes = new Uint8Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }

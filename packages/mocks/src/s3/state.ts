@@ -33,7 +33,8 @@ export const s3SeedSchema: JsonSchema = {
       type: 'array',
       items: {
         description: 'an object with a "bucket", a "key" and either a "body" or a "bodyBase64" string',
-        type: 'object',
+        // No `type: 'object'`: the oneOf refuses anything else already (a `required` holds for a
+        // value that is not an object, so both branches would match), in the same words.
         required: ['bucket', 'key'],
         properties: {
           bucket: { type: 'string' },

@@ -1,6 +1,6 @@
 import * as Multipasta from 'multipasta'
 import type { FormField } from './form.js'
-import { multipartProblem as describe } from './multipart-problem.js'
+import { multipartProblem as describe, type MalformedPart } from './multipart-problem.js'
 
 /** The file part as its headers describe it, known as soon as the part begins. */
 export interface FileHead {
@@ -60,11 +60,13 @@ export async function readPostForm(
   let fieldBytes = 0
   let fieldsTooLarge = false
   let head: FileHead | undefined
+  // The file once its last byte is read: set with head, and nothing counts after it.
+  let ended: FileHead | undefined
   let limitAsked = false
-  let collected: ByteCollector | undefined
+  // Empty until the file's first chunk: a form without a file costs one small object.
+  const collected = new ByteCollector()
   let fileBytes = 0
-  let fileEnded = false
-  let error: Multipasta.MultipartError | undefined
+  let error: MalformedPart | undefined
   const parser = Multipasta.make({
     headers: { 'content-type': options.contentType },
     isFile: (info) => head === undefined && partName(info).toLowerCase() === 'file',
@@ -79,25 +81,29 @@ export async function readPostForm(
       fieldsTooLarge ||= fieldBytes > options.maxFieldBytes
     },
     onFile(info) {
-      const filename = info.filename ?? dispositionParameter(info.headers['content-disposition'], 'filename')
-      head = { name: partName(info), ...(filename === undefined ? {} : { filename }) }
-      const file = new ByteCollector()
-      collected = file
+      const file: FileHead = {
+        name: partName(info),
+        filename: info.filename ?? dispositionParameter(info.headers['content-disposition'], 'filename'),
+      }
+      head = file
+      // Called with null once, at the end of the file; never again after it.
       return (chunk) => {
-        if (fileEnded) {
-          return
-        }
         if (chunk === null) {
-          fileEnded = true
+          ended = file
         } else {
-          file.append(chunk)
+          collected.append(chunk)
           fileBytes += chunk.byteLength
         }
       }
     },
     onError(problem) {
-      if (!fileEnded) {
-        error ??= problem // after the file, nothing counts
+      if (ended) {
+        return // after the file, nothing counts
+      }
+      if (problem._tag === 'ReachedLimit') {
+        fieldsTooLarge = true // the only limit the parser is given: a field's size
+      } else {
+        error ??= problem
       }
     },
     onDone() {},
@@ -117,36 +123,40 @@ export async function readPostForm(
     }
     fed += value.byteLength
     parser.write(value)
-    if (fieldsTooLarge || (error?._tag === 'ReachedLimit' && error.limit === 'MaxFieldSize')) {
+    if (fieldsTooLarge) {
       return stop({ kind: 'fields-too-large', fields })
     }
     if (error) {
       return stop({ kind: 'malformed', fields, reason: describe(error) })
     }
-    if (fileEnded && head) {
-      return stop({ kind: 'complete', fields, file: { ...head, bytes: bytesOf(collected), size: fileBytes } })
+    if (ended) {
+      return stop({ kind: 'complete', fields, file: { ...ended, bytes: collected.bytes(), size: fileBytes } })
     }
-    if (head && !limitAsked) {
-      limitAsked = true
-      limit = await options.fileLimit(fields, head)
-      // Room for the whole file at once, but never more than the form lets it have, nor more than a
-      // client's claimed length can make the simulator set aside before the bytes arrive.
-      collected?.reserve(Math.min(options.contentLength ?? 0, limit, maxReserved))
-    }
-    if (head && fileBytes > limit) {
-      const proposedSize = sizeOfStopped({ ...options, fed, fileBytes, limit })
-      return stop({ kind: 'file-too-large', fields, file: head, proposedSize })
+    if (head) {
+      if (!limitAsked) {
+        limitAsked = true
+        limit = await options.fileLimit(fields, head)
+        // Room for the whole file at once, but never more than the form lets it have, nor more than a
+        // client's claimed length can make the simulator set aside before the bytes arrive.
+        collected.reserve(Math.min(options.contentLength ?? 0, limit, maxReserved))
+      }
+      if (fileBytes > limit) {
+        const proposedSize = sizeOfStopped({ ...options, fed, fileBytes, limit })
+        return stop({ kind: 'file-too-large', fields, file: head, proposedSize })
+      }
     }
   }
   parser.end()
   if (fieldsTooLarge) {
     return { kind: 'fields-too-large', fields }
   }
-  if (!error && fileEnded && head) {
-    return { kind: 'complete', fields, file: { ...head, bytes: bytesOf(collected), size: fileBytes } }
+  if (error) {
+    return { kind: 'malformed', fields, reason: describe(error) }
   }
-  if (error || head) {
-    return { kind: 'malformed', fields, reason: error ? describe(error) : 'the body ends inside the file' }
+  // A file whose closing boundary came in a last chunk shorter than the boundary ends here; one
+  // the body ends inside of is the error end() reported.
+  if (ended) {
+    return { kind: 'complete', fields, file: { ...ended, bytes: collected.bytes(), size: fileBytes } }
   }
   return { kind: 'no-file', fields }
 }
@@ -263,8 +273,4 @@ class ByteCollector {
     const view = this.#buffer.subarray(0, this.#length)
     return this.#length * 2 < this.#buffer.byteLength ? view.slice() : view
   }
-}
-
-function bytesOf(collected: ByteCollector | undefined): Uint8Array {
-  return collected?.bytes() ?? new Uint8Array(0)
 }

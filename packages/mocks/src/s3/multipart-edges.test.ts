@@ -142,6 +142,39 @@ describe('readPostForm, the file limit', () => {
   })
 })
 
+describe('readPostForm, the buffer a file is held in', () => {
+  const content = 'x'.repeat(300_000)
+  const { body, contentType } = multipartBody([{ name: 'file', filename: 'a.csv', content }], {
+    boundary: 'b',
+    style: 'browser',
+  })
+  const held = async (options: { contentLength?: number; limit?: number }) => {
+    const reading = await readPostForm(chunked(body, [7000]).stream, {
+      contentType,
+      maxFieldBytes,
+      fileLimit: async () => options.limit ?? Number.POSITIVE_INFINITY,
+      ...(options.contentLength === undefined ? {} : { contentLength: options.contentLength }),
+    })
+    expect(reading.kind === 'complete' && new TextDecoder().decode(reading.file.bytes)).toBe(content)
+    return reading.kind === 'complete' ? reading.file.bytes.buffer.byteLength : 0
+  }
+
+  it('keeps the room the limit set aside when the file fills it exactly', async () => {
+    expect(await held({ contentLength: body.byteLength, limit: 300_000 })).toBe(300_000)
+  })
+
+  it('keeps a buffer the file fills half of, and copies one it fills less', async () => {
+    expect(await held({ contentLength: 600_000 })).toBe(600_000)
+    expect(await held({ contentLength: 600_002 })).toBe(300_000)
+  })
+
+  it('without a Content-Length, grows the buffer by doubling: room to spare, never twice the file', async () => {
+    const size = await held({})
+    expect(size).toBeGreaterThan(300_000)
+    expect(size).toBeLessThan(600_000)
+  })
+})
+
 describe('readPostForm, Content-Disposition headers the parser gives up on', () => {
   // Raw UTF-8 in a quoted value, as browsers send a file name: read again leniently.
   const withDisposition = (disposition: string) =>

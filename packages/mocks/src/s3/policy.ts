@@ -43,14 +43,14 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 export function decodePolicy(encoded: string): Policy | string {
   let document: unknown
   try {
-    const binary = atob(encoded.replace(/\s+/g, ''))
+    const binary = atob(encoded.replace(/\s/g, ''))
     const bytes = new Uint8Array(binary.length)
     for (let index = 0; index < binary.length; index++) {
       bytes[index] = binary.charCodeAt(index)
     }
     document = JSON.parse(strictUtf8.decode(bytes))
   } catch {
-    return 'Invalid JSON.'
+    // Left undefined: refused just below, with any other document that is not a JSON object.
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return 'Invalid JSON.'
@@ -77,11 +77,11 @@ export function decodePolicy(encoded: string): Policy | string {
 
 function conditionProblem(condition: unknown): string | undefined {
   if (typeof condition === 'object' && condition !== null && !Array.isArray(condition)) {
-    const entries = Object.entries(condition)
-    if (entries.length !== 1) {
+    const values = Object.values(condition)
+    if (values.length !== 1) {
       return 'Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.'
     }
-    return typeof entries[0]?.[1] === 'string' ? undefined : `Invalid Simple-Condition: value must be a string.`
+    return typeof values[0] === 'string' ? undefined : `Invalid Simple-Condition: value must be a string.`
   }
   if (!Array.isArray(condition) || condition.length !== 3) {
     return `Invalid Condition: ${JSON.stringify(condition)} must be an object or an array of three.`
@@ -129,8 +129,8 @@ export function rangeMaxima(document: PolicyDocument): number[] {
 function rangeOf(condition: readonly unknown[]): { min: number; max: number } | undefined {
   const [, min, max] = condition
   const asNumber = (value: unknown) =>
-    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-      ? value
+    Number.isSafeInteger(value) && (value as number) >= 0
+      ? (value as number)
       : typeof value === 'string' && digits.test(value)
         ? Number(value)
         : undefined

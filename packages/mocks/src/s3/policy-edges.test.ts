@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { PostForm } from './form.js'
+import { checkConditions, decodePolicy, type PolicyDocument, rangeMaxima } from './policy.js'
+
+const encode = (document: unknown) => btoa(JSON.stringify(document))
+const expiration = '2026-01-01T01:00:00Z'
+
+describe('decodePolicy, edges', () => {
+  it('reads a policy whose base64 is wrapped in lines, as MIME encoders write it', () => {
+    const document = { expiration, conditions: [{ bucket: 'contactkit-uploads' }, ['starts-with', '$key', 'uploads/']] }
+    const wrapped = (encode(document).match(/.{1,76}/g) ?? []).join('\r\n')
+    expect(wrapped).toContain('\r\n')
+    expect(decodePolicy(wrapped)).toEqual({ document, expiresAt: Date.parse(expiration) })
+  })
+
+  it.each([
+    ['a date without its time', '2026-12-31', "Invalid 'expiration' value: '2026-12-31'"],
+    ['the time in an array', [expiration], `Invalid 'expiration' value: '["${expiration}"]'`],
+    ['an object', {}, "Invalid 'expiration' value: '{}'"],
+  ])('refuses an expiration that is %s, printing it as written', (_, value, reason) => {
+    expect(decodePolicy(encode({ expiration: value, conditions: [] }))).toBe(reason)
+  })
+
+  it('refuses a null condition', () => {
+    expect(decodePolicy(encode({ expiration, conditions: [null] }))).toBe(
+      'Invalid Condition: null must be an object or an array of three.',
+    )
+  })
+})
+
+describe('rangeMaxima, edges', () => {
+  it('takes the maxima of content-length-range conditions only, whatever else holds numbers', () => {
+    const document = {
+      expiration,
+      conditions: [{ acl: 'private' }, ['eq', '1', '10'], ['starts-with', '2', '20'], ['content-length-range', 0, 99]],
+    } as PolicyDocument
+    expect(rangeMaxima(document)).toEqual([99])
+  })
+})
+
+describe('content-length-range bounds', () => {
+  const withRange = (min: unknown, max: unknown) =>
+    ({ expiration, conditions: [['content-length-range', min, max]] }) as PolicyDocument
+
+  it('takes whole numbers and strings of digits, and no number past the safe integers', () => {
+    expect(rangeMaxima(withRange(0, '1048576'))).toEqual([1048576])
+    expect(rangeMaxima(withRange(0, 2 ** 53 + 2))).toEqual([])
+    expect(rangeMaxima(withRange(0, 1.5))).toEqual([])
+    expect(rangeMaxima(withRange(-1, 10))).toEqual([])
+  })
+
+  it('fails a range whose maximum is not a number, whatever the file size', () => {
+    for (const [min, max] of [
+      [0, 'ten'],
+      ['zero', 10],
+    ]) {
+      expect(checkConditions(withRange(min, max), new PostForm([]), { bucket: 'b', fileSize: 5 })).toEqual({
+        kind: 'condition',
+        condition: `["content-length-range", ${JSON.stringify(min)}, ${JSON.stringify(max)}]`,
+      })
+    }
+  })
+})

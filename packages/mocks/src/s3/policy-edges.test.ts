@@ -61,3 +61,39 @@ describe('content-length-range bounds', () => {
     }
   })
 })
+
+describe('checkConditions, how a condition compares', () => {
+  const form = new PostForm([
+    { name: 'acl', value: 'private-read' },
+    { name: 'key', value: 'uploads/a.csv' },
+  ])
+  const check = (condition: unknown, fileSize?: number) =>
+    checkConditions({ expiration, conditions: [condition] } as PolicyDocument, form, {
+      bucket: 'b',
+      ...(fileSize === undefined ? {} : { fileSize }),
+    })
+
+  it('holds an object condition to the whole value, not its start', () => {
+    expect(check({ acl: 'private' })).toEqual({ kind: 'condition', condition: '["eq", "$acl", "private"]' })
+    expect(check(['eq', '$acl', 'private'])).toEqual({ kind: 'condition', condition: '["eq", "$acl", "private"]' })
+    expect(check({ acl: 'private-read' })).toBeUndefined()
+    expect(check(['starts-with', '$acl', 'private'])).toBeUndefined()
+  })
+
+  it('fails a condition whose field is not written with its "$"', () => {
+    expect(check(['eq', 'xacl', 'private-read'])).toEqual({
+      kind: 'condition',
+      condition: '["eq", "xacl", "private-read"]',
+    })
+  })
+
+  it('leaves content-length-range to later when the size is not known, and checks both ends when it is', () => {
+    const range = ['content-length-range', 10, 20]
+    expect(check(range)).toBeUndefined()
+    expect(check(range, 9)).toEqual({ kind: 'too-small', proposed: 9, min: 10 })
+    expect(check(range, 10)).toBeUndefined()
+    expect(check(range, 20)).toBeUndefined()
+    expect(check(range, 21)).toEqual({ kind: 'too-large', proposed: 21, max: 20 })
+    expect(check(['content-length-range', 0, 20], 0)).toBeUndefined()
+  })
+})

@@ -158,11 +158,12 @@ export function checkConditions(
       if (!range) {
         return { kind: 'condition', condition: formatCondition(condition) }
       }
-      const size = context.fileSize
-      if (size !== undefined && size < range.min) {
+      // A size not known (NaN) is neither below nor above the range.
+      const size = context.fileSize ?? Number.NaN
+      if (size < range.min) {
         return { kind: 'too-small', proposed: size, min: range.min }
       }
-      if (size !== undefined && size > range.max) {
+      if (size > range.max) {
         return { kind: 'too-large', proposed: size, max: range.max }
       }
       continue

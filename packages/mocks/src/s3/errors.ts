@@ -188,7 +188,8 @@ export function hostId(requestId: string): string {
  * const headers = s3Headers(c, clock)
  */
 export function s3Headers(c: Context, clock: Clock): Record<string, string> {
-  const requestId = (c.get('requestId' as never) as string | undefined) ?? ''
+  // The core gives every request its id before any handler runs.
+  const requestId = c.get('requestId' as never) as string
   return {
     'x-amz-request-id': requestId,
     'x-amz-id-2': hostId(requestId),

@@ -67,7 +67,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
   const requestFailure = (c: Context, operationId: string, addressing: Addressing): S3Failure | undefined => {
     const headers: Record<string, string> = {}
     let key = `${operationId}\n${addressing.style}\n${addressing.bucket}`
-    for (const name of headerNames.get(operationId) ?? []) {
+    // Every operation these routes name is in the spec.
+    for (const name of headerNames.get(operationId) as string[]) {
       const value = c.req.header(name)
       if (value !== undefined) {
         headers[name] = value
@@ -85,13 +86,11 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     if (!problem) {
       return options.buckets.has(addressing.bucket) ? undefined : failures.noSuchBucket(addressing.bucket)
     }
-    if (problem.location === 'path.bucket') {
-      return failures.invalidBucketName(addressing.bucket)
-    }
-    if (problem.location === 'header.x-amz-server-side-encryption') {
-      return failures.badEncryption(c.req.header('x-amz-server-side-encryption') ?? '')
-    }
-    return { status: 400, code: 'InvalidRequest', message: `${problem.message}.` }
+    // The spec gives a request two things to get wrong: the bucket's name in the path (every
+    // header it declares is any string) and the encryption asked for.
+    return problem.location === 'path.bucket'
+      ? failures.invalidBucketName(addressing.bucket)
+      : failures.badEncryption(headers['x-amz-server-side-encryption'] as string)
   }
 
   const post = (operationId: string) => async (c: Context) => {
@@ -100,7 +99,7 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     if (refused) {
       return s3Error(c, clock, refused)
     }
-    const contentType = c.req.header('content-type') ?? ''
+    const contentType = c.req.header('content-type')
     if (mediaTypeOf(contentType) !== 'multipart/form-data') {
       return s3Error(c, clock, failures.notMultipart())
     }
@@ -118,7 +117,7 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     let checked: AcceptedForm | S3Failure | undefined
     const contentLength = Number(c.req.header('content-length'))
     const reading = await readPostForm(body, {
-      contentType,
+      contentType: contentType as string, // multipart/form-data, so sent
       ...(Number.isSafeInteger(contentLength) && contentLength > 0 ? { contentLength } : {}),
       maxFieldBytes,
       // Checked as the file begins: a form S3 refuses is not read further, an accepted one up to its maximum.

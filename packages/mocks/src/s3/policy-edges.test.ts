@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PostForm } from './form.js'
-import { checkConditions, decodePolicy, type PolicyDocument, rangeMaxima } from './policy.js'
+import { checkConditions, decodePolicy, encodePolicy, extraField, type PolicyDocument, rangeMaxima } from './policy.js'
 
 const encode = (document: unknown) => btoa(JSON.stringify(document))
 const expiration = '2026-01-01T01:00:00Z'
@@ -95,5 +95,46 @@ describe('checkConditions, how a condition compares', () => {
     expect(check(range, 20)).toBeUndefined()
     expect(check(range, 21)).toEqual({ kind: 'too-large', proposed: 21, max: 20 })
     expect(check(['content-length-range', 0, 20], 0)).toBeUndefined()
+  })
+})
+
+describe('extraField, edges', () => {
+  const sent = new PostForm([
+    { name: 'key', value: 'a' },
+    { name: 'X-Amz-Meta-Owner', value: 'ann' },
+  ])
+
+  it('counts a field covered only by a condition that names it with its "$"', () => {
+    const document = {
+      expiration,
+      conditions: [
+        ['eq', '$key', 'a'],
+        ['eq', '#x-amz-meta-owner', 'ann'],
+      ],
+    }
+    expect(extraField(document as PolicyDocument, sent)).toBe('X-Amz-Meta-Owner')
+  })
+
+  it('finds none when every field is covered', () => {
+    const document = {
+      expiration,
+      conditions: [
+        ['eq', '$key', 'a'],
+        ['starts-with', '$x-amz-meta-owner', ''],
+      ],
+    }
+    expect(extraField(document as PolicyDocument, sent)).toBeUndefined()
+  })
+})
+
+describe('encodePolicy, edges', () => {
+  it('writes null as JSON does, in either style', () => {
+    const document = { expiration, conditions: [['starts-with', '$key', null]] } as unknown as PolicyDocument
+    for (const style of ['python', 'compact'] as const) {
+      expect(JSON.parse(atob(encodePolicy(document, style)))).toEqual(document)
+    }
+    expect(atob(encodePolicy(document, 'python'))).toBe(
+      `{"expiration": "${expiration}", "conditions": [["starts-with", "$key", null]]}`,
+    )
   })
 })

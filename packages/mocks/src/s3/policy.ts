@@ -205,8 +205,10 @@ export function extraField(document: PolicyDocument, form: PostForm): string | u
       covered.add(field.slice(1).toLowerCase())
     }
   }
-  const extra = form.names().find((name) => !uncovered.has(name) && !name.startsWith('x-ignore-') && !covered.has(name))
-  return extra === undefined ? undefined : form.nameAsSent(extra)
+  return form.fields.find((field) => {
+    const name = field.name.toLowerCase()
+    return !uncovered.has(name) && !name.startsWith('x-ignore-') && !covered.has(name)
+  })?.name
 }
 
 /**

@@ -20,7 +20,8 @@ export type ConditionFailure =
 
 /** What the conditions are checked against besides the form: the bucket addressed and the file's size. */
 export interface ConditionContext {
-  bucket: string
+  /** Needed unless `sizeOnly`. */
+  bucket?: string
   /** The file's size, or undefined to skip `content-length-range`. */
   fileSize?: number
   /** Check `content-length-range` only (the other conditions passed already). */

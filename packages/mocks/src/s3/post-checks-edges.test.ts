@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { PostForm } from './form.js'
+import type { PolicyDocument } from './policy.js'
+import { type AcceptedForm, checkFileSize, maxPostObjectBytes } from './post-checks.js'
 import { expectedError, postForm, s3Fixture, signedFields } from './testing/harness.js'
 
 // The limits of a form at their edge: the answer a client gets exactly at a limit, and one past it.
@@ -31,5 +34,35 @@ describe('S3 form limits at their edge', () => {
     expect(await expired.text()).toBe(
       expectedError(expired, 'AccessDenied', 'Invalid according to Policy: Policy expired.'),
     )
+  })
+})
+
+describe('S3 file size at its edge', () => {
+  const accepted = (conditions: unknown[]): AcceptedForm => ({
+    form: new PostForm([{ name: 'key', value: 'big.bin' }]),
+    key: 'big.bin',
+    policy: { document: { expiration: '2026-01-01T01:00:00Z', conditions } as PolicyDocument, expiresAt: 0 },
+    credentials: { accessKeyId: 'AKIACONTACTKITSANDBOX', secretAccessKey: 'secret' },
+    maxFileBytes: maxPostObjectBytes,
+  })
+
+  it("takes a file of 5 GiB, S3's most for a POST, and refuses one byte more", () => {
+    expect(maxPostObjectBytes).toBe(5 * 1024 ** 3)
+    expect(checkFileSize(accepted([]), maxPostObjectBytes)).toBeUndefined()
+    expect(checkFileSize(accepted([]), maxPostObjectBytes + 1)).toEqual({
+      status: 400,
+      code: 'EntityTooLarge',
+      message: 'Your proposed upload exceeds the maximum allowed size',
+      elements: [
+        ['ProposedSize', maxPostObjectBytes + 1],
+        ['MaxSizeAllowed', maxPostObjectBytes],
+      ],
+    })
+  })
+
+  it('checks only the ranges of the policy once the form passed, whatever its other conditions', () => {
+    const conditions = [{ bucket: 'elsewhere' }, ['eq', '$key', 'other.bin'], ['content-length-range', 1, 10]]
+    expect(checkFileSize(accepted(conditions), 10)).toBeUndefined()
+    expect(checkFileSize(accepted(conditions), 11)).toMatchObject({ code: 'EntityTooLarge' })
   })
 })

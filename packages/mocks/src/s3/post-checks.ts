@@ -97,11 +97,7 @@ export async function checkPostForm(
  * const failure = checkFileSize(accepted, 12) // EntityTooLarge when the range ends at 10
  */
 export function checkFileSize(accepted: AcceptedForm, size: number): S3Failure | undefined {
-  const failed = checkConditions(accepted.policy.document, accepted.form, {
-    bucket: '',
-    fileSize: size,
-    sizeOnly: true,
-  })
+  const failed = checkConditions(accepted.policy.document, accepted.form, { fileSize: size, sizeOnly: true })
   if (failed) {
     return conditionFailure(failed)
   }

@@ -219,14 +219,19 @@ export function extraField(document: PolicyDocument, form: PostForm): string | u
  * @example
  * encodePolicy({ expiration: '2026-01-01T01:00:00.000Z', conditions: [{ acl: 'private' }] }, 'python')
  */
-export function encodePolicy(document: PolicyDocument, style: 'python' | 'compact'): string {
-  const json = style === 'compact' ? JSON.stringify(document) : pythonJson(document)
+export function encodePolicy(document: PolicyDocument, style: keyof typeof policyWriters): string {
+  const json = policyWriters[style](document)
   const bytes = new TextEncoder().encode(json)
   let binary = ''
   for (const byte of bytes) {
     binary += String.fromCharCode(byte)
   }
   return btoa(binary)
+}
+
+const policyWriters = {
+  python: pythonJson,
+  compact: (document: PolicyDocument) => JSON.stringify(document),
 }
 
 function pythonJson(value: unknown): string {

@@ -216,7 +216,12 @@ export function extraField(document: PolicyDocument, form: PostForm): string | u
  * encodePolicy({ expiration: '2026-01-01T01:00:00.000Z', conditions: [{ acl: 'private' }] }, 'python')
  */
 export function encodePolicy(document: PolicyDocument, style: 'python' | 'compact'): string {
-  const json = style === 'compact' ? JSON.stringify(document) : pythonJson(document)
+  const compact = JSON.stringify(document)
+  const json = style === 'compact' ? compact : compact.replace(jsonTokens, pythonSeparator)
+  // ASCII text is its own UTF-8: btoa takes it as it is. Other text goes through its UTF-8 bytes.
+  if (!beyondAscii.test(json)) {
+    return btoa(json)
+  }
   const bytes = new TextEncoder().encode(json)
   let binary = ''
   for (const byte of bytes) {
@@ -225,14 +230,8 @@ export function encodePolicy(document: PolicyDocument, style: 'python' | 'compac
   return btoa(binary)
 }
 
-function pythonJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(pythonJson).join(', ')}]`
-  }
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.entries(value)
-      .map(([name, item]) => `${JSON.stringify(name)}: ${pythonJson(item)}`)
-      .join(', ')}}`
-  }
-  return JSON.stringify(value)
-}
+// Python's json.dumps writes `, ` and `: ` between items: JSON.stringify's text with a space after
+// each separator outside a string, strings (escapes included) kept as they are.
+const jsonTokens = /"(?:[^"\\]|\\.)*"|[,:]/g
+const pythonSeparator = (token: string) => (token === ',' ? ', ' : token === ':' ? ': ' : token)
+const beyondAscii = /[\u0080-\uffff]/

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { sandboxCredentials } from './credentials.js'
 import { filenameVariable } from './form.js'
 import { decodedPolicy } from './policy-memo.js'
 import { expectedError, postForm, s3Fixture, signedFields } from './testing/harness.js'
@@ -106,7 +107,7 @@ describe('a policy posted more than once', () => {
     expect(await replaced.text()).toContain('<Code>SignatureDoesNotMatch</Code>')
     sim.credentials.reset()
     expect((await postForm(sim, path, { fields })).status).toBe(204)
-    sim.credentials.add({ ...(sim.credentials.find(accessKeyId) as never), buckets: ['another-bucket'] })
+    sim.credentials.add({ ...sandboxCredentials, buckets: ['another-bucket'] })
     await expectRefusal(await postForm(sim, path, { fields }), 403, 'AccessDenied', 'Access Denied')
   })
 })

@@ -221,6 +221,10 @@ export function extraField(document: PolicyDocument, form: PostForm): string | u
  */
 export function encodePolicy(document: PolicyDocument, style: keyof typeof policyWriters): string {
   const json = policyWriters[style](document)
+  // ASCII text is its own UTF-8: btoa takes it as it is. Other text goes through its UTF-8 bytes.
+  if (!beyondAscii.test(json)) {
+    return btoa(json)
+  }
   const bytes = new TextEncoder().encode(json)
   let binary = ''
   for (const byte of bytes) {
@@ -229,19 +233,13 @@ export function encodePolicy(document: PolicyDocument, style: keyof typeof polic
   return btoa(binary)
 }
 
-const policyWriters = {
-  python: pythonJson,
-  compact: (document: PolicyDocument) => JSON.stringify(document),
-}
+// Python's json.dumps writes `, ` and `: ` between items: JSON.stringify's text with a space after
+// each separator outside a string, strings (escapes included) kept as they are.
+const jsonTokens = /"(?:[^"\\]|\\.)*"|[,:]/g
+const pythonSeparator = (token: string) => (token === ',' ? ', ' : token === ':' ? ': ' : token)
+const beyondAscii = /[\u0080-\uffff]/
 
-function pythonJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(pythonJson).join(', ')}]`
-  }
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.entries(value)
-      .map(([name, item]) => `${JSON.stringify(name)}: ${pythonJson(item)}`)
-      .join(', ')}}`
-  }
-  return JSON.stringify(value)
+const policyWriters = {
+  python: (document: PolicyDocument) => JSON.stringify(document).replace(jsonTokens, pythonSeparator),
+  compact: (document: PolicyDocument) => JSON.stringify(document),
 }

@@ -3,7 +3,8 @@ import type { CredentialStore, S3Credentials } from './credentials.js'
 import { failures, type S3Failure } from './errors.js'
 import type { PostForm } from './form.js'
 import type { FileHead } from './multipart.js'
-import { type ConditionFailure, checkConditions, decodePolicy, extraField, type Policy, rangeMaxima } from './policy.js'
+import { type ConditionFailure, checkConditions, extraField, type Policy, rangeMaxima } from './policy.js'
+import { decodedPolicy, signatureHolds } from './policy-memo.js'
 import { parseCredential, sameSignature, signPolicyV2, signPolicyV4, sigV4Algorithm } from './signatures.js'
 
 /** The most S3 stores through one POST: 5 GiB. */
@@ -62,7 +63,7 @@ export async function checkPostForm(
   if ('status' in signed) {
     return signed
   }
-  const policy = decodePolicy(signed.policy)
+  const policy = decodedPolicy(signed.policy)
   if (typeof policy === 'string') {
     return failures.invalidPolicy(policy)
   }
@@ -143,8 +144,21 @@ async function checkSignature(
       return failures.unknownAccessKey(scope.accessKeyId)
     }
     const provided = form.get('x-amz-signature') as string
-    const expected = await signPolicyV4(policy, credentials.secretAccessKey, scope)
-    return sameSignature(expected, provided)
+    const { secretAccessKey } = credentials
+    const signed = {
+      version: 'v4',
+      accessKeyId: scope.accessKeyId,
+      secretAccessKey,
+      scope: `${scope.date}/${scope.region}/${scope.service}`,
+      policy,
+    } as const
+    const holds = await signatureHolds(
+      signed,
+      provided,
+      () => signPolicyV4(policy, secretAccessKey, scope),
+      sameSignature,
+    )
+    return holds
       ? { policy, credentials }
       : failures.signatureMismatch({ accessKeyId: scope.accessKeyId, policy, provided })
   }
@@ -163,10 +177,10 @@ async function checkSignature(
       return failures.unknownAccessKey(accessKeyId)
     }
     const provided = form.get('signature') as string
-    const expected = await signPolicyV2(policy, credentials.secretAccessKey)
-    return sameSignature(expected, provided)
-      ? { policy, credentials }
-      : failures.signatureMismatch({ accessKeyId, policy, provided })
+    const { secretAccessKey } = credentials
+    const signed = { version: 'v2', accessKeyId, secretAccessKey, scope: '', policy } as const
+    const holds = await signatureHolds(signed, provided, () => signPolicyV2(policy, secretAccessKey), sameSignature)
+    return holds ? { policy, credentials } : failures.signatureMismatch({ accessKeyId, policy, provided })
   }
   // No signature at all: an anonymous upload, which a private bucket refuses.
   return failures.accessDenied()

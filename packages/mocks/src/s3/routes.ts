@@ -65,15 +65,15 @@ export function s3Routes(options: S3RoutesOptions): Hono {
 
   // The spec speaks for the path and the headers; the body is a stream that S3's own rules check.
   const requestFailure = (c: Context, operationId: string, addressing: Addressing): S3Failure | undefined => {
-    const headers: Record<string, string> = {}
+    // A header not sent stays undefined, which the validator leaves out.
+    const headers: Record<string, string | undefined> = {}
     let key = `${operationId}\n${addressing.style}\n${addressing.bucket}`
     // Every operation these routes name is in the spec.
     for (const name of headerNames.get(operationId) as string[]) {
       const value = c.req.header(name)
-      if (value !== undefined) {
-        headers[name] = value
-      }
-      key += value === undefined ? '\n' : `\n=${value}`
+      headers[name] = value
+      // JSON keeps a header not sent (undefined) apart from every value (a quoted string).
+      key += `\n${JSON.stringify(value)}`
     }
     const problem = verdicts.remember(key, () => {
       const check = validator.validateRequest(operationId, {

@@ -55,4 +55,20 @@ describe('S3 request checks, one request after another', () => {
     const withoutHeader = await send(undefined, unsigned)
     expect(await withoutHeader.text()).toBe(expectedError(withoutHeader, 'AccessDenied', 'Access Denied'))
   })
+
+  it('answers a form without a file with what is wrong with its fields first, and only then with the missing file', async () => {
+    const { sim } = s3Fixture()
+    const unsigned = await postForm(sim, '/contactkit-uploads', { fields: { key: 'uploads/a.csv' }, file: null })
+    expect(await unsigned.text()).toBe(expectedError(unsigned, 'AccessDenied', 'Access Denied'))
+    const noKey = await postForm(sim, '/contactkit-uploads', { fields: { acl: 'private' }, file: null })
+    expect(await noKey.text()).toContain("<Message>Bucket POST must contain a field named 'key'.")
+    const fields = await signedFields(sim, { signatureVersion: 'v4' })
+    const signed = await postForm(sim, '/contactkit-uploads', { fields, file: null })
+    expect(await signed.text()).toBe(
+      expectedError(signed, 'InvalidArgument', 'POST requires exactly one file upload per request.', [
+        ['ArgumentName', 'file'],
+        ['ArgumentValue', ''],
+      ]),
+    )
+  })
 })

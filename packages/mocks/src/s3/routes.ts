@@ -77,7 +77,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     }
     const problem = verdicts.remember(key, () => {
       const check = validator.validateRequest(operationId, {
-        path: addressing.style === 'path' ? { bucket: addressing.bucket } : {},
+        // A virtual-hosted operation has no path parameter: the validator leaves the bucket out.
+        path: { bucket: addressing.bucket },
         query: {},
         headers,
       })
@@ -118,7 +119,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     const contentLength = Number(c.req.header('content-length'))
     const reading = await readPostForm(body, {
       contentType: contentType as string, // multipart/form-data, so sent
-      ...(Number.isSafeInteger(contentLength) && contentLength > 0 ? { contentLength } : {}),
+      // Absent or unreadable: NaN. One of 0 or less only sets nothing aside.
+      ...(Number.isSafeInteger(contentLength) ? { contentLength } : {}),
       maxFieldBytes,
       // Checked as the file begins: a form S3 refuses is not read further, an accepted one up to its maximum.
       fileLimit: async (fields, file) => {

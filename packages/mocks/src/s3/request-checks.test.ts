@@ -27,4 +27,48 @@ describe('S3 request checks, one request after another', () => {
     expect((await postForm(sim, 'http://ab.s3.amazonaws.com/', { fields })).status).toBe(404)
     expect((await postForm(sim, '/ab', { fields })).status).toBe(400)
   })
+
+  it('refuses an encryption header S3 does not have before the form, even after the same request with a good one', async () => {
+    const { sim } = s3Fixture()
+    const fields = await signedFields(sim, { signatureVersion: 'v4' })
+    const unsigned = { key: 'uploads/a.csv' }
+    const send = (encryption: string | undefined, form: Record<string, string>) =>
+      postForm(
+        sim,
+        '/contactkit-uploads',
+        { fields: form },
+        encryption === undefined ? {} : { 'x-amz-server-side-encryption': encryption },
+      )
+    expect((await send(undefined, fields)).status).toBe(204)
+    expect((await send('AES256', fields)).status).toBe(204)
+    // A form S3 would refuse for its signature: the header is refused first, whatever came before.
+    for (const encryption of ['rot13', '', 'undefined']) {
+      const refused = await send(encryption, unsigned)
+      expect(refused.status).toBe(400)
+      expect(await refused.text()).toBe(
+        expectedError(refused, 'InvalidArgument', 'The encryption method specified is not supported', [
+          ['ArgumentName', 'x-amz-server-side-encryption'],
+          ['ArgumentValue', encryption],
+        ]),
+      )
+    }
+    const withoutHeader = await send(undefined, unsigned)
+    expect(await withoutHeader.text()).toBe(expectedError(withoutHeader, 'AccessDenied', 'Access Denied'))
+  })
+
+  it('answers a form without a file with what is wrong with its fields first, and only then with the missing file', async () => {
+    const { sim } = s3Fixture()
+    const unsigned = await postForm(sim, '/contactkit-uploads', { fields: { key: 'uploads/a.csv' }, file: null })
+    expect(await unsigned.text()).toBe(expectedError(unsigned, 'AccessDenied', 'Access Denied'))
+    const noKey = await postForm(sim, '/contactkit-uploads', { fields: { acl: 'private' }, file: null })
+    expect(await noKey.text()).toContain("<Message>Bucket POST must contain a field named 'key'.")
+    const fields = await signedFields(sim, { signatureVersion: 'v4' })
+    const signed = await postForm(sim, '/contactkit-uploads', { fields, file: null })
+    expect(await signed.text()).toBe(
+      expectedError(signed, 'InvalidArgument', 'POST requires exactly one file upload per request.', [
+        ['ArgumentName', 'file'],
+        ['ArgumentValue', ''],
+      ]),
+    )
+  })
 })

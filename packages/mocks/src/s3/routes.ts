@@ -65,19 +65,20 @@ export function s3Routes(options: S3RoutesOptions): Hono {
 
   // The spec speaks for the path and the headers; the body is a stream that S3's own rules check.
   const requestFailure = (c: Context, operationId: string, addressing: Addressing): S3Failure | undefined => {
-    const headers: Record<string, string> = {}
+    // A header not sent stays undefined, which the validator leaves out.
+    const headers: Record<string, string | undefined> = {}
     let key = `${operationId}\n${addressing.style}\n${addressing.bucket}`
     // Every operation these routes name is in the spec.
     for (const name of headerNames.get(operationId) as string[]) {
       const value = c.req.header(name)
-      if (value !== undefined) {
-        headers[name] = value
-      }
-      key += value === undefined ? '\n' : `\n=${value}`
+      headers[name] = value
+      // JSON keeps a header not sent (undefined) apart from every value (a quoted string).
+      key += `\n${JSON.stringify(value)}`
     }
     const problem = verdicts.remember(key, () => {
       const check = validator.validateRequest(operationId, {
-        path: addressing.style === 'path' ? { bucket: addressing.bucket } : {},
+        // A virtual-hosted operation has no path parameter: the validator leaves the bucket out.
+        path: { bucket: addressing.bucket },
         query: {},
         headers,
       })
@@ -118,7 +119,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     const contentLength = Number(c.req.header('content-length'))
     const reading = await readPostForm(body, {
       contentType: contentType as string, // multipart/form-data, so sent
-      ...(Number.isSafeInteger(contentLength) && contentLength > 0 ? { contentLength } : {}),
+      // Absent or unreadable: NaN. One of 0 or less only sets nothing aside.
+      ...(Number.isSafeInteger(contentLength) ? { contentLength } : {}),
       maxFieldBytes,
       // Checked as the file begins: a form S3 refuses is not read further, an accepted one up to its maximum.
       fileLimit: async (fields, file) => {

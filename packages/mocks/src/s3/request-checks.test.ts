@@ -84,4 +84,19 @@ describe('S3 request checks, one request after another', () => {
     })
     expect(preflight.status).toBe(200)
   })
+
+  it('answers with the encryption the header asked for, else the form, else AES256', async () => {
+    const { sim } = s3Fixture()
+    const plain = await signedFields(sim, { signatureVersion: 'v4' })
+    const kms = await signedFields(sim, {
+      signatureVersion: 'v4',
+      fields: { 'x-amz-server-side-encryption': 'aws:kms' },
+    })
+    const encryption = async (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      (await postForm(sim, '/contactkit-uploads', { fields }, headers)).headers.get('x-amz-server-side-encryption')
+    expect(await encryption(plain)).toBe('AES256')
+    expect(await encryption(plain, { 'x-amz-server-side-encryption': 'aws:kms' })).toBe('aws:kms')
+    expect(await encryption(kms)).toBe('aws:kms')
+    expect(await encryption(kms, { 'x-amz-server-side-encryption': 'aws:kms:dsse' })).toBe('aws:kms:dsse')
+  })
 })

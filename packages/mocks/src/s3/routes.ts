@@ -10,7 +10,7 @@ import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
 import { httpDate } from '../core/time-format.js'
-import { type BucketStore, md5ETag, type StoredObject } from './buckets.js'
+import { type BucketConfig, type BucketStore, md5ETag, type StoredObject } from './buckets.js'
 import { preflightHeaders } from './cors.js'
 import type { CredentialStore } from './credentials.js'
 import { failures, type S3Failure, s3Error, s3Headers } from './errors.js'
@@ -219,7 +219,7 @@ function store(buckets: BucketStore, bucket: string, accepted: AcceptedForm, fil
     etag: md5ETag(bytes),
     metadata,
     headers,
-    ...(file.filename === undefined ? {} : { filename: file.filename }),
+    filename: file.filename,
   })
 }
 
@@ -240,7 +240,8 @@ function answerStored(
   const location = addressing.virtual
     ? `${origin}/${encodeKey(object.key)}`
     : `${origin}/${addressing.bucket}/${encodeKey(object.key)}`
-  const rule = options.buckets.bucket(addressing.bucket)?.lifecycle
+  // The object was stored in this bucket a moment ago.
+  const rule = (options.buckets.bucket(addressing.bucket) as BucketConfig).lifecycle
   const headers: Record<string, string> = {
     ...s3Headers(c, options.clock),
     ETag: object.etag,

@@ -10,7 +10,7 @@ import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
 import { httpDate } from '../core/time-format.js'
-import { type BucketConfig, type BucketStore, md5ETag, type StoredObject } from './buckets.js'
+import { type BucketConfig, type BucketStore, type ExpirationRule, md5ETag, type StoredObject } from './buckets.js'
 import { preflightHeaders } from './cors.js'
 import type { CredentialStore } from './credentials.js'
 import { failures, type S3Failure, s3Error, s3Headers } from './errors.js'
@@ -240,14 +240,14 @@ function answerStored(
   const location = addressing.virtual
     ? `${origin}/${encodeKey(object.key)}`
     : `${origin}/${addressing.bucket}/${encodeKey(object.key)}`
-  // The object was stored in this bucket a moment ago.
-  const rule = (options.buckets.bucket(addressing.bucket) as BucketConfig).lifecycle
+  // The object was stored in this bucket a moment ago, with an expiry when the bucket has a rule.
+  const rule = (options.buckets.bucket(addressing.bucket) as BucketConfig).lifecycle as ExpirationRule
   const headers: Record<string, string> = {
     ...s3Headers(c, options.clock),
     ETag: object.etag,
     Location: location,
     'x-amz-server-side-encryption': encryptionHeader ?? accepted.form.get('x-amz-server-side-encryption') ?? 'AES256',
-    ...(rule && object.expiresAt !== undefined
+    ...(object.expiresAt !== undefined
       ? { 'x-amz-expiration': `expiry-date="${httpDate(object.expiresAt)}", rule-id="${rule.ruleId}"` }
       : {}),
   }

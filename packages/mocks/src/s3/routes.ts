@@ -277,15 +277,13 @@ function answerStored(
 
 /** An absolute http(s) URL; S3 ignores a redirect it cannot read (a relative path) and answers 204. */
 function redirectUrl(value: string | undefined): URL | undefined {
-  if (!value) {
-    return undefined
-  }
+  let url: URL
   try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
+    url = new URL(String(value)) // none ("undefined") or a relative path: not a URL
   } catch {
     return undefined
   }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
 }
 
 /**

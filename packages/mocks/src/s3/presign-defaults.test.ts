@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { postForm, s3Fixture, signedFields } from './testing/harness.js'
+
+// What sim.presignPost() gives when it is told nothing but the key and the signature version.
+
+describe('S3 presignPost defaults', () => {
+  it('signs a form valid for an hour on the simulator clock', async () => {
+    for (const signatureVersion of ['v2', 'v4'] as const) {
+      const { sim, clock } = s3Fixture()
+      const fields = await signedFields(sim, { signatureVersion })
+      const policy = JSON.parse(atob(fields.policy ?? fields.Policy ?? '')) as { expiration: string }
+      expect(Date.parse(policy.expiration)).toBe(clock.now() + 60 * 60 * 1000)
+      clock.advance(60 * 60 * 1000)
+      expect((await postForm(sim, '/contactkit-uploads', { fields })).status).toBe(204)
+      clock.advance(1)
+      expect((await postForm(sim, '/contactkit-uploads', { fields })).status).toBe(403)
+    }
+  })
+})

@@ -16,4 +16,15 @@ describe('S3 presignPost defaults', () => {
       expect((await postForm(sim, '/contactkit-uploads', { fields })).status).toBe(403)
     }
   })
+
+  it('posts to the default bucket given, else the first configured, else contactkit-uploads', async () => {
+    const buckets = [{ name: 'first-bucket' }, { name: 'second-bucket' }]
+    const chosen = s3Fixture({ buckets, defaultBucket: 'second-bucket' }).sim
+    expect(chosen.bucketUrl()).toMatch(/\/second-bucket\/$/)
+    const fields = await signedFields(chosen, { signatureVersion: 'v4' })
+    expect((await postForm(chosen, 'http://127.0.0.1:4040/', { fields })).status).toBe(204)
+    expect(chosen.objects.list('second-bucket')).toHaveLength(1)
+    expect(s3Fixture({ buckets }).sim.bucketUrl()).toMatch(/\/first-bucket\/$/)
+    expect(s3Fixture({ buckets: [] }).sim.bucketUrl()).toMatch(/\/contactkit-uploads\/$/)
+  })
 })

@@ -19,18 +19,32 @@ describe('S3 body limit', () => {
       ],
       { boundary: 'b', style: 'browser' },
     )
-    const post = (declared: number) =>
-      sim.app.request('/contactkit-uploads', {
-        method: 'POST',
-        body: body as Uint8Array<ArrayBuffer>,
-        headers: { 'Content-Type': contentType, 'Content-Length': String(declared) },
+    for (const path of ['/contactkit-uploads', '/contactkit-uploads/']) {
+      const post = (declared: number) =>
+        sim.app.request(path, {
+          method: 'POST',
+          body: body as Uint8Array<ArrayBuffer>,
+          headers: { 'Content-Type': contentType, 'Content-Length': String(declared) },
+        })
+      const atLimit = await post(limit)
+      expect(atLimit.status).toBe(204)
+      const over = await post(limit + 1)
+      expect(over.status).toBe(413)
+      expect(await over.text()).toContain(
+        `<Code>EntityTooLarge</Code><Message>The request body is larger than ${limit} bytes`,
+      )
+    }
+  })
+
+  it('keeps the core limit of 1 MiB for every other method', async () => {
+    const { sim } = s3Fixture()
+    for (const path of ['/', '/contactkit-uploads', '/contactkit-uploads/']) {
+      const response = await sim.app.request(path, {
+        method: 'PUT',
+        body: new Uint8Array(16),
+        headers: { 'Content-Length': String(1024 * 1024 + 1) },
       })
-    const atLimit = await post(limit)
-    expect(atLimit.status).toBe(204)
-    const over = await post(limit + 1)
-    expect(over.status).toBe(413)
-    expect(await over.text()).toContain(
-      `<Code>EntityTooLarge</Code><Message>The request body is larger than ${limit} bytes`,
-    )
+      expect(response.status).toBe(413)
+    }
   })
 })

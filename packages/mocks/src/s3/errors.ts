@@ -222,7 +222,6 @@ export function s3Error(c: Context, clock: Clock, failure: S3Failure): Response 
 // S3's code for a status when the core answers on its own (unknown paths, faults, body limit, crashes);
 // a status not here is an InternalError from 500 up (500 itself included), else an InvalidRequest.
 const codeByStatus: Record<number, string> = {
-  400: 'InvalidRequest',
   403: 'AccessDenied',
   404: 'NoSuchKey',
   405: 'MethodNotAllowed',
@@ -231,7 +230,6 @@ const codeByStatus: Record<number, string> = {
   411: 'MissingContentLength',
   412: 'PreconditionFailed',
   413: 'EntityTooLarge',
-  415: 'InvalidRequest',
   429: 'SlowDown',
   501: 'NotImplemented',
   503: 'ServiceUnavailable',

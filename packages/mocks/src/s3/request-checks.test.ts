@@ -71,4 +71,32 @@ describe('S3 request checks, one request after another', () => {
       ]),
     )
   })
+
+  it('stores a POST to a host that names no bucket in the default bucket, its Location path-style', async () => {
+    const { sim } = s3Fixture()
+    const fields = await signedFields(sim, { signatureVersion: 'v4' })
+    const response = await postForm(sim, 'http://127.0.0.1:4040/', { fields })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:4040/contactkit-uploads/uploads%2Fcontacts.csv')
+    const preflight = await sim.app.request('http://127.0.0.1:4040/', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://app.example.org', 'Access-Control-Request-Method': 'POST' },
+    })
+    expect(preflight.status).toBe(200)
+  })
+
+  it('answers with the encryption the header asked for, else the form, else AES256', async () => {
+    const { sim } = s3Fixture()
+    const plain = await signedFields(sim, { signatureVersion: 'v4' })
+    const kms = await signedFields(sim, {
+      signatureVersion: 'v4',
+      fields: { 'x-amz-server-side-encryption': 'aws:kms' },
+    })
+    const encryption = async (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      (await postForm(sim, '/contactkit-uploads', { fields }, headers)).headers.get('x-amz-server-side-encryption')
+    expect(await encryption(plain)).toBe('AES256')
+    expect(await encryption(plain, { 'x-amz-server-side-encryption': 'aws:kms' })).toBe('aws:kms')
+    expect(await encryption(kms)).toBe('aws:kms')
+    expect(await encryption(kms, { 'x-amz-server-side-encryption': 'aws:kms:dsse' })).toBe('aws:kms:dsse')
+  })
 })

@@ -10,7 +10,7 @@ import { publicOrigin } from '../core/public-origin.js'
 import { mediaTypeOf } from '../core/request-body.js'
 import { respondWith } from '../core/simulator.js'
 import { httpDate } from '../core/time-format.js'
-import { type BucketStore, md5ETag, type StoredObject } from './buckets.js'
+import { type BucketConfig, type BucketStore, type ExpirationRule, md5ETag, type StoredObject } from './buckets.js'
 import { preflightHeaders } from './cors.js'
 import type { CredentialStore } from './credentials.js'
 import { failures, type S3Failure, s3Error, s3Headers } from './errors.js'
@@ -30,7 +30,7 @@ export interface S3RoutesOptions {
 }
 
 /** How a request named its bucket: in the path, or in the host name (`<bucket>.s3.amazonaws.com`). */
-type Addressing = { bucket: string; style: 'path' | 'virtual' }
+type Addressing = { bucket: string; virtual: boolean }
 
 /** S3's limit on the form's fields before the file: 20 KB. */
 const maxFieldBytes = 20 * 1024
@@ -67,7 +67,7 @@ export function s3Routes(options: S3RoutesOptions): Hono {
   const requestFailure = (c: Context, operationId: string, addressing: Addressing): S3Failure | undefined => {
     // A header not sent stays undefined, which the validator leaves out.
     const headers: Record<string, string | undefined> = {}
-    let key = `${operationId}\n${addressing.style}\n${addressing.bucket}`
+    let key = `${operationId}\n${addressing.bucket}`
     // Every operation these routes name is in the spec.
     for (const name of headerNames.get(operationId) as string[]) {
       const value = c.req.header(name)
@@ -142,10 +142,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
         if ('status' in accepted) {
           return s3Error(c, clock, accepted)
         }
-        const failure =
-          checkFileSize(accepted, reading.proposedSize) ??
-          failures.tooLarge(reading.proposedSize, accepted.maxFileBytes)
-        return s3Error(c, clock, failure)
+        // Past the least maximum of the policy and S3: a range, in the policy's order, or S3's limit fails.
+        return s3Error(c, clock, checkFileSize(accepted, reading.proposedSize) as S3Failure)
       }
       case 'complete': {
         const accepted = checked ?? (await checkPostForm(new PostForm(reading.fields), reading.file, context))
@@ -159,13 +157,9 @@ export function s3Routes(options: S3RoutesOptions): Hono {
     }
   }
 
-  const preflight = (c: Context) => {
+  const preflight = (operationId: string) => (c: Context) => {
     const addressing = addressingOf(c, options.defaultBucket)
-    const refused = requestFailure(
-      c,
-      addressing.style === 'path' ? 'preflightPostObject' : 'preflightPostObjectVirtualHosted',
-      addressing,
-    )
+    const refused = requestFailure(c, operationId, addressing)
     if (refused) {
       return s3Error(c, clock, refused)
     }
@@ -186,7 +180,8 @@ export function s3Routes(options: S3RoutesOptions): Hono {
 
   routes.post('/', post('postObjectVirtualHosted'))
   routes.post('/:bucket', post('postObject'))
-  routes.on('OPTIONS', ['/', '/:bucket'], preflight)
+  routes.options('/', preflight('preflightPostObjectVirtualHosted'))
+  routes.options('/:bucket', preflight('preflightPostObject'))
   return routes
 }
 
@@ -197,10 +192,10 @@ const virtualHost = /^(.+?)\.(?:s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com|localhost)
 function addressingOf(c: Context, defaultBucket: string): Addressing {
   const bucket = c.req.param('bucket')
   if (bucket !== undefined) {
-    return { bucket, style: 'path' }
+    return { bucket, virtual: false }
   }
   const named = virtualHost.exec(new URL(c.req.url).hostname)?.[1]
-  return named ? { bucket: named, style: 'virtual' } : { bucket: defaultBucket, style: 'path' }
+  return named ? { bucket: named, virtual: true } : { bucket: defaultBucket, virtual: false }
 }
 
 function store(buckets: BucketStore, bucket: string, accepted: AcceptedForm, file: FilePart): StoredObject {
@@ -224,7 +219,7 @@ function store(buckets: BucketStore, bucket: string, accepted: AcceptedForm, fil
     etag: md5ETag(bytes),
     metadata,
     headers,
-    ...(file.filename === undefined ? {} : { filename: file.filename }),
+    filename: file.filename,
   })
 }
 
@@ -242,17 +237,17 @@ function answerStored(
   encryptionHeader: string | undefined,
 ): Response {
   const origin = publicOrigin(c, options.publicUrl)
-  const location =
-    addressing.style === 'virtual'
-      ? `${origin}/${encodeKey(object.key)}`
-      : `${origin}/${addressing.bucket}/${encodeKey(object.key)}`
-  const rule = options.buckets.bucket(addressing.bucket)?.lifecycle
+  const location = addressing.virtual
+    ? `${origin}/${encodeKey(object.key)}`
+    : `${origin}/${addressing.bucket}/${encodeKey(object.key)}`
+  // The object was stored in this bucket a moment ago, with an expiry when the bucket has a rule.
+  const rule = (options.buckets.bucket(addressing.bucket) as BucketConfig).lifecycle as ExpirationRule
   const headers: Record<string, string> = {
     ...s3Headers(c, options.clock),
     ETag: object.etag,
     Location: location,
     'x-amz-server-side-encryption': encryptionHeader ?? accepted.form.get('x-amz-server-side-encryption') ?? 'AES256',
-    ...(rule && object.expiresAt !== undefined
+    ...(object.expiresAt !== undefined
       ? { 'x-amz-expiration': `expiry-date="${httpDate(object.expiresAt)}", rule-id="${rule.ruleId}"` }
       : {}),
   }
@@ -282,15 +277,13 @@ function answerStored(
 
 /** An absolute http(s) URL; S3 ignores a redirect it cannot read (a relative path) and answers 204. */
 function redirectUrl(value: string | undefined): URL | undefined {
-  if (!value) {
-    return undefined
-  }
+  let url: URL
   try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
+    url = new URL(String(value)) // none ("undefined") or a relative path: not a URL
   } catch {
     return undefined
   }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
 }
 
 /**

@@ -26,8 +26,8 @@ export interface CredentialScope {
   service: string
 }
 
-function hmac(hash: 'SHA-1' | 'SHA-256', key: Uint8Array, message: string): Uint8Array<ArrayBuffer> {
-  return kitHmac(hash === 'SHA-1' ? 'sha1' : 'sha256', key, encoder.encode(message)) as Uint8Array<ArrayBuffer>
+function hmac(hash: 'sha1' | 'sha256', key: Uint8Array, message: string): Uint8Array<ArrayBuffer> {
+  return kitHmac(hash, key, encoder.encode(message)) as Uint8Array<ArrayBuffer>
 }
 
 // A SigV4 signing key is a function of the secret, the day, the region and the service: four HMACs
@@ -41,7 +41,7 @@ const signingKeys = new BoundedMemo<string, Uint8Array<ArrayBuffer>>(256)
  * await signPolicyV2('YWxwaGE=', 'secret') // 'aW0ggk0KMuwJkTodqZUi1JLDspY='
  */
 export async function signPolicyV2(policy: string, secretAccessKey: string): Promise<string> {
-  const signature = hmac('SHA-1', encoder.encode(secretAccessKey), policy)
+  const signature = hmac('sha1', encoder.encode(secretAccessKey), policy)
   return btoa(String.fromCharCode(...signature))
 }
 
@@ -58,9 +58,9 @@ export async function signingKeyV4(
   service: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   return signingKeys.remember(`${secretAccessKey}\n${date}\n${region}\n${service}`, () => {
-    let key = hmac('SHA-256', encoder.encode(`AWS4${secretAccessKey}`), date)
+    let key = hmac('sha256', encoder.encode(`AWS4${secretAccessKey}`), date)
     for (const part of [region, service, 'aws4_request']) {
-      key = hmac('SHA-256', key, part)
+      key = hmac('sha256', key, part)
     }
     return key
   })
@@ -79,7 +79,7 @@ export async function signPolicyV4(
   scope: Pick<CredentialScope, 'date' | 'region' | 'service'>,
 ): Promise<string> {
   const key = await signingKeyV4(secretAccessKey, scope.date, scope.region, scope.service)
-  return toHex(hmac('SHA-256', key, policy))
+  return toHex(hmac('sha256', key, policy))
 }
 
 /**
@@ -92,11 +92,14 @@ export async function signPolicyV4(
  */
 export function parseCredential(credential: string): CredentialScope | undefined {
   const parts = credential.split('/')
-  const [accessKeyId, date, region, service, terminal] = parts
-  if (parts.length !== 5 || !accessKeyId || !date || !/^\d{8}$/.test(date) || !region || !service) {
+  if (parts.length !== 5) {
     return undefined
   }
-  return terminal === 'aws4_request' ? { accessKeyId, date, region, service } : undefined
+  const [accessKeyId, date, region, service, terminal] = parts as [string, string, string, string, string]
+  if (!accessKeyId || !/^\d{8}$/.test(date) || !region || !service || terminal !== 'aws4_request') {
+    return undefined
+  }
+  return { accessKeyId, date, region, service }
 }
 
 /**

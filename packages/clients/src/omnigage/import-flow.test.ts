@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { PollTimeoutError } from '../core/errors.js'
 import { fakeFetch, json } from '../testing/fake-fetch.js'
 import { instantSleep, sleepUntilAborted } from '../testing/fake-sleep.js'
+import { testUpload } from '../testing/omnigage-upload.js'
 import { createOmnigageClient, type ImportContact, type ImportContactResult, type ImportStatus } from './client.js'
 import { UnsupportedFileError } from './file-source.js'
 import { ImportFailedError, type ImportProgress, ImportTimeoutError } from './import-flow.js'
@@ -83,18 +84,7 @@ function omnigageWith(
     }
     if (url.pathname === '/api/v1/uploads') {
       return json(201, {
-        data: {
-          type: 'uploads',
-          id: 'Q843fc2UoJf4B5CrQxQ6Cd',
-          attributes: {
-            'expires-at': 'Fri, 28 Feb 2020 21:27:24 GMT',
-            'max-length-in-bytes': 5368724480,
-            'request-url': 'https://bucket.s3.test/',
-            'request-method': 'post',
-            'request-headers': [],
-            'request-form-data': [{ key: formKey }],
-          },
-        },
+        data: testUpload({ id: 'Q843fc2UoJf4B5CrQxQ6Cd', formData: [{ key: formKey }] }),
       })
     }
     if (url.pathname === '/api/v1/import-contacts' && request.method === 'POST') {

@@ -11,6 +11,9 @@
 // --concurrency <n> (test runners; the config's two, one on a machine shared with other work),
 // --incremental-file <path> (Stryker rewrites the file with only the run's own files, so a narrow
 // run given its own file leaves the results of the others where they were),
+// --ignore-static (leave module-level mutants untested, reported as Ignored: each of them reruns
+// every test, so on this machine they take most of a run's time; a later run without the option
+// tests them, since Stryker never reuses an Ignored result),
 // --dry-run (only the initial test run), --log-level <level>.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     'retest-survivors': { type: 'boolean', default: false },
     mutate: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean', default: false },
+    'ignore-static': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
     concurrency: { type: 'string' },
     'incremental-file': { type: 'string' },
@@ -34,6 +38,7 @@ const cliOptions = {
   ...(values.force ? { force: true } : {}),
   ...(values.mutate ? { mutate: values.mutate.flatMap((pattern) => pattern.split(',')) } : {}),
   ...(values['dry-run'] ? { dryRunOnly: true } : {}),
+  ...(values['ignore-static'] ? { ignoreStatic: true } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
   ...(values['incremental-file'] ? { incrementalFile: values['incremental-file'] } : {}),

@@ -109,3 +109,53 @@ describe('ContactStore lists', () => {
     expect(reads).toEqual([0, 10])
   })
 })
+
+describe('ContactStore with pruning', () => {
+  const start = values({ phoneNumbers: ['+14155550100', '+14155550101'], emailAddresses: ['ann@example.com'] })
+
+  it('counts a row with the same phones and emails as no change', () => {
+    const store = new ContactStore(named)
+    const slot = store.add(1, start, 1000, 'm1')
+    expect(store.update(slot, values({ ...start }), 2000, 'm2', true)).toBe(false)
+    expect(store.get('a1')).toMatchObject({ updatedAt: 1000, updatedBy: 'm1' })
+  })
+
+  it.each([
+    ['a phone more', ['+14155550100', '+14155550101', '+14155550102']],
+    ['the second phone changed', ['+14155550100', '+14155550199']],
+    ['the same phones in another order', ['+14155550101', '+14155550100']],
+    ['a phone fewer', ['+14155550100']],
+  ])('takes the row phones when it has %s', (_what, phoneNumbers) => {
+    const store = new ContactStore(named)
+    const slot = store.add(1, start, 1000, 'm1')
+    expect(store.update(slot, values({ ...start, phoneNumbers }), 2000, 'm2', true)).toBe(true)
+    expect(store.get('a1')).toMatchObject({ phoneNumbers, updatedAt: 2000 })
+  })
+})
+
+describe('ContactStore at size', () => {
+  it('holds more contacts than it first makes room for', () => {
+    const store = new ContactStore(named)
+    for (let position = 0; position < 1100; position++) {
+      store.add(position, values({ firstName: `P${position}` }), 1000, 'm1')
+    }
+    expect(store.size).toBe(1100)
+    expect(store.all()).toHaveLength(1100)
+    expect(store.list({}, undefined, 1090, 100).items.map((contact) => contact.firstName)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `P${1090 + index}`),
+    )
+    expect(store.get('a1099')?.firstName).toBe('P1099')
+  })
+
+  it('keeps who created each contact past 65,536 writes by three members', () => {
+    const store = new ContactStore(named)
+    const members = ['m1', 'm2', 'm3']
+    const count = 40_000
+    for (let position = 0; position < count; position++) {
+      store.add(position, values(), 1000, members[position % 3] as string)
+    }
+    for (const position of [0, 1, 2, count - 3, count - 2, count - 1]) {
+      expect(store.get(`a${position}`)?.createdBy).toBe(members[position % 3])
+    }
+  })
+})

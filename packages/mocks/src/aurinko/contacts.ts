@@ -137,6 +137,8 @@ export class AddressBook {
   /**
    * Replaces the contact's fields; the same contact back when nothing changed (no new etag, no log
    * entry). Key order does not count as a change: `{a, b}` and `{b, a}` are the same object.
+   * `fields` holds every field `current` has (the routes and provider edits merge what is sent
+   * into the stored fields).
    */
   replace(current: StoredContact, fields: ContactFields, atMs: number): StoredContact {
     if (sameJson(fields, current.fields)) {
@@ -225,29 +227,23 @@ export class AddressBook {
   }
 }
 
-/** Whether two JSON values are equal, objects compared key by key whatever the order, lists in order. */
+/**
+ * Whether two contacts' fields are equal: objects compared key by key whatever the order, lists in
+ * order. A contact's fields hold only strings, lists and objects, and the schema gives each field
+ * one kind, so both sides are of the same kind wherever one is a string, a list or an object. A
+ * list's keys are its indices, so lists and objects are compared alike. Keys counted equal are the
+ * same keys at the top (`replace` is given every field the contact has) and in lists; elsewhere
+ * the values are strings, and a key one side lacks reads as undefined or as something inherited,
+ * which equals no string.
+ */
 function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) {
-    return true
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return false
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, index) => sameJson(item, b[index]))
-    )
+  if (typeof a === 'string') {
+    return a === b
   }
   const left = a as Record<string, unknown>
   const right = b as Record<string, unknown>
   const keys = Object.keys(left)
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]))
-  )
+  return keys.length === Object.keys(right).length && keys.every((key) => sameJson(left[key], right[key]))
 }
 
 /** An etag unique to one state of one contact: a hash of id and change, then the change's number. */

@@ -49,8 +49,8 @@ interface HeldValues {
 
 const held = -1
 const initialCapacity = 1024
-// A record's bytes are addressed with 32 bits; a row further into a file is held instead.
-const maxOffset = 2 ** 32 - 1
+// A record's bytes are addressed with 32 bits; a row that ends further into a file is held instead.
+const addressable = 2 ** 32
 
 /**
  * One account's contacts, in creation order, with indexes on the id, the primary phone and the
@@ -144,7 +144,7 @@ export class ContactStore {
     at: number,
     by: string,
   ): number {
-    if (record.end > maxOffset) {
+    if (record.end >= addressable) {
       return this.add(position, values, at, by)
     }
     const slot = this.#append(position, at, by, source)
@@ -214,26 +214,23 @@ export class ContactStore {
       string,
     ][]
     const slots: number[] = []
-    for (let slot = 0; slot < this.#length; slot++) {
-      if (this.#alive[slot] === 1) {
-        if (wanted.length === 0) {
-          slots.push(slot)
-          continue
-        }
-        const values = this.#valuesAt(slot)
-        if (wanted.every(([field, value]) => matches(values, field, value))) {
-          slots.push(slot)
-        }
+    const read = (slot: number) => this.#valuesAt(slot)
+    this.#forEachLive((slot) => {
+      if (matchesAll(wanted, slot, read)) {
+        slots.push(slot)
       }
-    }
+    })
     if (sort === '-created-at') {
       const createdAt = new Map(slots.map((slot) => [slot, this.#origins.createdAtOf(slot)]))
       slots.sort((a, b) => (createdAt.get(b) as number) - (createdAt.get(a) as number) || b - a)
     } else if (sort && sort !== 'created-at') {
       const field = sort.endsWith('first-name') ? 'firstName' : 'lastName'
-      const direction = sort.startsWith('-') ? -1 : 1
       const names = new Map(slots.map((slot) => [slot, this.#valuesAt(slot)[field] ?? '']))
-      slots.sort((a, b) => direction * ((names.get(a) as string).localeCompare(names.get(b) as string, 'en') || a - b))
+      // Stable: equal names stay in creation order, and a descending sort reverses that too.
+      slots.sort((a, b) => (names.get(a) as string).localeCompare(names.get(b) as string, 'en'))
+      if (sort.startsWith('-')) {
+        slots.reverse()
+      }
     }
     return { items: slots.slice(offset, offset + limit).map((slot) => this.#read(slot)), total: slots.length }
   }
@@ -241,11 +238,9 @@ export class ContactStore {
   /** Every contact, in creation order (admin snapshots). */
   all(): StoredContact[] {
     const contacts: StoredContact[] = []
-    for (let slot = 0; slot < this.#length; slot++) {
-      if (this.#alive[slot] === 1) {
-        contacts.push(this.#read(slot))
-      }
-    }
+    this.#forEachLive((slot) => {
+      contacts.push(this.#read(slot))
+    })
     return contacts
   }
 
@@ -273,6 +268,19 @@ export class ContactStore {
     this.#live++
     this.#byId?.add(this.#ids.idAt(position), slot)
     return slot
+  }
+
+  /**
+   * Calls `visit` with each live slot, in order. It stops once it has seen `#live` of them, so it
+   * never reads past the last one (nor needs `#length` to know where that is).
+   */
+  #forEachLive(visit: (slot: number) => void): void {
+    for (let slot = 0, left = this.#live; left > 0; slot++) {
+      if (this.#alive[slot] === 1) {
+        left--
+        visit(slot)
+      }
+    }
   }
 
   #grow(): void {
@@ -316,12 +324,11 @@ export class ContactStore {
 
   #idIndex(): SlotIndex {
     if (this.#byId === undefined) {
-      this.#byId = new SlotIndex((slot) => this.idAt(slot))
-      for (let slot = 0; slot < this.#length; slot++) {
-        if (this.#alive[slot] === 1) {
-          this.#byId.add(this.idAt(slot) as string, slot)
-        }
-      }
+      const byId = new SlotIndex((slot) => this.idAt(slot))
+      this.#forEachLive((slot) => {
+        byId.add(this.idAt(slot) as string, slot)
+      })
+      this.#byId = byId
     }
     return this.#byId
   }
@@ -329,12 +336,12 @@ export class ContactStore {
   /** The first live contact holding each primary value: a contact added later with the same one does not take it over. */
   #indexOf(primary: (values: ContactValues) => string | undefined): SlotIndex {
     const index = new SlotIndex((slot) => (this.#alive[slot] === 1 ? primary(this.#valuesAt(slot)) : undefined))
-    for (let slot = 0; slot < this.#length; slot++) {
-      const value = this.#alive[slot] === 1 ? primary(this.#valuesAt(slot)) : undefined
+    this.#forEachLive((slot) => {
+      const value = primary(this.#valuesAt(slot))
       if (value !== undefined) {
         index.add(value, slot)
       }
-    }
+    })
     return index
   }
 
@@ -363,6 +370,25 @@ export class ContactStore {
 
 function copyOf(values: ContactValues): ContactValues {
   return { ...values, phoneNumbers: [...values.phoneNumbers], emailAddresses: [...values.emailAddresses] }
+}
+
+/**
+ * Whether a slot's contact matches every filter. Its values are read back only when a filter asks
+ * (a list without filters reads no row), and once for all the filters.
+ */
+function matchesAll(
+  wanted: readonly [keyof ContactFilters, string][],
+  slot: number,
+  read: (slot: number) => ContactValues,
+): boolean {
+  let values: ContactValues | undefined
+  for (const [field, value] of wanted) {
+    values ??= read(slot)
+    if (!matches(values, field, value)) {
+      return false
+    }
+  }
+  return true
 }
 
 function matches(values: ContactValues, field: keyof ContactFilters, value: string): boolean {

@@ -21,12 +21,9 @@ export function importResource(job: ImportJob, now: number, origin: string, memb
   const status = statusAt(job, now)
   const result = status === 'completed' || status === 'failed' ? job.result : undefined
   const counts = result?.counts
-  const position = job.timeline.at(now)
-  const updatedAt = result
-    ? result.finishedAt
-    : position.phase === 'processing'
-      ? position.stepStartedAt
-      : job.createdAt
+  // When its current step began: its creation while queued, the start of processing, then its end,
+  // which is when its result is dated.
+  const updatedAt = job.timeline.at(now).stepStartedAt
   return {
     type: 'import-contacts',
     id: job.id,

@@ -85,10 +85,9 @@ export function createS3Simulator(options: S3SimulatorOptions = {}): S3Simulator
       }),
       state: createS3State(buckets, credentials),
       errorResponse: s3ErrorResponder(clock),
-      bodyLimits: [
-        { method: 'POST', path: '/*', maxBytes: bodyLimitBytes },
-        { method: 'POST', path: '/*/', maxBytes: bodyLimitBytes },
-      ],
+      // The core matches a path without its trailing slash (its app is not strict), so this one
+      // rule covers both bucket URL forms, `/bucket` and `/bucket/`.
+      bodyLimits: [{ method: 'POST', path: '/*', maxBytes: bodyLimitBytes }],
     },
     resolved,
   )

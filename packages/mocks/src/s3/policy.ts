@@ -189,8 +189,10 @@ function fieldValue(field: string, form: PostForm, context: ConditionContext): s
   return field.toLowerCase() === 'bucket' ? context.bucket : form.get(field)
 }
 
-// Fields no condition needs to cover: the signature fields, the policy, the file and x-ignore-*.
-const uncovered = new Set(['awsaccesskeyid', 'signature', 'x-amz-signature', 'policy', 'file'])
+// Fields no condition needs to cover: the signature fields, the policy and x-ignore-*. The file
+// needs none either, and is never among the fields: the form's first part named `file` is the file,
+// and what follows it is not read.
+const uncovered = new Set(['awsaccesskeyid', 'signature', 'x-amz-signature', 'policy'])
 
 /**
  * The first form field no condition covers (S3's "Extra input fields"), as the client wrote its name.

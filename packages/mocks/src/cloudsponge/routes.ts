@@ -9,10 +9,11 @@ import { type RequestDescription, type SpecValidationEnv, specCheck } from '../c
 import { documentedBook } from './address-books.js'
 import { consentPages } from './consent-page.js'
 import { badRequest, cloudspongeError, vendorMessages } from './errors.js'
+import { eventsAnswer } from './events-bytes.js'
 import type { ImportRecord, ImportStore } from './imports.js'
 import { findService, type ImportMethod } from './services.js'
 import { authenticate, type Tenant } from './tenants.js'
-import { beginImportBody, contactsBody, contentTypes, eventsBody, type Format, vendorHeaders } from './wire-format.js'
+import { beginImportBody, contactsBody, contentTypes, type Format, vendorHeaders } from './wire-format.js'
 
 export interface RoutesOptions {
   document: OpenApiDocument
@@ -212,7 +213,7 @@ function events(c: Context<Env>, store: ImportStore): Response {
   // echo when the request sent none. The documented account answers as documented, every other
   // account as recorded (an account not yet known, a consent still waiting, too).
   const echo = params.echo ?? (store.book(record) === documentedBook ? null : undefined)
-  return respond(c, format, eventsBody(format, record, store.progress(record), echo))
+  return respond(c, format, eventsAnswer(format, record, store.progress(record), echo))
 }
 
 function contacts(c: Context<Env>, store: ImportStore): Response {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { json } from '../core/kit/json.js'
+import { json, jsonText } from '../core/kit/json.js'
 import type { Account } from './accounts.js'
 import { importResource, listDocument, pageOf, rowResource } from './documents.js'
 import { omnigageError } from './errors.js'
 import { xlsxType } from './files.js'
 import type { ContactField } from './import/index.js'
+import { importAnswer } from './import-answer.js'
 import { importEngine } from './import-engine.js'
 import { type ImportJob, importTimeline, type RowStatus, settleImport, statusAt } from './imports.js'
 import { type Env, type Guard, originOf, type RoutesOptions } from './route-env.js'
@@ -136,9 +137,7 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
     if (!job) {
       return omnigageError(c, 404, `There is no import "${c.req.param('id')}" in this account.`)
     }
-    return json(c, {
-      data: importResource(job, clock.now(), originOf(c, options), c.get('account').membershipId),
-    })
+    return jsonText(c, importAnswer(job, clock.now(), originOf(c, options), c.get('account').membershipId))
   })
 
   routes.get('/api/v1/import-contacts/:id/results', guard(), async (c) => {

@@ -78,6 +78,11 @@ describe('sentPreview', () => {
     expect(kept.sent).toEqual(new Uint8Array(4096).fill(7))
     long[0] = 1
     expect((kept.sent as Uint8Array)[0]).toBe(7)
+    const buffer = Buffer.alloc(10_000, 7)
+    const fromBuffer = sentPreview(buffer)
+    buffer[1] = 1
+    expect((fromBuffer.sent as Uint8Array)[1]).toBe(7)
+    expect(fromBuffer.sent.length).toBe(4096)
     expect(sentPreview('ü'.repeat(4097))).toEqual({
       sent: new TextEncoder().encode('ü'.repeat(4096)),
       bytes: 8194,

@@ -110,9 +110,10 @@ export function sentPreview(body: string | Uint8Array): SentPreview {
       bytes: beyondAscii.test(body) ? encoder.encode(body).byteLength : body.length,
     }
   }
+  // A copy whatever the body is (a Node Buffer's slice would be a view keeping the whole body).
   return body.byteLength <= previewBytes
     ? { sent: body }
-    : { sent: body.slice(0, previewBytes), bytes: body.byteLength }
+    : { sent: new Uint8Array(body.subarray(0, previewBytes)), bytes: body.byteLength }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type JournalRecord, RequestJournal } from './journal.js'
+import { type JournalRecord, RequestJournal, sentPreview } from './journal.js'
 
 // What `GET /__admin/requests` shows for a request, built from the raw parts the core records.
 
@@ -20,7 +20,7 @@ function record(overrides: Partial<JournalRecord> = {}): JournalRecord {
 
 const answer = (body: string | Uint8Array, contentType = 'text/plain') => ({
   answer: { headers: new Headers({ 'content-type': contentType }) },
-  body,
+  body: sentPreview(body),
 })
 
 describe('journal entries', () => {

@@ -69,13 +69,52 @@ export interface JournalRecord {
   requestId: string | null
   faultId: string | null
   /**
-   * The answer (its headers are read when the entry is), and its body when it was text or bytes
-   * made whole (a reference, not a copy).
+   * The answer's headers (its plain header object when the core has it, else the answer itself,
+   * whose headers are read when the entry is), and the start of its body when it was text or bytes
+   * made whole: never a whole large body, since a thousand answers' bodies held until the ring
+   * drops them cost every request in garbage collection.
    */
-  response?: { answer: { readonly headers: Headers }; body: string | Uint8Array | undefined }
+  response?: {
+    answer?: { readonly headers: Headers }
+    headers?: Readonly<Record<string, string>>
+    body: SentPreview | undefined
+  }
+}
+
+/** The start of a body sent: text or bytes as sent when short, else its first bytes and its size. */
+export interface SentPreview {
+  sent: string | Uint8Array
+  /** The whole body's size in bytes, when `sent` is only its start. */
+  bytes?: number
 }
 
 const previewBytes = 4096
+const encoder = new TextEncoder()
+// Any character beyond ASCII; text without one has its length as its size in bytes.
+const beyondAscii = /[\u0080-\uffff]/
+
+/**
+ * What the journal keeps of a body sent: the body itself when short, else a copy of its first
+ * bytes (at least the preview's 4 KB) and its size, so the body is let go once it is sent.
+ *
+ * @example
+ * journal.record({ ...entry, response: { headers, body: sentPreview(page) } })
+ */
+export function sentPreview(body: string | Uint8Array): SentPreview {
+  if (typeof body === 'string') {
+    if (body.length <= previewBytes) {
+      return { sent: body }
+    }
+    return {
+      sent: encoder.encode(body.slice(0, previewBytes)),
+      bytes: beyondAscii.test(body) ? encoder.encode(body).byteLength : body.length,
+    }
+  }
+  // A copy whatever the body is (a Node Buffer's slice would be a view keeping the whole body).
+  return body.byteLength <= previewBytes
+    ? { sent: body }
+    : { sent: new Uint8Array(body.subarray(0, previewBytes)), bytes: body.byteLength }
+}
 
 /**
  * A bounded request log. Recording is cheap (it keeps references, copies nothing); reading builds
@@ -165,9 +204,10 @@ export class RequestJournal {
   }
 
   #response(response: JournalRecord['response']): JournalEntry['response'] {
-    const headers = Object.fromEntries(response?.answer.headers ?? [])
-    const sent = response?.body
-    if (sent === undefined) {
+    const answerHeaders = response?.headers ? new Headers(response.headers) : response?.answer?.headers
+    const headers = Object.fromEntries(answerHeaders ?? [])
+    const preview = response?.body
+    if (preview === undefined) {
       return {
         headers: this.keepSecrets ? headers : redactHeaders(headers),
         body: null,
@@ -176,14 +216,16 @@ export class RequestJournal {
       }
     }
     // Stryker disable next-line MethodExpression: the slice only spares encoding a long string; the bytes are cut below
+    const sent = preview.sent
     const bytes = typeof sent === 'string' ? new TextEncoder().encode(sent.slice(0, previewBytes)) : sent
-    const size = typeof sent === 'string' ? new TextEncoder().encode(sent).byteLength : sent.byteLength
+    const size =
+      preview.bytes ?? (typeof sent === 'string' ? new TextEncoder().encode(sent).byteLength : sent.byteLength)
     // A cut in the middle of a character shows as U+FFFD rather than failing.
     const text = new TextDecoder().decode(bytes.subarray(0, previewBytes))
     return {
       headers: this.keepSecrets ? headers : redactHeaders(headers),
       // Stryker disable next-line OptionalChaining: a response is there whenever its body is
-      body: this.keepSecrets ? text : redactBody(text, response?.answer.headers.get('content-type') ?? null),
+      body: this.keepSecrets ? text : redactBody(text, answerHeaders?.get('content-type') ?? null),
       bodyTruncated: size > previewBytes,
       bodyBytes: size,
     }

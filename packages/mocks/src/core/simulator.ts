@@ -8,7 +8,7 @@ import { bufferedRequest } from './buffered-request.js'
 import type { Clock } from './clock.js'
 import { FaultBook, type FaultRule } from './faults.js'
 import { globProblem, globToRegExp } from './glob.js'
-import { type JournalOptions, type JournalRecord, RequestJournal } from './journal.js'
+import { type JournalOptions, type JournalRecord, RequestJournal, sentPreview } from './journal.js'
 import { seededRandom } from './random.js'
 import type { VendorProfile } from './registry.js'
 import { requestIds } from './request-id.js'
@@ -148,8 +148,14 @@ const noBytes = new Uint8Array(0)
 
 // The context variable that holds the response `respondWith` made, whose headers carry the id.
 const stampedKey = 'contactkit.stamped'
-// The body `respondWith` answered with, for the journal.
-const sentBodyKey = 'contactkit.sentBody'
+// What `respondWith` answered with, for the journal: the response, its plain headers and its body.
+const sentKey = 'contactkit.sent'
+
+interface Sent {
+  response: Response
+  headers: Readonly<Record<string, string>>
+  body: string | Uint8Array | undefined
+}
 
 /**
  * A response whose plain headers already carry the core's `X-Request-Id`, so the core does not
@@ -169,12 +175,16 @@ export function respondWith(
   if (requestId === undefined) {
     return new Response(body, { status, headers })
   }
-  const response = new Response(body, { status, headers: { ...headers, 'X-Request-Id': requestId } })
+  const sentHeaders = { ...headers, 'X-Request-Id': requestId }
+  const response = new Response(body, { status, headers: sentHeaders })
   c.set(stampedKey as never, response as never)
-  // The journal shows the start of what was sent: a reference to text or bytes, never a copy.
-  if (typeof body === 'string' || body instanceof Uint8Array) {
-    c.set(sentBodyKey as never, body as never)
+  // The journal shows the start of what was sent, from text or bytes made whole.
+  const sent: Sent = {
+    response,
+    headers: sentHeaders,
+    body: typeof body === 'string' || body instanceof Uint8Array ? body : undefined,
   }
+  c.set(sentKey as never, sent as never)
   return response
 }
 
@@ -331,6 +341,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
       body = { text: tap.preview(), truncated: tap.truncated(), bytes: tap.bytesSeen }
     }
     const stamped = c.get(stampedKey as never) === response
+    const sent = stamped ? (c.get(sentKey as never) as Sent | undefined) : undefined
     journal.record({
       atMs,
       method,
@@ -341,12 +352,7 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
       durationMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
       requestId,
       faultId,
-      // The response itself, not its headers: under @hono/node-server, asking a response for its
-      // headers makes a Headers object of the plain ones it was given; the journal asks when read.
-      response: {
-        answer: response,
-        body: stamped ? (c.get(sentBodyKey as never) as string | Uint8Array | undefined) : undefined,
-      },
+      response: journalAnswer(response, sent),
     })
   })
 
@@ -367,6 +373,29 @@ export function createSimulator(vendor: VendorDefinition, options: SimulatorOpti
     return vendor.errorResponse(c, 500, `The simulator failed on ${c.req.method} ${c.req.path}: ${error.message}.`)
   })
   return simulator
+}
+
+/**
+ * What the journal keeps of an answer. Not the response when `respondWith` made it with a content
+ * type (or no body): the response holds its whole body, and a thousand bodies of a page each (60 KB
+ * for Aurinko's page of 100) held until the ring drops them made major garbage collections a
+ * quarter of the page's CPU. Its plain headers then, never asked of the response (under
+ * @hono/node-server that makes a Headers object of them), and the start of its body.
+ */
+function journalAnswer(response: Response, sent: Sent | undefined): JournalRecord['response'] {
+  const body = sent?.body === undefined ? undefined : sentPreview(sent.body)
+  // Without a Content-Type a Response may add one of its own for its body: then the journal asks it.
+  const typed = sent !== undefined && (sent.body === undefined || hasContentType(sent.headers))
+  return sent?.response === response && typed ? { headers: sent.headers, body } : { answer: response, body }
+}
+
+function hasContentType(headers: Readonly<Record<string, string>>): boolean {
+  for (const name in headers) {
+    if (name.length === 12 && name.toLowerCase() === 'content-type') {
+      return true
+    }
+  }
+  return false
 }
 
 /**

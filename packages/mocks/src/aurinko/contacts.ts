@@ -117,8 +117,9 @@ export class AddressBook {
     if (written !== undefined) {
       return written ?? undefined
     }
-    if (this.#generate && ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd) {
-      const generate = this.#generate
+    // The generated range is empty without a generator.
+    if (ordinal >= this.#generatedFrom && ordinal < this.#generatedEnd) {
+      const generate = this.#generate as (index: number) => ContactFields
       return this.#generatedMemo.remember(ordinal, () =>
         this.#stored(ordinal, generate(ordinal - this.#generatedFrom), 0, this.#createdMs, this.#createdMs),
       )

@@ -42,23 +42,20 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
   // Where the last record read ended, blank ones included, and the range of the last filled one.
   let previousEnd: number | undefined = 0
   let record: { start: number; end: number } | undefined
+  // A reader that threw has stopped already: it reads nothing after its error.
   const nextFilled = (): string[] | undefined => {
-    try {
-      for (;;) {
-        const { done, value, end } = records.read()
-        if (done) {
-          return undefined
-        }
-        const start = previousEnd
-        previousEnd = end
-        if (trimCells(value)) {
-          record = start === undefined || end === undefined ? undefined : { start, end }
-          return value
-        }
+    for (;;) {
+      const { done, value, end } = records.read()
+      if (done) {
+        return undefined
       }
-    } catch (error) {
-      records.close()
-      throw error
+      const start = previousEnd as number
+      previousEnd = end
+      if (trimCells(value)) {
+        // Ends are all known (UTF-8) or none is: with this one, the one before it is.
+        record = end === undefined ? undefined : { start, end }
+        return value
+      }
     }
   }
   const header = nextFilled()
@@ -66,7 +63,7 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
     throw new UnreadableFileError('The file is empty.')
   }
   const width = header.length
-  let dataRows = 0
+  let sawData = false
   return {
     header,
     get record() {
@@ -75,7 +72,7 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
     next() {
       const record = nextFilled()
       if (record === undefined) {
-        if (dataRows === 0) {
+        if (!sawData) {
           throw new UnreadableFileError(
             `${fileLabel(file)} has a header row but no data rows: add the contacts below the header, one per row, ` +
               'and upload it again.',
@@ -83,13 +80,11 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
         }
         return undefined
       }
-      while (record.length < width) {
-        record.push('')
-      }
-      if (record.length > width) {
-        record.length = width
-      }
-      dataRows++
+      const given = record.length
+      // Cut to the header's width, or grown to it with the missing cells empty.
+      record.length = width
+      record.fill('', given)
+      sawData = true
       return record
     },
     close: () => records.close(),
@@ -105,14 +100,11 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
  * for await (const cells of readRows({ bytes, name: 'contacts.csv' })) console.log(cells)
  */
 export async function* readRows(file: UploadedFile): AsyncGenerator<string[], void, undefined> {
+  // Nothing reads ahead, so a loop that breaks off leaves nothing to stop.
   const rows = await openRows(file)
-  try {
-    yield rows.header
-    for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
-      yield cells
-    }
-  } finally {
-    rows.close()
+  yield rows.header
+  for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
+    yield cells
   }
 }
 
@@ -120,11 +112,8 @@ export async function* readRows(file: UploadedFile): AsyncGenerator<string[], vo
 function trimCells(record: string[]): boolean {
   let filled = false
   for (let index = 0; index < record.length; index++) {
-    const cell = record[index] as string
-    const trimmed = cell.trim()
-    if (trimmed !== cell) {
-      record[index] = trimmed
-    }
+    const trimmed = (record[index] as string).trim()
+    record[index] = trimmed
     if (trimmed !== '') {
       filled = true
     }

@@ -45,9 +45,6 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined) {
     return ''
   }
-  if (typeof value === 'string') {
-    return value
-  }
   if (value instanceof StoredNumber) {
     return numberText(value.text)
   }
@@ -63,6 +60,7 @@ export function cellText(value: unknown): string {
     const time = iso.slice(11, 19)
     return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`
   }
+  // Text as it is, and anything else as it writes itself.
   return String(value)
 }
 
@@ -82,9 +80,8 @@ function numberText(text: string): string {
   return number.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
 }
 
+// A copy: the upload's bytes may be a view into a larger buffer, and a workbook's few MB cost
+// little to copy next to unzipping its sheet.
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer
-  }
   return bytes.slice().buffer
 }

@@ -25,7 +25,7 @@ export default {
     'packages/mocks/src/aurinko/**/*.ts',
     '!packages/mocks/src/aurinko/testing/**',
     'packages/mocks/src/omnigage/**/*.ts',
-    '!packages/mocks/src/omnigage/testing/**',
+    '!packages/mocks/src/omnigage/**/testing/**',
     'packages/mocks/src/s3/**/*.ts',
     '!packages/mocks/src/s3/testing/**',
     'packages/clients/src/core/**/*.ts',

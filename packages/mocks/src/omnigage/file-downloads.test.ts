@@ -41,7 +41,7 @@ describe('GET /api/v1/files/:id/content', () => {
   })
 
   it('writes a CSV file as UTF-8 text, quotes and backslashes in its name made underscores', async () => {
-    const { call, createUpload, postToS3 } = omnigageHarness()
+    const { call, createImport, createUpload, postToS3 } = omnigageHarness()
     const content = 'First Name\nAnn\n'
     const upload = await createUpload('a.csv', content.length)
     // The form takes any key under its prefix; the file's name is the key's last part.
@@ -51,15 +51,7 @@ describe('GET /api/v1/files/:id/content', () => {
         : field,
     )
     expect((await postToS3({ ...upload.attributes, 'request-form-data': formData }, 'a.csv', content)).status).toBe(204)
-    const created = await call('POST', '/api/v1/import-contacts', {
-      body: {
-        data: {
-          type: 'import-contacts',
-          attributes: { status: 'queued' },
-          relationships: { upload: { data: { type: 'uploads', id: upload.id } } },
-        },
-      },
-    })
+    const created = await createImport(upload.id)
     const fileId = created.body.data.relationships['original-file'].data.id
     expect((await call('GET', `/api/v1/files/${fileId}`)).body.data.attributes.name).toBe('say "hi" \\ there.csv')
     const answer = await call('GET', `/api/v1/files/${fileId}/content`)

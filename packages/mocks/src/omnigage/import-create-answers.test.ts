@@ -19,7 +19,7 @@ describe('creating an import of a file that cannot be read', () => {
 
 describe('the name of the file an import reads', () => {
   it('is the upload name when the file was posted under the key prefix alone', async () => {
-    const { call, createUpload, postToS3 } = omnigageHarness()
+    const { call, createImport, createUpload, postToS3 } = omnigageHarness()
     const content = 'First Name,Phone\nAnn,+14155550100\n'
     const upload = await createUpload('people.csv', content.length)
     const formData = upload.attributes['request-form-data'].map((field: Record<string, string>) =>
@@ -28,15 +28,7 @@ describe('the name of the file an import reads', () => {
     expect(
       (await postToS3({ ...upload.attributes, 'request-form-data': formData }, 'people.csv', content)).status,
     ).toBe(204)
-    const created = await call('POST', '/api/v1/import-contacts', {
-      body: {
-        data: {
-          type: 'import-contacts',
-          attributes: { status: 'queued' },
-          relationships: { upload: { data: { type: 'uploads', id: upload.id } } },
-        },
-      },
-    })
+    const created = await createImport(upload.id)
     expect(created.status).toBe(201)
     const fileId = created.body.data.relationships['original-file'].data.id
     expect((await call('GET', `/api/v1/files/${fileId}`)).body.data.attributes.name).toBe('people.csv')

@@ -38,15 +38,7 @@ describe('Omnigage reset', () => {
     const harness = omnigageHarness()
     const upload = await harness.upload('people.csv', file)
     harness.sim.reset()
-    const answer = await harness.call('POST', '/api/v1/import-contacts', {
-      body: {
-        data: {
-          type: 'import-contacts',
-          attributes: { status: 'queued' },
-          relationships: { upload: { data: { type: 'uploads', id: upload.id } } },
-        },
-      },
-    })
+    const answer = await harness.createImport(upload.id)
     expect(answer.status).toBe(404)
     expect(answer.body.errors[0].detail).toBe(
       `There is no upload "${upload.id}" in this account; create one with POST /api/v1/uploads.`,

@@ -3,7 +3,7 @@ import { omnigageHarness } from './testing/harness.js'
 
 describe('an upload posted to twice', () => {
   it('imports the file posted last, whatever the key order', async () => {
-    const { call, clock, createUpload, postToS3, finish } = omnigageHarness()
+    const { call, clock, createImport, createUpload, postToS3, finish } = omnigageHarness()
     const first = 'First Name,Phone\nAnn,+14155550100\n'
     const second = 'First Name,Phone\nBo,+14155550101\n'
     const upload = await createUpload('people.csv', first.length)
@@ -23,15 +23,7 @@ describe('an upload posted to twice', () => {
       )
       clock.advance(1000)
     }
-    const created = await call('POST', '/api/v1/import-contacts', {
-      body: {
-        data: {
-          type: 'import-contacts',
-          attributes: { status: 'queued' },
-          relationships: { upload: { data: { type: 'uploads', id: upload.id } } },
-        },
-      },
-    })
+    const created = await createImport(upload.id)
     expect(created.body.data.attributes.sample).toEqual(['Bo', '+14155550101'])
     finish()
     const names = (await call('GET', '/api/v1/contacts')).body.data.map(

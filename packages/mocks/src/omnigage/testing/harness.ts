@@ -81,13 +81,18 @@ export function omnigageHarness(options: OmnigageSimulatorOptions = {}) {
     if (uploaded.s3.status !== 204) {
       throw new Error(`S3 answered ${uploaded.s3.status}: ${await uploaded.s3.text()}`)
     }
+    return createImport(uploaded.id, attributes, token)
+  }
+
+  /** Creates a queued import of an upload already made; answers the create's answer. */
+  function createImport(uploadId: string, attributes: Record<string, unknown> = {}, token?: string | null) {
     return call('POST', '/api/v1/import-contacts', {
       token,
       body: {
         data: {
           type: 'import-contacts',
           attributes: { status: 'queued', ...attributes },
-          relationships: { upload: { data: { type: 'uploads', id: uploaded.id } } },
+          relationships: { upload: { data: { type: 'uploads', id: uploadId } } },
         },
       },
     })
@@ -98,7 +103,7 @@ export function omnigageHarness(options: OmnigageSimulatorOptions = {}) {
     clock.advance(60 * 60 * 1000)
   }
 
-  return { sim, set, clock, call, createUpload, postToS3, upload, importFile, finish }
+  return { sim, set, clock, call, createUpload, postToS3, upload, createImport, importFile, finish }
 }
 
 function mediaTypeOf(name: string): string {

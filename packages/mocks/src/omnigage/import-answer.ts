@@ -1,12 +1,10 @@
-import { BoundedMemo } from '../core/kit/memo.js'
+import { finalAnswers } from '../core/kit/final-answers.js'
 import { importResource } from './documents.js'
 import type { ImportJob, ImportResult } from './imports.js'
 
-// Answers kept per finished import: the origins and members that asked for it (rarely more than one).
-const answersPerImport = 8
-const encoder = new TextEncoder()
-// By the import's result, set once when it finished and let go with the import.
-const answers = new WeakMap<ImportResult, BoundedMemo<string, Uint8Array<ArrayBuffer>>>()
+// By the import's result, set once when it finished and let go with the import. Up to 8 answers
+// each: the origins and members that asked for it (rarely more than one).
+const answers = finalAnswers<ImportResult>(8)
 
 /**
  * The answer to a GET of an import, `{"data": <import resource>}` as JSON. A finished import no
@@ -28,12 +26,7 @@ export function importAnswer(
   if (result === undefined || job.timeline.at(now).phase !== 'done') {
     return JSON.stringify({ data: importResource(job, now, origin, membershipId) })
   }
-  let byAsker = answers.get(result)
-  if (byAsker === undefined) {
-    byAsker = new BoundedMemo(answersPerImport)
-    answers.set(result, byAsker)
-  }
-  return byAsker.remember(`${membershipId} ${origin}`, () =>
-    encoder.encode(JSON.stringify({ data: importResource(job, now, origin, membershipId) })),
+  return answers(result, `${membershipId} ${origin}`, () =>
+    JSON.stringify({ data: importResource(job, now, origin, membershipId) }),
   )
 }

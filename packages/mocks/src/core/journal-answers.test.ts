@@ -1,24 +1,12 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { manualClock } from './clock.js'
 import { sentPreview } from './journal.js'
-import { createSimulator, respondWith } from './simulator.js'
-import { toyDocument, toyError } from './testing/toy-vendor.js'
+import { respondWith } from './simulator.js'
+import { toySimulatorOver } from './testing/toy-vendor.js'
 
 // The journal keeps the start of an answer and its size, not the answer: what it shows must not
 // change with that, for short and long bodies, text and bytes, and for answers with or without a
 // Content-Type of their own.
-function simulatorAnswering(routes: Hono) {
-  return createSimulator({
-    name: 'toy',
-    document: { ...toyDocument, paths: {} },
-    clock: manualClock(),
-    routes,
-    state: { inspect: () => null, seed: () => null, reset: () => undefined },
-    errorResponse: toyError,
-  })
-}
-
 describe('answers as the journal shows them', () => {
   const routes = new Hono()
   const page = new TextEncoder().encode(`[${'"contact",'.repeat(6000)}"last"]`)
@@ -28,7 +16,7 @@ describe('answers as the journal shows them', () => {
   routes.get('/ascii', (c) => respondWith(c, 'a'.repeat(9000), 200, { 'Content-Type': 'text/plain' }))
   routes.get('/untyped', (c) => respondWith(c, 'plain words', 200, { 'X-Kind': 'none' }))
   routes.get('/empty', (c) => respondWith(c, null, 204, { ETag: '"e"' }))
-  const simulator = simulatorAnswering(routes)
+  const simulator = toySimulatorOver(routes)
   const entry = async (path: string) => {
     const answer = await simulator.app.request(path)
     await answer.arrayBuffer()

@@ -3,27 +3,12 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { describe, expect, it, vi } from 'vitest'
 import { manualClock } from './clock.js'
-import { createSimulator, respondWith, type SimulatorOptions } from './simulator.js'
-import { createToySimulator, toyDocument, toyError } from './testing/toy-vendor.js'
+import { respondWith } from './simulator.js'
+import { createToySimulator, toySimulatorOver } from './testing/toy-vendor.js'
 
 // What a client sees from the core around a vendor's routes: exceptions, injected faults, limits.
 
 type ToyError = { toyError: { status: number; message: string } }
-
-/** A simulator over the routes given, with the toy's error format and no spec. */
-function around(routes: Hono, options: SimulatorOptions = {}) {
-  return createSimulator(
-    {
-      name: 'toy',
-      document: { ...toyDocument, paths: {} },
-      clock: manualClock(),
-      routes,
-      state: { inspect: () => null, seed: () => null, reset: () => undefined },
-      errorResponse: toyError,
-    },
-    options,
-  )
-}
 
 /** A simulator whose routes throw what the test hands them. */
 function throwing(thrown: () => unknown) {
@@ -31,7 +16,7 @@ function throwing(thrown: () => unknown) {
   routes.get('/throw', () => {
     throw thrown()
   })
-  return around(routes)
+  return toySimulatorOver(routes)
 }
 
 describe("an HTTPException from a route or middleware, in the vendor's format", () => {
@@ -191,7 +176,7 @@ describe('a body past its limit that the route answers itself', () => {
       }
       return c.body(null, 204)
     })
-    const simulator = around(routes, { bodyLimitBytes: 10 })
+    const simulator = toySimulatorOver(routes, { bodyLimitBytes: 10 })
     const response = await simulator.app.request('/upload', { method: 'POST', body: 'x'.repeat(50) })
     expect(response.status).toBe(413)
     expect(((await response.json()) as ToyError).toyError.message).toBe('Your file is over the bucket’s limit.')
@@ -259,14 +244,7 @@ describe('respondWith', () => {
   it('shows a streamed answer in the journal without its body', async () => {
     const routes = new Hono()
     routes.get('/stream', (c) => respondWith(c, new Blob(['streamed']).stream(), 200, { 'Content-Type': 'text/plain' }))
-    const simulator = createSimulator({
-      name: 'toy',
-      document: { ...toyDocument, paths: {} },
-      clock: manualClock(),
-      routes,
-      state: { inspect: () => null, seed: () => null, reset: () => undefined },
-      errorResponse: toyError,
-    })
+    const simulator = toySimulatorOver(routes)
     const response = await simulator.app.request('/stream')
     expect(await response.text()).toBe('streamed')
     expect(response.headers.get('x-request-id')).not.toBeNull()
@@ -345,7 +323,7 @@ describe('the core around every request', () => {
       await new Promise((resolve) => setTimeout(resolve, 30))
       return c.text('done')
     })
-    const simulator = around(routes)
+    const simulator = toySimulatorOver(routes)
     await simulator.app.request('/slow')
     const duration = simulator.journal.list()[0]?.durationMs ?? -1
     expect(duration).toBeGreaterThanOrEqual(25)
@@ -358,7 +336,7 @@ describe('the core around every request', () => {
       respondWith(c, 'dropped', 200, { 'Content-Type': 'text/plain' })
       return c.text('sent')
     })
-    const simulator = around(routes)
+    const simulator = toySimulatorOver(routes)
     const response = await simulator.app.request('/switch')
     expect(await response.text()).toBe('sent')
     expect(response.headers.get('x-request-id')).not.toBeNull()

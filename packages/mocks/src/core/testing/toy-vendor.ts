@@ -144,3 +144,25 @@ export function createToySimulator(options: SimulatorOptions = {}): Simulator & 
   )
   return Object.assign(simulator, { uploads })
 }
+
+/**
+ * A simulator over the routes given, with the toy's error format and no spec: for tests of what
+ * the core does around a vendor's own answers (exceptions, faults, limits, the journal).
+ *
+ * @example
+ * const routes = new Hono().get('/page', (c) => respondWith(c, 'ok', 200, {}))
+ * const response = await toySimulatorOver(routes).app.request('/page')
+ */
+export function toySimulatorOver(routes: Hono, options: SimulatorOptions = {}): Simulator {
+  return createSimulator(
+    {
+      name: 'toy',
+      document: { ...toyDocument, paths: {} },
+      clock: manualClock(),
+      routes,
+      state: { inspect: () => null, seed: () => null, reset: () => undefined },
+      errorResponse: toyError,
+    },
+    options,
+  )
+}

@@ -186,6 +186,8 @@ describe('the errors of a refused upload, as S3 writes them', () => {
         '["eq", "success_action_redirect", "http://localhost.test/random"]',
       ],
       [['content-length-range', 'test', '10'], {}, '["content-length-range", "test", "10"]'],
+      // A null in the policy is kept, and printed, like any other value the range cannot read.
+      [['content-length-range', null, 10], {}, '["content-length-range", null, 10]'],
     ]
     for (const [condition, extra, printed] of cases) {
       const fields = await v2Form({ expiration, conditions: [['starts-with', '$key', 'uploads/'], condition] }, extra)

@@ -215,8 +215,8 @@ export class RequestJournal {
         bodyBytes: null,
       }
     }
-    // Stryker disable next-line MethodExpression: the slice only spares encoding a long string; the bytes are cut below
     const sent = preview.sent
+    // Stryker disable next-line MethodExpression: the slice only spares encoding a long string; the bytes are cut below
     const bytes = typeof sent === 'string' ? new TextEncoder().encode(sent.slice(0, previewBytes)) : sent
     const size =
       preview.bytes ?? (typeof sent === 'string' ? new TextEncoder().encode(sent).byteLength : sent.byteLength)

@@ -63,4 +63,10 @@ describe('a token signed with the simulator’s secret', () => {
     expect(answer.status).toBe(400)
     expect(answer.body.code).toBe('token.notValid')
   })
+  it('is refused with 400 token.notValid when its claims are not base64 at all (a length no encoder writes)', async () => {
+    // Five base64url characters: past four, one character holds six bits, never a whole byte.
+    const answer = await updatedWith(signed('', () => 'AAAAA'))
+    expect(answer.status).toBe(400)
+    expect(answer.body.code).toBe('token.notValid')
+  })
 })

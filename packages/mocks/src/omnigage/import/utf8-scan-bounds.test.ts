@@ -52,3 +52,10 @@ describe('utf8Chunks with a character broken where a chunk ends', () => {
     expect(error).toBe(`"contacts.csv" is not UTF-8 text: line 1 has the byte 0x80, which is not UTF-8. ${saveAs}`)
   })
 })
+
+describe('utf8Chunks and the byte order mark', () => {
+  it('reads a letter before BB BF as no byte order mark, and refuses the BB after it', () => {
+    const { error } = failure([0x41, 0xbb, 0xbf, ...ascii('Name\n')], 64)
+    expect(error).toMatch(/^"contacts\.csv" is not UTF-8 text: line 1, after "A", has the byte 0xBB/)
+  })
+})

@@ -333,9 +333,12 @@ export class ContactStore {
     return this.#byId
   }
 
-  /** The first live contact holding each primary value: a contact added later with the same one does not take it over. */
+  /**
+   * The first live contact holding each primary value: a contact added later with the same one does
+   * not take it over. A deleted contact leaves the index (`deleteAll`), so it is never asked about.
+   */
   #indexOf(primary: (values: ContactValues) => string | undefined): SlotIndex {
-    const index = new SlotIndex((slot) => (this.#alive[slot] === 1 ? primary(this.#valuesAt(slot)) : undefined))
+    const index = new SlotIndex((slot) => primary(this.#valuesAt(slot)))
     this.#forEachLive((slot) => {
       const value = primary(this.#valuesAt(slot))
       if (value !== undefined) {

@@ -22,11 +22,11 @@ export function importAnswer(
   origin: string,
   membershipId: string,
 ): string | Uint8Array<ArrayBuffer> {
-  const result = job.result
-  if (result === undefined || job.timeline.at(now).phase !== 'done') {
+  if (job.timeline.at(now).phase !== 'done') {
     return JSON.stringify({ data: importResource(job, now, origin, membershipId) })
   }
-  return answers(result, `${membershipId} ${origin}`, () =>
+  // Every request of the account settles the imports past their timeline first (`settleDue`).
+  return answers(job.result as ImportResult, `${membershipId} ${origin}`, () =>
     JSON.stringify({ data: importResource(job, now, origin, membershipId) }),
   )
 }

@@ -109,7 +109,8 @@ export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
       ...preview,
       file,
       originalFileId,
-      ...(previewFailure === undefined ? {} : { previewFailure }),
+      // Undefined when the file could be read: the import reads it then.
+      previewFailure,
       timeline: importTimeline(now, object.bytes.byteLength, options.timing),
     }
     account.imports.set(job.id, job)

@@ -99,15 +99,13 @@ export function statusAt(job: ImportJob, now: number): 'queued' | 'processing' |
 /**
  * Reads the whole file and applies it to the account's contacts, once: the first request to see
  * the import past its timeline does it, and any request arriving meanwhile waits for the same work.
- * Rows are applied as they are read, so a million-row file never sits in memory as rows.
+ * Rows are applied as they are read, so a million-row file never sits in memory as rows. For a job
+ * without a result yet (`settleDue` picks those): a settled one would be read again.
  *
  * @example
- * if (job.timeline.at(clock.now()).phase === 'done') await settleImport(job, account, ids)
+ * if (!job.result && job.timeline.at(clock.now()).phase === 'done') await settleImport(job, account, ids)
  */
 export function settleImport(job: ImportJob, account: Account, ids: IdSource): Promise<ImportResult> {
-  if (job.result) {
-    return Promise.resolve(job.result)
-  }
   job.settling ??= runImport(job, account, ids).then((result) => {
     job.result = result
     job.settling = undefined

@@ -109,12 +109,8 @@ export function uploadDocument(upload: Upload) {
   }
 }
 
-// The bucket the form was signed for, from its policy's `{"bucket": …}` condition.
+// The bucket the form was signed for, from its policy's `{"bucket": …}` condition, which the S3
+// simulator always writes.
 function bucketOf(conditions: readonly PolicyCondition[]): string {
-  for (const condition of conditions) {
-    if (!Array.isArray(condition) && typeof condition === 'object' && 'bucket' in condition) {
-      return String(condition.bucket)
-    }
-  }
-  throw new Error('The S3 simulator signed a form without a bucket condition.')
+  return (conditions.find((condition) => 'bucket' in condition) as { bucket: string }).bucket
 }

@@ -3,7 +3,10 @@ import { chunkBytes, utf8Chunks } from './decode.js'
 import { fileLabel, type UploadedFile } from './file-kind.js'
 import { UnreadableFileError } from './unreadable-file-error.js'
 
-/** The longest row read, in characters: past it, a row is almost surely a quote that never closes. */
+/**
+ * The most a row's cells may hold, in bytes (as csv-parse counts them: not the commas, line breaks
+ * or quotes around a field): past it, a row is almost surely a quote that never closes.
+ */
 export const maxRowChars = 1024 * 1024
 
 const fixQuotes =
@@ -13,19 +16,20 @@ const fixQuotes =
 /**
  * The sentence for an error csv-parse raised on a file: for a quoted field that never closes (at
  * the end of the file, or after `maxRowChars` of one row) the line where it opens, found by reading
- * the file again, since csv-parse counts lines inside quoted fields its own way. Other errors pass
- * through as they are.
+ * the file again, since csv-parse counts lines inside quoted fields its own way. `from` is where
+ * the row after the last record csv-parse gave starts, in the text it was fed: rows before it were
+ * read whole, so the row to name is not among them. Other errors pass through as they are.
  *
  * @example
- * reader.read().catch((error) => { throw explainCsvError(error, file) })
+ * reader.read().catch((error) => { throw explainCsvError(error, file, rowStart) })
  */
-export function explainCsvError(error: unknown, file: UploadedFile): unknown {
+export function explainCsvError(error: unknown, file: UploadedFile, from = 0): unknown {
   // By its code rather than `instanceof`: csv-parse is loaded lazily (see csv-records.ts).
   if (!isCsvError(error)) {
     return error
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
-    const found = findRunawayRow(file)
+    const found = findRunawayRow(file, from)
     if (found?.unclosedQuote) {
       return new UnreadableFileError(`Line ${found.line}: a quoted field is not closed. ${fixQuotes}`)
     }
@@ -43,10 +47,14 @@ export function explainCsvError(error: unknown, file: UploadedFile): unknown {
 /**
  * Where a row goes wrong, found again on the error path only: the line of a quote that is still
  * open at the end of the file or after `maxRowChars` bytes of one row, or else the first line of a
- * row that long. Quotes are read as csv-parse reads them with `relax_quotes`: a quote opens a field
- * only at its start, and inside one `""` is a quote.
+ * row that long, among the rows that start at byte `from` or later. Quotes are read as csv-parse
+ * reads them with `relax_quotes`: a quote opens a field only at its start, and inside one `""` is
+ * a quote. Every byte of a row counts here, commas and quotes too, so a row csv-parse failed is
+ * found at the latest where it failed it.
  */
-function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: boolean } | undefined {
+function findRunawayRow(file: UploadedFile, from: number): { line: number; unclosedQuote: boolean } | undefined {
+  let offset = 0
+  let rowStart = 0
   let line = 1
   let rowLine = 1
   let rowBytes = 0
@@ -62,6 +70,7 @@ function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: bool
           line++
         }
         previous = byte
+        offset++
         rowBytes++
         if (inQuotes) {
           if (quoteInQuotes) {
@@ -73,7 +82,7 @@ function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: bool
           } else {
             if (byte === 0x22) {
               quoteInQuotes = true
-            } else if (rowBytes > maxRowChars) {
+            } else if (rowBytes > maxRowChars && rowStart >= from) {
               return { line: quoteLine, unclosedQuote: true }
             }
             continue
@@ -85,7 +94,8 @@ function findRunawayRow(file: UploadedFile): { line: number; unclosedQuote: bool
         } else if (byte === 0x0a || byte === 0x0d) {
           rowLine = line
           rowBytes = 0
-        } else if (rowBytes > maxRowChars) {
+          rowStart = offset
+        } else if (rowBytes > maxRowChars && rowStart >= from) {
           return { line: rowLine, unclosedQuote: false }
         }
         fieldStart = byte === 0x2c || byte === 0x0a || byte === 0x0d

@@ -7,11 +7,13 @@ import type { UploadedFile } from './file-kind.js'
 // - relax_column_count: rows may have fewer or more cells than the header;
 // - skip_empty_lines: empty lines are not rows;
 // - max_record_size: an unclosed quote fails at 1 MiB instead of reading the rest of a 100 MB file into one field.
+//   csv-parse checks it before adding a byte to a field, so it lets a row's cells reach one byte more than it
+//   says: one less makes `maxRowChars` the exact limit.
 const parserOptions = {
   relax_quotes: true,
   relax_column_count: true,
   skip_empty_lines: true,
-  max_record_size: maxRowChars,
+  max_record_size: maxRowChars - 1,
 } as const
 
 /**
@@ -22,12 +24,11 @@ type ReadResult = { done: true; value?: undefined; end?: undefined } | { done: f
 
 /**
  * Records read one at a time (`{ done, value, end }`). What it throws is an `UnreadableFileError`
- * with the sentence for the user, or an unexpected error as it came.
+ * with the sentence for the user, or an unexpected error as it came. Nothing is decoded or parsed
+ * before it is asked for, so a reader let go stops there.
  */
 export interface RecordReader {
   read(): ReadResult
-  /** Stops reading: nothing more is decoded or parsed. */
-  close(): void
 }
 
 /**
@@ -51,9 +52,19 @@ type CsvParse = { Parser: new (options: typeof parserOptions) => unknown }
 let csvParse: Promise<CsvParse> | undefined
 const nodeBuild = 'csv-parse'
 const loadCsvParse = (): Promise<CsvParse> => {
-  const inNode = typeof globalThis.process?.versions?.node === 'string'
-  csvParse ??= inNode ? import(/* @vite-ignore */ nodeBuild) : import('csv-parse/browser/esm')
+  csvParse ??= runsOnNode(globalThis) ? import(/* @vite-ignore */ nodeBuild) : import('csv-parse/browser/esm')
   return csvParse
+}
+
+/**
+ * Whether a global scope is Node's (its `process.versions.node` is a version), which decides the
+ * csv-parse build: a browser tab has no `process`, and a bundler may give it one without versions.
+ *
+ * @example
+ * runsOnNode(globalThis) // true under Node, false in a browser tab
+ */
+export function runsOnNode(scope: { process?: { versions?: { node?: unknown } } }): boolean {
+  return typeof scope.process?.versions?.node === 'string'
 }
 
 const ended: ReadResult = { done: true }
@@ -83,11 +94,15 @@ export async function csvRecords(file: UploadedFile): Promise<RecordReader> {
   let finished = false
   let failure: unknown
   let lastByte = 0x0a
+  // Where the row after the last record read starts, in the bytes fed to the parser: a row that
+  // breaks the parse starts there or after (blank lines between are no records).
+  let rowStart = 0
   const push = (record: string[]) => {
-    queue.push({ done: false, value: record, end: base === undefined ? undefined : base + parser.info.bytes })
+    rowStart = parser.info.bytes
+    queue.push({ done: false, value: record, end: base === undefined ? undefined : base + rowStart })
   }
 
-  // Parses chunks until one gives records or the file ends, fails or is closed.
+  // Parses chunks until one gives records or the file ends or fails.
   function fill(): void {
     queue = []
     next = 0
@@ -112,7 +127,7 @@ export async function csvRecords(file: UploadedFile): Promise<RecordReader> {
   function failCsv(error: unknown): void {
     if (error !== undefined) {
       finished = true
-      failure = explainCsvError(error, file)
+      failure = explainCsvError(error, file, rowStart)
     }
   }
 
@@ -142,12 +157,6 @@ export async function csvRecords(file: UploadedFile): Promise<RecordReader> {
         throw failure
       }
       return ended
-    },
-    close: () => {
-      finished = true
-      queue = []
-      next = 0
-      chunks.return()
     },
   }
 }

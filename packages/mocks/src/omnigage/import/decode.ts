@@ -58,7 +58,9 @@ function* checkedUtf8(file: UploadedFile, size: number): Generator<Uint8Array, v
     try {
       decoder.decode(chunk, { stream: true })
     } catch {
-      const bad = firstInvalidUtf8(bytes, sequenceStart(bytes, offset, start))
+      // Every byte before the chunk was accepted, but a character they begin may be the one the
+      // chunk breaks: the scan starts from the text's first byte (a rare error path, as below).
+      const bad = firstInvalidUtf8(bytes, start)
       if (bad > offset) {
         yield bytes.subarray(offset, bad)
       }
@@ -104,17 +106,6 @@ function* transcodedUtf16(
   }
 }
 
-// Bytes before a chunk were accepted, so walking back over continuation bytes (three at most)
-// finds the start of the character the chunk begins inside. Not past the text's first byte: a
-// byte order mark ends with one.
-function sequenceStart(bytes: Uint8Array, offset: number, floor: number): number {
-  let index = offset
-  while (index > floor && ((bytes[index] as number) & 0xc0) === 0x80) {
-    index--
-  }
-  return index
-}
-
 /**
  * Where the first invalid UTF-8 sequence starts, scanning from the start of a character; -1 if
  * there is none. Follows the WHATWG decoder: overlong forms, surrogates and code points above
@@ -158,12 +149,10 @@ export function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
   return -1
 }
 
+// `bad` is where the scan found the first invalid sequence: the decoder threw, and the scan follows
+// the same rules (utf8-checks.test.ts holds them to each other at every bound).
 function notUtf8(file: UploadedFile, start: number, bad: number, cutOff: boolean): UnreadableFileError {
   const { bytes } = file
-  if (bad < 0) {
-    // The decoder disagreed with the scan; say so plainly rather than point at the wrong place.
-    return new UnreadableFileError(`${fileLabel(file)} is not UTF-8 text. ${saveAsUtf8}`)
-  }
   let line = 1
   let lineStart = start
   bytes.subarray(start, bad).forEach((byte, index) => {

@@ -79,6 +79,7 @@ export function fileLabel(file: Pick<UploadedFile, 'name'>): string {
   return file.name ? JSON.stringify(file.name) : 'The file'
 }
 
+// A file shorter than the prefix does not start with it: the bytes past its end read as undefined.
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte)
+  return prefix.every((byte, index) => bytes[index] === byte)
 }

@@ -19,7 +19,7 @@ const synonyms: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ...keys('phone', ['phone', 'phone number', 'phone no', 'telephone', 'telephone number', 'tel', 'mobile']),
   ...keys('phone', ['mobile number', 'mobile phone', 'cell', 'cell phone', 'cell number', 'cellular']),
   ...keys('phone', ['work phone', 'home phone', 'office phone', 'business phone', 'direct phone', 'direct line']),
-  ...keys('phone', ['primary phone', 'other phone', 'main phone', 'phone1', 'phone2', 'phone3']),
+  ...keys('phone', ['primary phone', 'other phone', 'main phone']),
   ...keys('email', ['email', 'e-mail', 'email address', 'e-mail address', 'mail', 'email id', 'primary email']),
   ...keys('email', ['work email', 'home email', 'personal email', 'business email', 'other email']),
 ])
@@ -57,8 +57,10 @@ export function autoMap(header: readonly string[]): Mapping {
       taken.add(field)
     }
   })
+  // A column named after a vocabulary word was settled above: it has its word, or repeats one
+  // taken already and stays unmapped.
   header.forEach((name, column) => {
-    if (mapping[column] !== null || fieldByKey.has(headerKey(name))) {
+    if (fieldByKey.has(headerKey(name))) {
       return
     }
     const kind = kindOf(headerKey(name))
@@ -72,11 +74,12 @@ export function autoMap(header: readonly string[]): Mapping {
   return mapping
 }
 
-// "Phone 2" and "Email2" are phones and emails; so is anything named "… Phone" or "… Email" that
-// the list above lacks ("Assistant Phone", "Billing E-mail").
+// Numbers in a name tell columns apart, so they are left out: "Phone 2", "Email2" and Outlook's
+// "E-mail 2 Address" are phones and emails. So is anything named "… Phone" or "… Email" that the
+// list above lacks ("Assistant Phone", "Billing E-mail").
 function kindOf(key: string): Kind | undefined {
-  const bare = key.replace(/\d+$/, '')
-  const kind = synonyms.get(key) ?? synonyms.get(bare)
+  const bare = key.replace(/\p{N}/gu, '')
+  const kind = synonyms.get(bare)
   if (kind !== undefined) {
     return kind
   }
@@ -117,22 +120,22 @@ export function checkMapping(mapping: unknown, header: readonly string[]): Mappi
   const checked: Mapping = []
   const columnOf = new Map<ContactField, number>()
   for (const [index, entry] of mapping.entries()) {
-    const column = `Column ${index + 1} (${quote(header[index] ?? '')})`
+    // One entry per column, checked above: every index has its column.
+    const column = `Column ${index + 1} (${quote(header[index] as string)})`
     if (entry === null || entry === '') {
       checked.push(null)
       continue
     }
     if (!isContactField(entry)) {
-      const shown = typeof entry === 'string' ? quote(entry) : JSON.stringify(entry)
       return fail(
-        `${column} is mapped to ${shown}, which is not a contact field; use one of ${contactFields.join(', ')}, ` +
+        `${column} is mapped to ${JSON.stringify(entry)}, which is not a contact field; use one of ${contactFields.join(', ')}, ` +
           'or null to skip the column.',
       )
     }
     const earlier = columnOf.get(entry)
     if (earlier !== undefined) {
       return fail(
-        `Columns ${earlier + 1} (${quote(header[earlier] ?? '')}) and ${index + 1} (${quote(header[index] ?? '')}) ` +
+        `Columns ${earlier + 1} (${quote(header[earlier] as string)}) and ${index + 1} (${quote(header[index] as string)}) ` +
           `are both mapped to "${entry}"; map each contact field to one column at most ` +
           '(a second phone or email goes to phone2-phone-number or email2-email-address).',
       )

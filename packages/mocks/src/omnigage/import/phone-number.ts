@@ -14,7 +14,8 @@ interface NumberingPlanInternals {
 interface MetadataInternals {
   selectNumberingPlan(country: string): void
   numberingPlan: NumberingPlanInternals
-  getCountryCodesForCallingCode(callingCode: string): string[] | undefined
+  // Asked about calling code 1 only, which the metadata always has.
+  getCountryCodesForCallingCode(callingCode: string): string[]
 }
 
 interface NanpPlan {
@@ -45,7 +46,7 @@ const nanpPlans: NanpPlan[] = compileNanpPlans()
 
 function compileNanpPlans(): NanpPlan[] {
   const plans = new Metadata(metadata) as unknown as MetadataInternals
-  return (plans.getCountryCodesForCallingCode('1') ?? []).map((country) => {
+  return plans.getCountryCodesForCallingCode('1').map((country) => {
     plans.selectNumberingPlan(country)
     const plan = plans.numberingPlan
     const leadingDigits = plan.leadingDigits()
@@ -87,9 +88,16 @@ export function toE164(text: string): string | null {
   return parsed?.isValid() ? parsed.number : null
 }
 
-// The ten-digit national number of "2015550123", "1 (201) 555-0123", "+1 201.555.0123"; undefined
-// for anything the fast path does not take (letters, extensions, other countries, other lengths).
-function nanpNationalNumber(text: string): string | undefined {
+/**
+ * The ten-digit national number of "2015550123", "1 (201) 555-0123", "+1 201.555.0123": what the
+ * fast path validates itself. Undefined for anything it leaves to libphonenumber-js (letters,
+ * extensions, other countries, other lengths), which answers those the same, only slower.
+ *
+ * @example
+ * nanpNationalNumber('+1 (201) 555-0123') // '2015550123'
+ * nanpNationalNumber('+44 20 7946 0958') // undefined
+ */
+export function nanpNationalNumber(text: string): string | undefined {
   let digits = ''
   let plus = false
   for (let index = 0; index < text.length; index++) {
@@ -102,9 +110,16 @@ function nanpNationalNumber(text: string): string | undefined {
       return undefined
     }
   }
-  // A national number starting with 0 or 1 is never North American, and the library reads some of
-  // them otherwise ("011…" is the US international prefix), so those go to the library.
-  const national = digits.length === 11 && digits.charCodeAt(0) === 49 ? digits.slice(1) : plus ? '' : digits
+  if (digits.length === 11 && digits.charCodeAt(0) === 49) {
+    return tenDigits(digits.slice(1))
+  }
+  // After a +, only the country code 1 is North American.
+  return plus ? undefined : tenDigits(digits)
+}
+
+// A national number starting with 0 or 1 is never North American, and the library reads some of
+// them otherwise ("011…" is the US international prefix), so those go to the library.
+function tenDigits(national: string): string | undefined {
   return national.length === 10 && national.charCodeAt(0) >= 50 ? national : undefined
 }
 

@@ -1,7 +1,6 @@
 import type { UploadedFile } from './file-kind.js'
 import { autoMap, type Mapping } from './mapping.js'
 import { openRows } from './table-reader.js'
-import { UnreadableFileError } from './unreadable-file-error.js'
 
 /** What an import shows before it runs: the columns, how they map, and the first data row. */
 export interface FilePreview {
@@ -22,14 +21,8 @@ export interface FilePreview {
  */
 export async function previewFile(file: UploadedFile): Promise<FilePreview> {
   const rows = await openRows(file)
-  try {
-    const sample = rows.next()
-    if (sample === undefined) {
-      // next() throws rather than end a file without a data row; this keeps that promise visible.
-      throw new UnreadableFileError('The file is empty.')
-    }
-    return { header: rows.header, mapping: autoMap(rows.header), sample }
-  } finally {
-    rows.close()
-  }
+  // next() throws rather than end a file without a data row. Nothing reads ahead, so the rows left
+  // unread cost nothing once the reader is let go.
+  const sample = rows.next() as string[]
+  return { header: rows.header, mapping: autoMap(rows.header), sample }
 }

@@ -39,29 +39,21 @@ export async function openImport(
   file: UploadedFile,
   mapping?: Mapping,
 ): Promise<Generator<ImportRow, void, undefined>> {
+  // Nothing reads ahead of the rows asked for: a reader let go (a mapping refused, a loop broken
+  // off) leaves nothing running.
   const rows = await openRows(file)
-  let columns: Mapping
-  try {
-    columns = mappingFor(rows.header, mapping)
-  } catch (error) {
-    rows.close()
-    throw error
-  }
+  const columns = mappingFor(rows.header, mapping)
   return (function* () {
-    try {
-      let row = 0
-      for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
-        row++
-        const record = rows.record
-        yield {
-          row,
-          cells,
-          outcome: validateRow(cells, columns),
-          ...(record !== undefined && readsBack(file, record) ? { record } : {}),
-        }
+    let row = 0
+    for (let cells = rows.next(); cells !== undefined; cells = rows.next()) {
+      row++
+      const record = rows.record
+      yield {
+        row,
+        cells,
+        outcome: validateRow(cells, columns),
+        ...(record !== undefined && readsBack(file, record) ? { record } : {}),
       }
-    } finally {
-      rows.close()
     }
   })()
 }

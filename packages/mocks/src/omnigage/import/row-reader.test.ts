@@ -41,22 +41,6 @@ describe('openRows record ranges', () => {
   })
 })
 
-describe('openRows close', () => {
-  it('stops a CSV file: the next row is the end', async () => {
-    const rows = await openRows(csvFile('Name\nAda\nBo\nCy\n'))
-    expect(rows.next()).toEqual(['Ada'])
-    rows.close()
-    expect(rows.next()).toBeUndefined()
-  })
-
-  it('stops an XLSX file: the next row is the end', async () => {
-    const rows = await openRows(await xlsxFile([['Name'], ['Ada'], ['Bo']]))
-    expect(rows.next()).toEqual(['Ada'])
-    rows.close()
-    expect(rows.next()).toBeUndefined()
-  })
-})
-
 describe('openRows widths', () => {
   it('grows a short row with empty cells and cuts a long one to the header', async () => {
     const rows = await openRows(csvFile('A,B,C\n1\n1,2,3,4,5\n , 2 \n'))

@@ -16,8 +16,6 @@ export interface RowReader {
    * offset: UTF-8 CSV. Undefined for XLSX and UTF-16.
    */
   readonly record: { start: number; end: number } | undefined
-  /** Stops reading; needed only when not reading to the end. */
-  close(): void
 }
 
 /**
@@ -87,7 +85,6 @@ export async function openRows(file: UploadedFile): Promise<RowReader> {
       sawData = true
       return record
     },
-    close: () => records.close(),
   }
 }
 
@@ -127,9 +124,6 @@ function arrayReader(records: string[][]): RecordReader {
     read: () => {
       const value = records[index++]
       return value === undefined ? { done: true } : { done: false, value }
-    },
-    close: () => {
-      index = records.length
     },
   }
 }

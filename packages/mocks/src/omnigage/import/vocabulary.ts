@@ -24,7 +24,8 @@ export const phoneFields = ['phone1-phone-number', 'phone2-phone-number', 'phone
 /** The email slots, first to last: autoMap fills them in this order. */
 export const emailFields = ['email1-email-address', 'email2-email-address', 'email3-email-address'] as const
 
-const fieldSet: ReadonlySet<string> = new Set(contactFields)
+// Typed to be asked about anything: what is not one of its strings is not in it.
+const fieldSet: ReadonlySet<unknown> = new Set(contactFields)
 
 /**
  * Whether a value is a word of the mapping vocabulary (exactly, as the API spells it).
@@ -34,5 +35,5 @@ const fieldSet: ReadonlySet<string> = new Set(contactFields)
  * isContactField('Company') // false: the API takes the word as written
  */
 export function isContactField(value: unknown): value is ContactField {
-  return typeof value === 'string' && fieldSet.has(value)
+  return fieldSet.has(value)
 }

@@ -18,10 +18,10 @@ export async function xlsxRecords(file: UploadedFile): Promise<string[][]> {
     // round trip), wrapped so that it is not taken for a text cell.
     sheet = await readSheet(arrayBufferOf(file.bytes), 1, { parseNumber: (text: string) => new StoredNumber(text) })
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message})` : ''
+    // read-excel-file and its unzipper reject with Errors.
     throw new UnreadableFileError(
-      `${fileLabel(file)} is a ZIP archive but not an Excel workbook that can be read${reason}. Open it in Excel and ` +
-        'save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload it again.',
+      `${fileLabel(file)} is a ZIP archive but not an Excel workbook that can be read (${(error as Error).message}). ` +
+        'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload it again.',
     )
   }
   return sheet.map((row) => row.map(cellText))
@@ -65,7 +65,9 @@ export function cellText(value: unknown): string {
 }
 
 // Number cells hold the shortest decimal that round-trips, sometimes with an exponent
-// ("1.4076341732E+10" from some writers); people mean the digits.
+// ("1.4076341732E+10" from some writers); people mean the digits. Written out in plain decimal
+// from that shortest form: 1.2345678901234567E+19 is 12345678901234567000, not the double's
+// exact 12345678901234567168.
 function numberText(text: string): string {
   if (!/[eE]/.test(text) && !/\.0*$/.test(text)) {
     return text
@@ -73,9 +75,6 @@ function numberText(text: string): string {
   const number = Number(text)
   if (!Number.isFinite(number)) {
     return text
-  }
-  if (Number.isInteger(number)) {
-    return BigInt(number).toString()
   }
   return number.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
 }

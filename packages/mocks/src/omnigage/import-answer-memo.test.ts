@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { importAnswer } from './import-answer.js'
+import { omnigageHarness } from './testing/harness.js'
+
+describe('an import read again after its clock was set back', () => {
+  it('tells each phase as the clock moves through its timeline again', async () => {
+    const { importFile, call, finish, clock } = omnigageHarness()
+    const created = await importFile('one.csv', 'First Name,Phone\nAda,+14155550100\n')
+    const path = `/api/v1/import-contacts/${created.body.data.id}`
+    const createdAt = clock.now()
+    finish()
+    expect((await call('GET', path)).body.data.attributes.status).toBe('completed')
+    clock.set(createdAt)
+    expect((await call('GET', path)).body.data.attributes.status).toBe('queued')
+    // Queued for a second (the default timing), then processing.
+    clock.advance(1500)
+    expect((await call('GET', path)).body.data.attributes.status).toBe('processing')
+  })
+})
+
+// What makes polling a finished import cheap: its answer is written and encoded once.
+describe('importAnswer', () => {
+  it('serves a finished import as the same encoded bytes, and writes one in progress anew', async () => {
+    const { importFile, call, finish, clock, sim } = omnigageHarness()
+    const created = await importFile('one.csv', 'First Name,Phone\nAda,+14155550100\n')
+    const account = sim.accounts.all()[0]
+    const job = account?.imports.get(created.body.data.id)
+    if (!account || !job) {
+      throw new Error('the import should be in the first account')
+    }
+    const answer = () => importAnswer(job, clock.now(), 'http://localhost', account.membershipId)
+    expect(typeof answer()).toBe('string')
+    finish()
+    // A request settles the import, as every request of the account does.
+    await call('GET', `/api/v1/import-contacts/${job.id}`)
+    const first = answer()
+    expect(first).toBeInstanceOf(Uint8Array)
+    expect(answer()).toBe(first)
+    expect(JSON.parse(new TextDecoder().decode(first as Uint8Array)).data.attributes.status).toBe('completed')
+  })
+})

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { autoMap, checkMapping } from './mapping.js'
+
+describe('autoMap, numbered and look-alike names', () => {
+  it('leaves a second column named after a vocabulary word unmapped, rather than giving it the next slot', () => {
+    expect(autoMap(['phone1-phone-number', 'phone1-phone-number', 'Email'])).toEqual([
+      'phone1-phone-number',
+      null,
+      'email1-email-address',
+    ])
+  })
+
+  it('reads a number anywhere in a name as telling columns apart: Outlook export headers', () => {
+    expect(
+      autoMap(['First Name', 'E-mail Address', 'E-mail Type', 'E-mail 2 Address', 'E-mail 2 Type', 'E-mail 3 Address']),
+    ).toEqual(['first-name', 'email1-email-address', null, 'email2-email-address', null, 'email3-email-address'])
+  })
+
+  it('reads synonyms with a number of more than one digit', () => {
+    expect(autoMap(['Cell', 'Cell 2', 'Cell 10'])).toEqual([
+      'phone1-phone-number',
+      'phone2-phone-number',
+      'phone3-phone-number',
+    ])
+  })
+
+  it('takes a name for an email only when it ends with the word', () => {
+    expect(autoMap(['Email', 'Email Opt Out', 'Emailed On'])).toEqual(['email1-email-address', null, null])
+  })
+})
+
+describe('checkMapping, the sentences in full', () => {
+  it('speaks of one column in the singular', () => {
+    expect(checkMapping('phone1-phone-number', ['Phone'])).toEqual({
+      ok: false,
+      reason: 'The mapping must be a list with one entry per column of the file, which has 1 column ("Phone").',
+    })
+  })
+
+  it('shows a word it does not know as written, quoted, and anything else as JSON', () => {
+    const reasonFor = (entry: unknown) => {
+      const check = checkMapping([entry], ['Phone'])
+      return check.ok ? undefined : check.reason.slice(0, check.reason.indexOf(', which'))
+    }
+    expect(reasonFor('Mobile "cell"')).toBe('Column 1 ("Phone") is mapped to "Mobile \\"cell\\""')
+    expect(reasonFor({ field: 'phone' })).toBe('Column 1 ("Phone") is mapped to {"field":"phone"}')
+    expect(reasonFor(true)).toBe('Column 1 ("Phone") is mapped to true')
+  })
+
+  it('says where a second phone or email goes when a field is used twice', () => {
+    expect(checkMapping(['phone1-phone-number', 'phone1-phone-number'], ['Phone', 'Cell'])).toEqual({
+      ok: false,
+      reason:
+        'Columns 1 ("Phone") and 2 ("Cell") are both mapped to "phone1-phone-number"; map each contact field to one ' +
+        'column at most (a second phone or email goes to phone2-phone-number or email2-email-address).',
+    })
+  })
+
+  it('says which fields a mapping without a phone or email needs', () => {
+    expect(checkMapping(['first-name', null], ['Name', 'Notes'])).toEqual({
+      ok: false,
+      reason:
+        'The mapping has no phone or email column, so no row could be imported: map at least one column to ' +
+        'a phoneN-phone-number or emailN-email-address field.',
+    })
+  })
+})

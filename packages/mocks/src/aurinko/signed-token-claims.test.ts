@@ -63,4 +63,12 @@ describe('a token signed with the simulator’s secret', () => {
     expect(answer.status).toBe(400)
     expect(answer.body.code).toBe('token.notValid')
   })
+
+  it('is refused, not a crash, when its claims are base64url of a length no bytes have', async () => {
+    // Base64 of any bytes is 4n, 4n + 2 or 4n + 3 characters long: five is none of them.
+    const answer = await updatedWith(signed('', () => 'WzEsM'))
+    expect(answer.status).toBe(400)
+    expect(answer.conformance).toEqual([])
+    expect(answer.body.code).toBe('token.notValid')
+  })
 })

@@ -178,12 +178,10 @@ export class AddressBook {
     const contacts: StoredContact[] = []
     let seq = fromSeq
     for (; seq < toSeq && contacts.length < limit; seq++) {
-      const change = this.#log[seq] as Change
-      if (!change.deleted) {
-        const contact = this.#written.get(change.ordinal)
-        if (contact && contact.seq === seq + 1) {
-          contacts.push(contact)
-        }
+      // A deleted contact is written as null, and a contact changed again since has a later seq.
+      const contact = this.#written.get((this.#log[seq] as Change).ordinal)
+      if (contact && contact.seq === seq + 1) {
+        contacts.push(contact)
       }
     }
     return { contacts, next: seq }

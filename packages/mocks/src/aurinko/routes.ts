@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { asMiddleware, createGuard } from '../core/kit/guard.js'
+import { mediaTypeOf } from '../core/request-body.js'
 import { type Invalid, refuseJsonRequest, specCheck } from '../core/spec-validation.js'
 import { contactRoutes } from './contact-routes.js'
 import { aurinkoError, errorCodes } from './errors.js'
@@ -53,7 +54,7 @@ export function aurinkoRoutes(options: RoutesOptions): Hono {
  */
 async function readCurlJson(c: Context<Env>): Promise<undefined> {
   const raw = c.req.raw
-  const mediaType = raw.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  const mediaType = mediaTypeOf(raw.headers.get('content-type'))
   // The media type first: asking for the body makes a stream of it.
   if ((mediaType !== undefined && mediaType !== 'application/x-www-form-urlencoded') || !raw.body) {
     return undefined

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { aurinkoHarness } from './testing/harness.js'
+import { signedToken } from './testing/signed-token.js'
 
 // With `tokenSecret`, tokens repeat run to run, so a client may keep one across simulator
 // versions or sign one itself. A token whose signature holds but whose claims are not the ones
@@ -8,11 +8,7 @@ import { aurinkoHarness } from './testing/harness.js'
 const secret = 'kept across runs'
 const later = 8_000_000_000_000
 
-/** A token as the simulator writes one (base64url claims, then their HMAC), from any payload text. */
-function signed(json: string, encode: (bytes: Buffer) => string = (bytes) => bytes.toString('base64url')): string {
-  const payload = encode(Buffer.from(json))
-  return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`
-}
+const signed = (json: string, encode?: (bytes: Buffer) => string) => signedToken(secret, json, encode)
 
 // version, use (delta), scope (updated), account key (the sandbox account is the first), full,
 // cursor, end, upTo, expiry.

@@ -19,7 +19,8 @@ export interface TokenClaims {
   scope: TokenScope
   /** The account's key: a token never works for another account, nor after a reset. */
   account: number
-  full: boolean
+  /** Absent in the contact list's tokens, which always list everything: read back as false. */
+  full?: boolean
   cursor: number
   end: number
   upTo: number
@@ -46,7 +47,7 @@ const rememberedTokens = 1024
 export class SyncTokens {
   readonly #key: Uint8Array
   // Tokens already verified: a client pages and polls with the same ones.
-  readonly #verified = new BoundedMemo<string, TokenClaims>(rememberedTokens)
+  readonly #verified = new BoundedMemo<string, TokenClaims | undefined>(rememberedTokens)
 
   /** `secret`: any string, for tokens that repeat run to run; default 32 random bytes. */
   constructor(secret?: string) {
@@ -74,23 +75,16 @@ export class SyncTokens {
 
   /** The token's claims, or undefined when it is not a token this simulator issued. */
   async read(token: string): Promise<TokenClaims | undefined> {
-    const known = this.#verified.get(token)
-    if (known) {
-      return known
-    }
+    return this.#verified.remember(token, (unknown) => this.#verify(unknown))
+  }
+
+  #verify(token: string): TokenClaims | undefined {
     const [payload, signature, extra] = token.split('.')
     if (!payload || !signature || extra !== undefined || token.length > 512) {
       return undefined
     }
     // Only the one spelling issue() writes: base64 leaves spare bits in its last character.
-    if (!sameSignature(this.#sign(payload), signature)) {
-      return undefined
-    }
-    const claims = decodeClaims(payload)
-    if (claims) {
-      this.#verified.set(token, claims)
-    }
-    return claims
+    return sameSignature(this.#sign(payload), signature) ? decodeClaims(payload) : undefined
   }
 
   #sign(payload: string): string {
@@ -135,7 +129,8 @@ function base64url(bytes: Uint8Array): string {
   for (const byte of bytes) {
     binary += String.fromCharCode(byte)
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  // Padding is the only `=` base64 writes.
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')
 }
 
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> {

@@ -94,8 +94,8 @@ export class AddressBook {
 
   /** The contact with this id, or undefined when the book has none (another account's id included). */
   find(id: string): StoredContact | undefined {
-    const ordinal = this.#ordinalOf(id)
-    return ordinal === undefined ? undefined : this.at(ordinal)
+    // No contact has a negative ordinal.
+    return this.at(this.#ordinalOf(id) ?? -1)
   }
 
   /** A contact's etag without building the contact, for cache keys. */

@@ -56,13 +56,13 @@ export class AccountStore implements AccountDirectory {
   add(config: AccountConfig, contacts?: readonly ContactFields[]): Account {
     const key = this.#nextKey++
     const createdMs = this.clock.now()
-    const generated = typeof config.contacts === 'number' ? config.contacts : 0
-    const documented = config.contacts === 'documented'
+    const configured = config.contacts
+    const documented = configured === 'documented'
     const book = new AddressBook({
       idPrefix: `c${key.toString(36)}_`,
       createdMs,
       initial: contacts ?? (documented ? [documentedContact] : []),
-      generated: documented ? documentedBookGenerated : generated,
+      generated: documented ? documentedBookGenerated : configured,
       generate: contactGenerator((this.randomSeed ^ Math.imul(config.accountId, 0x9e3779b1)) >>> 0),
     })
     const account: Account = {

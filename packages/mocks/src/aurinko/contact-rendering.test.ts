@@ -32,6 +32,7 @@ describe('a contact as the API writes it', () => {
     ['+1234567890123456', 'sixteen digits after a +'],
     ['555-1234', 'seven digits and no region'],
     ['2 415 839 9941', 'eleven digits that do not begin with 1'],
+    ['1-555-1234', 'eight digits that begin with 1'],
     ['415 839 99411', 'twelve digits'],
   ])('gives %s no canonical form (%s)', async (number) => {
     const record = await created({ phoneNumbers: [{ number, type: 'home' }] })

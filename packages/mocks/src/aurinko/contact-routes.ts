@@ -19,7 +19,7 @@ const noHeaders = Object.freeze({})
  */
 export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
   const { clock, contactBytes } = options
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
 
   routes.post('/v1/contacts', guard('json-body'), (c) => {
     const fields = writableFields(c.get('request').body as Record<string, unknown>)

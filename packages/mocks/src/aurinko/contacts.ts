@@ -94,8 +94,8 @@ export class AddressBook {
 
   /** The contact with this id, or undefined when the book has none (another account's id included). */
   find(id: string): StoredContact | undefined {
-    const ordinal = this.#ordinalOf(id)
-    return ordinal === undefined ? undefined : this.at(ordinal)
+    // No contact has a negative ordinal.
+    return this.at(this.#ordinalOf(id) ?? -1)
   }
 
   /** A contact's etag without building the contact, for cache keys. */
@@ -178,12 +178,10 @@ export class AddressBook {
     const contacts: StoredContact[] = []
     let seq = fromSeq
     for (; seq < toSeq && contacts.length < limit; seq++) {
-      const change = this.#log[seq] as Change
-      if (!change.deleted) {
-        const contact = this.#written.get(change.ordinal)
-        if (contact && contact.seq === seq + 1) {
-          contacts.push(contact)
-        }
+      // A deleted contact is written as null, and a contact changed again since has a later seq.
+      const contact = this.#written.get((this.#log[seq] as Change).ordinal)
+      if (contact && contact.seq === seq + 1) {
+        contacts.push(contact)
       }
     }
     return { contacts, next: seq }

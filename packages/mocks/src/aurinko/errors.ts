@@ -51,6 +51,7 @@ const unauthorizedHeaders = Object.freeze({ ...jsonHeaders, 'WWW-Authenticate': 
 export function aurinkoError(c: Context, status: number, message: string, details?: { code?: string }): Response {
   const code = details?.code ?? codeByStatus[status] ?? (status >= 500 ? errorCodes.internalError : 'error')
   const requestId = c.get('requestId' as never) as string | undefined
-  const body = JSON.stringify(requestId === undefined ? { code, message } : { code, message, requestId })
+  // JSON leaves out an undefined requestId.
+  const body = JSON.stringify({ code, message, requestId })
   return respondWith(c, body, status, status === 401 ? unauthorizedHeaders : jsonHeaders)
 }

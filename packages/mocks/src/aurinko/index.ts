@@ -62,7 +62,8 @@ export function createAurinkoSimulator(options: AurinkoSimulatorOptions = {}): A
     options.accounts ?? [sandboxAccount, secondAccount],
   )
   const sync = new SyncService(clock, timing, new SyncTokens(options.tokenSecret))
-  const contactBytes = new ByteCache({ maxBytes: 16 * 1024 * 1024, maxEntries: 10_000 })
+  // The kit's bounds (1,024 contacts, 64 MiB): a client reads the same few contacts again and again.
+  const contactBytes = new ByteCache()
   const ifMatch = options.ifMatch ?? 'lenient'
   const state = createAurinkoState({
     clock,

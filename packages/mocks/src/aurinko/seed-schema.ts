@@ -110,15 +110,15 @@ export function checkSeed(input: unknown, accounts: AccountStore): AurinkoSeed {
     throw seedFailure('Aurinko', why)
   }
   const clientIds = new Set(accounts.apps.map((app) => app.clientId))
-  for (const [index, app] of (seed.apps ?? []).entries()) {
+  seed.apps?.forEach((app, index) => {
     if (clientIds.has(app.clientId)) {
       fail(`apps[${index}]: an app with client id ${app.clientId} exists already; choose another`)
     }
     clientIds.add(app.clientId)
-  }
+  })
   const accountIds = new Set(accounts.accounts.map((account) => account.accountId))
   const tokens = new Set(accounts.accounts.map((account) => account.config.accessToken))
-  for (const [index, account] of (seed.accounts ?? []).entries()) {
+  seed.accounts?.forEach((account, index) => {
     const where = `accounts[${index}]`
     if (accountIds.has(account.accountId) || tokens.has(account.accessToken)) {
       fail(`${where}: account ${account.accountId} or its token exists already; choose another id and token`)
@@ -128,7 +128,7 @@ export function checkSeed(input: unknown, accounts: AccountStore): AurinkoSeed {
     if (account.clientId !== undefined && !clientIds.has(account.clientId)) {
       fail(`${where}: there is no app ${account.clientId}; seed it in "apps" first`)
     }
-  }
+  })
   const deletedByAccount = new Map<number, Set<string>>()
   for (const [index, edit] of (seed.providerEdits ?? []).entries()) {
     const where = `providerEdits[${index}]`

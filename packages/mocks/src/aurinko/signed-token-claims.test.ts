@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { aurinkoHarness } from './testing/harness.js'
+import { signedToken } from './testing/signed-token.js'
 
 // With `tokenSecret`, tokens repeat run to run, so a client may keep one across simulator
 // versions or sign one itself. A token whose signature holds but whose claims are not the ones
@@ -8,11 +8,7 @@ import { aurinkoHarness } from './testing/harness.js'
 const secret = 'kept across runs'
 const later = 8_000_000_000_000
 
-/** A token as the simulator writes one (base64url claims, then their HMAC), from any payload text. */
-function signed(json: string, encode: (bytes: Buffer) => string = (bytes) => bytes.toString('base64url')): string {
-  const payload = encode(Buffer.from(json))
-  return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`
-}
+const signed = (json: string, encode?: (bytes: Buffer) => string) => signedToken(secret, json, encode)
 
 // version, use (delta), scope (updated), account key (the sandbox account is the first), full,
 // cursor, end, upTo, expiry.
@@ -63,10 +59,12 @@ describe('a token signed with the simulator’s secret', () => {
     expect(answer.status).toBe(400)
     expect(answer.body.code).toBe('token.notValid')
   })
-  it('is refused with 400 token.notValid when its claims are not base64 at all (a length no encoder writes)', async () => {
-    // Five base64url characters: past four, one character holds six bits, never a whole byte.
-    const answer = await updatedWith(signed('', () => 'AAAAA'))
+
+  it('is refused, not a crash, when its claims are base64url of a length no bytes have', async () => {
+    // Base64 of any bytes is 4n, 4n + 2 or 4n + 3 characters long: five is none of them.
+    const answer = await updatedWith(signed('', () => 'WzEsM'))
     expect(answer.status).toBe(400)
+    expect(answer.conformance).toEqual([])
     expect(answer.body.code).toBe('token.notValid')
   })
 })

@@ -7,7 +7,7 @@ import type { StoredContact } from './contacts.js'
 import type { IfMatchPolicy } from './route-env.js'
 import { checkSeed, type ProviderEdits } from './seed-schema.js'
 import type { SyncService } from './sync.js'
-import { type Account, sandboxApp } from './tenants.js'
+import { type Account, type AurinkoApp, sandboxApp } from './tenants.js'
 
 /** What provider-side edits did: the ids of the contacts created, updated and deleted. */
 export interface ProviderEditResult {
@@ -37,8 +37,8 @@ export interface AurinkoStateOptions {
 export function createAurinkoState(options: AurinkoStateOptions): VendorState {
   const { accounts, clock } = options
   // What seeds added, for snapshots: the configured apps and accounts come back with the options.
-  const seededApps = new Set<string>()
-  const seededAccounts = new Set<number>()
+  const seededApps = new Set<AurinkoApp>()
+  const seededAccounts = new Set<Account>()
   return {
     inspect() {
       return {
@@ -59,14 +59,21 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
 
     seed(input) {
       const seed = checkSeed(input, accounts)
-      for (const app of seed.apps ?? []) {
+      for (const { clientId, clientSecret } of seed.apps ?? []) {
+        const app = { clientId, clientSecret }
         accounts.addApp(app)
-        seededApps.add(app.clientId)
+        seededApps.add(app)
       }
-      for (const { contacts, ...config } of seed.accounts ?? []) {
-        const listed = Array.isArray(contacts) ? contacts.map((contact) => writableFields(contact as never)) : undefined
-        accounts.add({ ...config, contacts: typeof contacts === 'number' ? contacts : 0 }, listed)
-        seededAccounts.add(config.accountId)
+      for (const { contacts = 0, ...config } of seed.accounts ?? []) {
+        // Contacts listed replace the generated ones: the account is seeded with either.
+        const account =
+          typeof contacts === 'number'
+            ? accounts.add({ ...config, contacts })
+            : accounts.add(
+                config,
+                contacts.map((contact) => writableFields(contact as never)),
+              )
+        seededAccounts.add(account)
       }
       return {
         apps: seed.apps?.length ?? 0,
@@ -86,20 +93,16 @@ export function createAurinkoState(options: AurinkoStateOptions): VendorState {
     // book never changed stays a number to generate). Sync sessions and tokens are not included.
     snapshot() {
       return {
-        apps: accounts.apps
-          .filter((app) => seededApps.has(app.clientId))
-          .map((app) => ({ clientId: app.clientId, clientSecret: app.clientSecret })),
-        accounts: accounts.accounts
-          .filter((account) => seededAccounts.has(account.accountId))
-          .map((account) => {
-            const { contacts: _configured, ...config } = account.config
-            const book = account.book
-            const contacts =
-              book.seq === 0 && book.size === account.config.contacts
-                ? account.config.contacts
-                : book.scan(0, book.endOrdinal, Number.MAX_SAFE_INTEGER).contacts.map((contact) => contact.fields)
-            return { ...config, contacts }
-          }),
+        apps: [...seededApps].map((app) => ({ ...app })),
+        accounts: [...seededAccounts].map((account) => {
+          const { contacts: _configured, ...config } = account.config
+          const book = account.book
+          const contacts =
+            book.seq === 0 && book.size === account.config.contacts
+              ? account.config.contacts
+              : book.scan(0, book.endOrdinal, Number.MAX_SAFE_INTEGER).contacts.map((contact) => contact.fields)
+          return { ...config, contacts }
+        }),
       }
     },
   }

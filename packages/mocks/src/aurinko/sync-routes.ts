@@ -19,7 +19,7 @@ type DeletedRecord = components['schemas']['DeletedRecord']
  */
 export function syncRoutes(options: Pick<RoutesOptions, 'sync'>, guard: Guard): Hono<Env> {
   const { sync } = options
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
 
   routes.post('/v1/contacts/sync', guard(), async (c) => {
     const { awaitReady } = c.get('request').query as { awaitReady?: boolean }

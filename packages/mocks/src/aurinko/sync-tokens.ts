@@ -19,7 +19,8 @@ export interface TokenClaims {
   scope: TokenScope
   /** The account's key: a token never works for another account, nor after a reset. */
   account: number
-  full: boolean
+  /** Absent in the contact list's tokens, which always list everything: read back as false. */
+  full?: boolean
   cursor: number
   end: number
   upTo: number
@@ -46,7 +47,7 @@ const rememberedTokens = 1024
 export class SyncTokens {
   readonly #key: Uint8Array
   // Tokens already verified: a client pages and polls with the same ones.
-  readonly #verified = new BoundedMemo<string, TokenClaims>(rememberedTokens)
+  readonly #verified = new BoundedMemo<string, TokenClaims | undefined>(rememberedTokens)
 
   /** `secret`: any string, for tokens that repeat run to run; default 32 random bytes. */
   constructor(secret?: string) {
@@ -74,23 +75,16 @@ export class SyncTokens {
 
   /** The token's claims, or undefined when it is not a token this simulator issued. */
   async read(token: string): Promise<TokenClaims | undefined> {
-    const known = this.#verified.get(token)
-    if (known) {
-      return known
-    }
+    return this.#verified.remember(token, (unknown) => this.#verify(unknown))
+  }
+
+  #verify(token: string): TokenClaims | undefined {
     const [payload, signature, extra] = token.split('.')
     if (!payload || !signature || extra !== undefined || token.length > 512) {
       return undefined
     }
     // Only the one spelling issue() writes: base64 leaves spare bits in its last character.
-    if (!sameSignature(this.#sign(payload), signature)) {
-      return undefined
-    }
-    const claims = decodeClaims(payload)
-    if (claims) {
-      this.#verified.set(token, claims)
-    }
-    return claims
+    return sameSignature(this.#sign(payload), signature) ? decodeClaims(payload) : undefined
   }
 
   #sign(payload: string): string {
@@ -99,9 +93,13 @@ export class SyncTokens {
 }
 
 function decodeClaims(payload: string): TokenClaims | undefined {
+  // Only the one spelling issue() writes: atob also reads padding, `+` and `/`.
+  if (!/^[A-Za-z0-9_-]+$/.test(payload)) {
+    return undefined
+  }
   try {
-    const bytes = fromBase64url(payload)
-    const fields = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : undefined
+    // atob refuses a length no base64 has, JSON.parse what is not JSON: a token with either is no token.
+    const fields = JSON.parse(new TextDecoder().decode(fromBase64url(payload)))
     if (!Array.isArray(fields) || fields.length !== 9 || !fields.every(Number.isSafeInteger) || fields[0] !== version) {
       return undefined
     }
@@ -122,8 +120,8 @@ function decodeClaims(payload: string): TokenClaims | undefined {
       expiresAt: expiresAt as number,
     })
   } catch {
-    // Not base64 (atob throws on a length no encoder writes) or not JSON: refused, as any token
-    // this server did not issue. The catch holds no statement, so no mutant can empty it.
+    // Refused below, as any token this server did not issue. The catch holds no statement, so no
+    // mutant can empty it to the same effect (and no mark is needed).
   }
   return undefined
 }
@@ -133,13 +131,10 @@ function base64url(bytes: Uint8Array): string {
   for (const byte of bytes) {
     binary += String.fromCharCode(byte)
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  // Padding is the only `=` base64 writes.
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')
 }
 
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) {
-    return undefined
-  }
-  // atob throws on a length no encoder writes; decodeClaims, the only caller, catches it.
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0))
 }

@@ -64,7 +64,8 @@ export class SyncService {
       return 'not started'
     }
     const steps = timeline(provisioning.startedAt, [{ phase: 'provisioning', durationMs: provisioning.durationMs }])
-    return steps.at(this.clock.now()).phase === 'done' ? 'ready' : 'provisioning'
+    const { phase } = steps.at(this.clock.now())
+    return phase === 'done' ? 'ready' : phase
   }
 
   /** Sync start: `ready: false` while provisioning, unless `awaitReady`; then fresh start tokens. */
@@ -123,7 +124,7 @@ export class SyncService {
     limit: number | undefined,
     pageToken?: string,
   ): Promise<SyncPage<StoredContact> | SyncRefusal> {
-    let position: Position = { full: true, cursor: 0, end: account.book.endOrdinal, upTo: 0 }
+    let position: Position = { cursor: 0, end: account.book.endOrdinal, upTo: 0 }
     if (pageToken !== undefined) {
       const claims = await this.#claims(account, 'list', 'page', pageToken)
       if ('status' in claims) {
@@ -176,10 +177,12 @@ export class SyncService {
     if (pageToken !== undefined) {
       return this.#claims(account, scope, 'page', pageToken)
     }
+    // Without a page token, the delta token was sent (and is good).
+    const { full, cursor } = delta as TokenClaims
     const book = account.book
-    return delta?.full
+    return full
       ? { full: true, cursor: 0, end: book.endOrdinal, upTo: book.seq }
-      : { full: false, cursor: delta?.cursor ?? 0, end: book.seq, upTo: book.seq }
+      : { full: false, cursor, end: book.seq, upTo: book.seq }
   }
 
   async #claims(

@@ -93,7 +93,8 @@ export function authenticate(
     if (!account) {
       return denied('the Bearer token is not the access token of any account; sign the account in again')
     }
-    if (accountIdHeader !== undefined && accountIdHeader.trim() !== String(account.accountId)) {
+    // A header's value comes without the white space around it (Headers strips it).
+    if (accountIdHeader !== undefined && accountIdHeader !== String(account.accountId)) {
       return denied(`X-Aurinko-Account-Id names another account than the token's; leave it out with a Bearer token`)
     }
   } else {
@@ -105,12 +106,12 @@ export function authenticate(
     if (!app || app.clientSecret !== credentials.password) {
       return denied('the client id and secret match no application')
     }
-    if (accountIdHeader === undefined || !/^\s*\d+\s*$/.test(accountIdHeader)) {
+    if (!/^\d+$/.test(String(accountIdHeader))) {
       return denied('with Basic client credentials, name the account in X-Aurinko-Account-Id (its numeric id)')
     }
     account = directory.byId(Number(accountIdHeader))
     if (!account || (account.config.clientId ?? sandboxApp.clientId) !== app.clientId) {
-      return denied(`application ${app.clientId} has no account ${accountIdHeader.trim()}`)
+      return denied(`application ${app.clientId} has no account ${accountIdHeader}`)
     }
   }
   if (account.config.tokenDead) {

@@ -41,3 +41,18 @@ describe('GET /api/v1/contacts with an empty filter', () => {
     expect(names(await call('GET', '/api/v1/contacts?filter[company]=eq:'))).toEqual(['Bo'])
   })
 })
+
+describe('an import matching by primary phone only', () => {
+  it('adds a row whose email an existing contact holds, when only unique-primary-phone is on', async () => {
+    const { importFile, finish, call } = omnigageHarness()
+    await importFile('first.csv', 'First Name,Phone,Email\nAnn,+14155550100,ann@example.com\n')
+    finish()
+    const second = await importFile('second.csv', 'First Name,Phone,Email\nAnnie,+14155550199,ann@example.com\n', {
+      'unique-primary-phone': true,
+    })
+    finish()
+    const done = await call('GET', `/api/v1/import-contacts/${second.body.data.id}`)
+    expect(done.body.data.attributes).toMatchObject({ 'count-created': 1, 'count-updated': 0 })
+    expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Ann', 'Annie'])
+  })
+})

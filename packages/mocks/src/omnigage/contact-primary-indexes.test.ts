@@ -56,3 +56,25 @@ describe('an import matching by primary phone only', () => {
     expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Ann', 'Annie'])
   })
 })
+
+describe('deleting contacts once the primary lookups have started', () => {
+  it('deletes one without a phone and one without an email, and later imports still match the rest', async () => {
+    const { importFile, finish, call } = omnigageHarness()
+    const settings = { 'unique-primary-phone': true, 'unique-primary-email': true }
+    await importFile(
+      'first.csv',
+      'First Name,Phone,Email\nAnn,+14155550100,ann@example.com\nBo,+14155550101,\nCy,,cy@example.com\n',
+      settings,
+    )
+    finish()
+    const listed = await call('GET', '/api/v1/contacts')
+    const ids = listed.body.data.map((contact: { id: string }) => contact.id)
+    const deleted = await call('DELETE', '/api/v1/contacts', {
+      body: { data: ids.slice(1).map((id: string) => ({ type: 'contacts', id })) },
+    })
+    expect(deleted.status).toBe(204)
+    await importFile('again.csv', 'First Name,Phone,Email\nAnnie,+14155550100,\nBob,+14155550101,\n', settings)
+    finish()
+    expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Annie', 'Bob'])
+  })
+})

@@ -41,3 +41,40 @@ describe('GET /api/v1/contacts with an empty filter', () => {
     expect(names(await call('GET', '/api/v1/contacts?filter[company]=eq:'))).toEqual(['Bo'])
   })
 })
+
+describe('an import matching by primary phone only', () => {
+  it('adds a row whose email an existing contact holds, when only unique-primary-phone is on', async () => {
+    const { importFile, finish, call } = omnigageHarness()
+    await importFile('first.csv', 'First Name,Phone,Email\nAnn,+14155550100,ann@example.com\n')
+    finish()
+    const second = await importFile('second.csv', 'First Name,Phone,Email\nAnnie,+14155550199,ann@example.com\n', {
+      'unique-primary-phone': true,
+    })
+    finish()
+    const done = await call('GET', `/api/v1/import-contacts/${second.body.data.id}`)
+    expect(done.body.data.attributes).toMatchObject({ 'count-created': 1, 'count-updated': 0 })
+    expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Ann', 'Annie'])
+  })
+})
+
+describe('deleting contacts once the primary lookups have started', () => {
+  it('deletes one without a phone and one without an email, and later imports still match the rest', async () => {
+    const { importFile, finish, call } = omnigageHarness()
+    const settings = { 'unique-primary-phone': true, 'unique-primary-email': true }
+    await importFile(
+      'first.csv',
+      'First Name,Phone,Email\nAnn,+14155550100,ann@example.com\nBo,+14155550101,\nCy,,cy@example.com\n',
+      settings,
+    )
+    finish()
+    const listed = await call('GET', '/api/v1/contacts')
+    const ids = listed.body.data.map((contact: { id: string }) => contact.id)
+    const deleted = await call('DELETE', '/api/v1/contacts', {
+      body: { data: ids.slice(1).map((id: string) => ({ type: 'contacts', id })) },
+    })
+    expect(deleted.status).toBe(204)
+    await importFile('again.csv', 'First Name,Phone,Email\nAnnie,+14155550100,\nBob,+14155550101,\n', settings)
+    finish()
+    expect(names(await call('GET', '/api/v1/contacts'))).toEqual(['Annie', 'Bob'])
+  })
+})

@@ -129,8 +129,10 @@ async function runImport(job: ImportJob, account: Account, ids: IdSource): Promi
     return { ...result, status: 'failed', failureReason: job.previewFailure }
   }
   try {
-    // The file's rows are read back from it by byte range when it allows, rather than held.
+    // The file's rows are read back from it by byte range when it allows, rather than held: the
+    // file is registered as a source at the first row that can be.
     let source: number | undefined
+    const sourceOf = () => (source ??= account.contacts.addSource(recordSource(job.file, job.mapping)))
     for (const { row, cells, outcome, record: bytes } of await openImport(job.file, job.mapping)) {
       if (++result.counts.total % rowsBetweenPauses === 0) {
         await pause()
@@ -140,10 +142,7 @@ async function runImport(job: ImportJob, account: Account, ids: IdSource): Promi
         result.erred.set(row, { values: cells, reason: outcome.reason })
         continue
       }
-      if (bytes !== undefined) {
-        source ??= account.contacts.addSource(recordSource(job.file, job.mapping))
-      }
-      const [status, slot] = applyRow(outcome.contact, job.settings, account, ids, at, source, bytes)
+      const [status, slot] = applyRow(outcome.contact, job.settings, account, ids, at, bytes, sourceOf)
       record(result, status, slot)
     }
   } catch (error) {
@@ -190,7 +189,7 @@ function record(result: ImportResult, status: RowStatus, slot: number | undefine
 /**
  * One valid row: the existing contact it names by primary phone or email (when the import asks
  * for that), updated or left as it is, or a new contact (read back from its record when it has
- * one). Answers the row's status and the contact's slot.
+ * one, in the source `sourceOf` answers). Answers the row's status and the contact's slot.
  */
 function applyRow(
   values: ContactValues,
@@ -198,8 +197,8 @@ function applyRow(
   account: Account,
   ids: IdSource,
   at: number,
-  source: number | undefined,
   record: { start: number; end: number } | undefined,
+  sourceOf: () => number,
 ): [RowStatus, number] {
   const { contacts, membershipId } = account
   const phone = values.phoneNumbers[0]
@@ -213,8 +212,8 @@ function applyRow(
   }
   const position = ids.reserve()
   const slot =
-    source !== undefined && record !== undefined
-      ? contacts.addRecord(position, source, record, values, at, membershipId)
-      : contacts.add(position, values, at, membershipId)
+    record === undefined
+      ? contacts.add(position, values, at, membershipId)
+      : contacts.addRecord(position, sourceOf(), record, values, at, membershipId)
   return ['created', slot]
 }

@@ -24,7 +24,19 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
   const routes = new Hono<Env>({ strict: false })
   const onInvalid = (c: Context<Env>, invalid: Invalid) => refuseJsonRequest(c, invalid, omnigageError)
   const check = specCheck<Env>(options.document, { onInvalid })
-  const checkLenient = specCheck<Env>(options.document, { onInvalid, describe: lenientJson })
+  // A body neither JSON nor JSON5 is described as none, which validation refuses (the upload body is
+  // required); the refusal then says what to send instead.
+  const checkLenient = specCheck<Env>(options.document, {
+    onInvalid: (c, invalid) =>
+      notJsonBodies.has(c.req.raw)
+        ? omnigageError(
+            c,
+            400,
+            'The body is not JSON: send {"name": …, "type": …, "size": …} (single quotes are accepted too).',
+          )
+        : onInvalid(c, invalid),
+    describe: readLenientJson,
+  })
 
   const guard = createGuard<Env, Account>({
     authenticate: (c) =>
@@ -41,19 +53,7 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
   }
   const admissions = {
     plain: asMiddleware(guard(check, settle)),
-    'lenient-json': asMiddleware(
-      guard(checkLenient, async (c, account) => {
-        await settleDue(account, options)
-        if ((await lenientJson(c)).body === notJson) {
-          return omnigageError(
-            c,
-            400,
-            'The body is not JSON: send {"name": …, "type": …, "size": …} (single quotes are accepted too).',
-          )
-        }
-        return undefined
-      }),
-    ),
+    'lenient-json': asMiddleware(guard(checkLenient, settle)),
   }
   const admitted: Guard = (body) => admissions[body ?? 'plain']
 
@@ -71,23 +71,14 @@ export function omnigageRoutes(options: RoutesOptions): Hono {
   return routes as unknown as Hono
 }
 
+// The requests whose body no parser could read, for their refusal to say what to send.
+const notJsonBodies = new WeakSet<Request>()
+
 /**
  * The vendor's .NET samples build the upload body by string concatenation with single quotes
  * (`{'name': 'a.wav', …}`), and the real API accepts it: a body that is not JSON is read as JSON5,
  * which takes single quotes, and validated as what it says.
  */
-function lenientJson(c: Context<Env>): Promise<RequestDescription> {
-  let read = lenientReads.get(c.req.raw)
-  if (!read) {
-    read = readLenientJson(c)
-    lenientReads.set(c.req.raw, read)
-  }
-  return read
-}
-
-// One read per request, shared by the guard and validation (which wants the very same description).
-const lenientReads = new WeakMap<Request, Promise<RequestDescription>>()
-
 async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
   const description = { method: c.req.method, path: c.req.path, query: c.req.query() }
   const mediaType = mediaTypeOf(c.req.header('content-type'))
@@ -105,8 +96,6 @@ async function readLenientJson(c: Context<Env>): Promise<RequestDescription> {
       // Not this syntax; try the next.
     }
   }
-  return { ...description, body: notJson, mediaType: 'application/json' }
+  notJsonBodies.add(c.req.raw)
+  return { ...description, body: undefined, mediaType: 'application/json' }
 }
-
-// A body no parser could read: validation names it as the wrong type.
-const notJson: unknown = Symbol('not JSON')

@@ -17,6 +17,8 @@ describe('decodePolicy, edges', () => {
     ['a date without its time', '2026-12-31', "Invalid 'expiration' value: '2026-12-31'"],
     ['the time in an array', [expiration], `Invalid 'expiration' value: '["${expiration}"]'`],
     ['an object', {}, "Invalid 'expiration' value: '{}'"],
+    // Date.parse reads ECMAScript's extended years; S3 takes only the four-digit form.
+    ['a year in the extended form', '+002026-01-01T01:00:00Z', "Invalid 'expiration' value: '+002026-01-01T01:00:00Z'"],
   ])('refuses an expiration that is %s, printing it as written', (_, value, reason) => {
     expect(decodePolicy(encode({ expiration: value, conditions: [] }))).toBe(reason)
   })

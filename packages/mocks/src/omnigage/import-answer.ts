@@ -22,11 +22,13 @@ export function importAnswer(
   origin: string,
   membershipId: string,
 ): string | Uint8Array<ArrayBuffer> {
-  if (job.timeline.at(now).phase !== 'done') {
+  // Every request of the account settles the imports past their timeline first (`settleDue`), but
+  // on a clock that moves, the import may end between that and this reading: still processing.
+  const result = job.result
+  if (result === undefined || job.timeline.at(now).phase !== 'done') {
     return JSON.stringify({ data: importResource(job, now, origin, membershipId) })
   }
-  // Every request of the account settles the imports past their timeline first (`settleDue`).
-  return answers(job.result as ImportResult, `${membershipId} ${origin}`, () =>
+  return answers(result, `${membershipId} ${origin}`, () =>
     JSON.stringify({ data: importResource(job, now, origin, membershipId) }),
   )
 }

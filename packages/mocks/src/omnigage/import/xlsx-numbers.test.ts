@@ -11,6 +11,12 @@ describe('cellText of stored numbers with an exponent', () => {
     ['an integer of 23 digits', '1.5E+22', '15000000000000000000000'],
     ['a decimal over a thousand, without grouping', '1.2345E+3', '1234.5'],
     ['a decimal over a million, without grouping', '1.2345678E+6', '1234567.8'],
+    ['the digits stored, not the shortest double near them', '9.999999999999999E+22', '99999999999999990000000'],
+    ['a fraction below one', '1.5E-3', '0.0015'],
+    ['a negative number', '-1.25E+2', '-125'],
+    ['a whole number without its point', '2.0', '2'],
+    ['minus zero as zero', '-0.0', '0'],
+    ['an exponent of zero', '7E+0', '7'],
   ])('writes %s', (_what, stored, text) => {
     expect(cellText(new StoredNumber(stored))).toBe(text)
   })

@@ -65,18 +65,29 @@ export function cellText(value: unknown): string {
 }
 
 // Number cells hold the shortest decimal that round-trips, sometimes with an exponent
-// ("1.4076341732E+10" from some writers); people mean the digits. Written out in plain decimal
-// from that shortest form: 1.2345678901234567E+19 is 12345678901234567000, not the double's
-// exact 12345678901234567168.
+// ("1.4076341732E+10" from some writers); people mean those digits. They are written out in plain
+// decimal by moving the point in the text, never through a double, which would print its own
+// shortest form (9.999999999999999E+22 as 100000000000000000000000) or its exact value
+// (1.2345678901234567E+19 as 12345678901234567168). A whole number loses its ".0".
+const storedNumber = /^(-?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
+
 function numberText(text: string): string {
-  if (!/[eE]/.test(text) && !/\.0*$/.test(text)) {
+  const parts = storedNumber.exec(text)
+  // Past a double's range no spreadsheet wrote it: kept as stored.
+  if (!parts || (!/[eE]/.test(text) && !/\.0*$/.test(text)) || !Number.isFinite(Number(text))) {
     return text
   }
-  const number = Number(text)
-  if (!Number.isFinite(number)) {
-    return text
-  }
-  return number.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
+  const [, sign, whole = '', fraction = '', exponent = '0'] = parts
+  const digits = `${whole}${fraction}`
+  // Where the decimal point falls among the digits; at or before the first, zeros go in front.
+  const point = whole.length + Number(exponent)
+  const padded = point < 1 ? `${'0'.repeat(1 - point)}${digits}` : digits.padEnd(point, '0')
+  const at = Math.max(point, 1)
+  const integer = padded.slice(0, at).replace(/^0+(?=\d)/, '')
+  const decimals = padded.slice(at).replace(/0+$/, '')
+  const plain = decimals === '' ? integer : `${integer}.${decimals}`
+  // Minus zero is zero.
+  return sign === '-' && /[1-9]/.test(digits) ? `-${plain}` : plain
 }
 
 // A copy: the upload's bytes may be a view into a larger buffer, and a workbook's few MB cost

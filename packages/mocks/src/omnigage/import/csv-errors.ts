@@ -4,8 +4,11 @@ import { fileLabel, type UploadedFile } from './file-kind.js'
 import { UnreadableFileError } from './unreadable-file-error.js'
 
 /**
- * The most a row's cells may hold, in bytes (as csv-parse counts them: not the commas, line breaks
- * or quotes around a field): past it, a row is almost surely a quote that never closes.
+ * The most a row's cells may hold (as csv-parse counts them: not the commas, line breaks or quotes
+ * around a field): past it, a row is almost surely a quote that never closes. csv-parse counts the
+ * cell it is reading in bytes and the row's finished cells in UTF-16 units, so the limit is exact
+ * for ASCII text and for a row of one cell, and a little looser for other text; the error names a
+ * row by counting bytes, never fewer, so it always names the row that broke the parse.
  */
 export const maxRowChars = 1024 * 1024
 

@@ -7,8 +7,8 @@ import type { UploadedFile } from './file-kind.js'
 // - relax_column_count: rows may have fewer or more cells than the header;
 // - skip_empty_lines: empty lines are not rows;
 // - max_record_size: an unclosed quote fails at 1 MiB instead of reading the rest of a 100 MB file into one field.
-//   csv-parse checks it before adding a byte to a field, so it lets a row's cells reach one byte more than it
-//   says: one less makes `maxRowChars` the exact limit.
+//   csv-parse checks it before adding a byte to a field, so it lets a row's cells reach one more than it says:
+//   one less makes `maxRowChars` the limit (exact for ASCII text; see csv-errors.ts).
 const parserOptions = {
   relax_quotes: true,
   relax_column_count: true,

@@ -80,12 +80,8 @@ export const aurinkoSeedSchema: JsonSchema = {
           create: { type: 'array', items: contact },
           update: {
             type: 'array',
-            items: {
-              allOf: [contact],
-              required: ['id'],
-              properties: { id: { type: 'string' } },
-              unevaluatedProperties: false,
-            },
+            // The contact's own schema holds its id to a string.
+            items: { allOf: [contact], required: ['id'], unevaluatedProperties: false },
           },
           delete: { type: 'array', items: { type: 'string' } },
         },

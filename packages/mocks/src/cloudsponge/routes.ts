@@ -49,8 +49,7 @@ type Env = SpecValidationEnv & { Variables: { call: ApiCall; tenant: Tenant } }
  */
 export function cloudspongeRoutes(options: RoutesOptions): Hono {
   const { store } = options
-  // Stryker disable next-line BooleanLiteral,ObjectLiteral: these routes are mounted into the simulator's app, whose own strict: false decides trailing slashes
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
   // Stryker disable next-line StringLiteral: Hono mounts at "" as at "/"
   routes.route('/', consentPages(store))
 

@@ -21,7 +21,7 @@ type ContactQuery = {
  * routes.route('/', contactRoutes(options, guard))
  */
 export function contactRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
 
   routes.get('/api/v1/contacts', guard(), async (c) => {
     const account = c.get('account')

@@ -33,7 +33,7 @@ interface CreateImportBody {
  * routes.route('/', importRoutes(options, guard))
  */
 export function importRoutes(options: RoutesOptions, guard: Guard): Hono<Env> {
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
   const { clock, ids } = options
 
   routes.post('/api/v1/import-contacts', guard(), async (c) => {

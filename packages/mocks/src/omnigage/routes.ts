@@ -21,7 +21,7 @@ import { createUpload, uploadDocument } from './uploads.js'
  * app.route('/', omnigageRoutes({ document, clock, accounts, ids, timing, s3: () => s3 }))
  */
 export function omnigageRoutes(options: RoutesOptions): Hono {
-  const routes = new Hono<Env>({ strict: false })
+  const routes = new Hono<Env>()
   const onInvalid = (c: Context<Env>, invalid: Invalid) => refuseJsonRequest(c, invalid, omnigageError)
   const check = specCheck<Env>(options.document, { onInvalid })
   // A body neither JSON nor JSON5 is described as none, which validation refuses (the upload body is

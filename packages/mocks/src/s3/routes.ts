@@ -46,7 +46,7 @@ const methodsAllowed = new Set(['GET', 'HEAD', 'POST'])
  * app.route('/', s3Routes({ document, clock, buckets, credentials, defaultBucket: 'contactkit-uploads' }))
  */
 export function s3Routes(options: S3RoutesOptions): Hono {
-  const routes = new Hono({ strict: false })
+  const routes = new Hono()
   const validator = createValidator(options.document)
   const { clock } = options
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { importAnswer } from './import-answer.js'
 import { omnigageHarness } from './testing/harness.js'
 
+type Harness = ReturnType<typeof omnigageHarness>
+
 describe('an import read again after its clock was set back', () => {
   it('tells each phase as the clock moves through its timeline again', async () => {
     const { importFile, call, finish, clock } = omnigageHarness()
@@ -18,16 +20,22 @@ describe('an import read again after its clock was set back', () => {
   })
 })
 
+/** A one-row import of the first account, with that account. */
+async function oneImport(importFile: Harness['importFile'], sim: Harness['sim']) {
+  const created = await importFile('one.csv', 'First Name,Phone\nAda,+14155550100\n')
+  const account = sim.accounts.all()[0]
+  const job = account?.imports.get(created.body.data.id)
+  if (!account || !job) {
+    throw new Error('the import should be in the first account')
+  }
+  return { account, job }
+}
+
 // What makes polling a finished import cheap: its answer is written and encoded once.
 describe('importAnswer', () => {
   it('serves a finished import as the same encoded bytes, and writes one in progress anew', async () => {
     const { importFile, call, finish, clock, sim } = omnigageHarness()
-    const created = await importFile('one.csv', 'First Name,Phone\nAda,+14155550100\n')
-    const account = sim.accounts.all()[0]
-    const job = account?.imports.get(created.body.data.id)
-    if (!account || !job) {
-      throw new Error('the import should be in the first account')
-    }
+    const { account, job } = await oneImport(importFile, sim)
     const answer = () => importAnswer(job, clock.now(), 'http://localhost', account.membershipId)
     expect(typeof answer()).toBe('string')
     finish()
@@ -42,12 +50,7 @@ describe('importAnswer', () => {
     // A clock that moves on its own (the system clock) can pass the import's end between the
     // request's settling of due imports and its reading of this one: the result is not there yet.
     const { importFile, sim } = omnigageHarness()
-    const created = await importFile('one.csv', 'First Name,Phone\nAda,+14155550100\n')
-    const account = sim.accounts.all()[0]
-    const job = account?.imports.get(created.body.data.id)
-    if (!account || !job) {
-      throw new Error('the import should be in the first account')
-    }
+    const { account, job } = await oneImport(importFile, sim)
     const answer = importAnswer(job, job.timeline.endsAt, 'http://localhost', account.membershipId)
     expect(typeof answer).toBe('string')
     expect(JSON.parse(answer as string).data.attributes.status).toBe('processing')

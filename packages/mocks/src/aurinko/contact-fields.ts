@@ -99,15 +99,17 @@ export function wireContact(meta: ContactMeta, fields: ContactFields, options: R
     createdTime: isoSeconds(meta.createdMs),
     lastModifiedTime: isoSeconds(meta.modifiedMs),
   }
+  // Every contact is handed out as JSON, which leaves out a key whose value is undefined: a name
+  // with no part to show and a number with no canonical form need no branch of their own.
   if (name) {
     const displayName = name.displayName ?? ([name.givenName, name.familyName].filter(Boolean).join(' ') || undefined)
-    contact.name = displayName === undefined ? { ...name } : { displayName, ...name }
+    contact.name = { displayName, ...name }
   }
   Object.assign(contact, rest)
   if (phoneNumbers) {
     contact.phoneNumbers = phoneNumbers.map((phone) => {
-      const canonical = phone.number === undefined ? undefined : canonicalForm(phone.number)
-      return canonical === undefined ? phone : { ...phone, canonicalForm: canonical }
+      // A stored phone holds no canonicalForm of its own (it is read-only), so nothing is overwritten.
+      return { ...phone, canonicalForm: phone.number === undefined ? undefined : canonicalForm(phone.number) }
     })
   }
   const wanted = options.nativeProperties

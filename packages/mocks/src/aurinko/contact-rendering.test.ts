@@ -39,6 +39,14 @@ describe('a contact as the API writes it', () => {
     expect(record.phoneNumbers).toEqual([{ number, type: 'home' }])
   })
 
+  it('keeps a phone entry that has a type and no number, with no canonical form', async () => {
+    const record = await created({ phoneNumbers: [{ type: 'mobile' }, { number: '415 8399949', type: 'work' }] })
+    expect(record.phoneNumbers).toEqual([
+      { type: 'mobile' },
+      { number: '415 8399949', type: 'work', canonicalForm: '+14158399949' },
+    ])
+  })
+
   it('works out canonicalForm itself: a client’s own is dropped', async () => {
     const record = await created({
       phoneNumbers: [

@@ -53,6 +53,21 @@ describe('If-Match on PATCH', () => {
     expect((await call('GET', `/v1/contacts/${id}`)).body.notes).toBeUndefined()
   })
 
+  it('refuses the etag of another contact, among generated contacts no one has changed yet', async () => {
+    const { sim, call } = aurinkoHarness()
+    sim.seed({ accounts: [{ accountId: 3002, accessToken: 'generated', contacts: 50 }] })
+    const records: { id: string; etag: string }[] = (await call('GET', '/v1/contacts?limit=50', { token: 'generated' }))
+      .body.records
+    expect(new Set(records.map((contact) => contact.etag)).size).toBe(records.length)
+    const [first, second] = records as [{ id: string; etag: string }, { id: string; etag: string }]
+    const answer = await call('PATCH', `/v1/contacts/${second.id}`, {
+      token: 'generated',
+      body: { notes: 'lost' },
+      headers: { 'If-Match': `"${first.etag}"` },
+    })
+    expect(answer.status).toBe(412)
+  })
+
   it('is required when strict, with a 400 that says why, and the contact stays as it was', async () => {
     const { call } = aurinkoHarness({ ifMatch: 'strict' })
     const { id } = (await call('POST', '/v1/contacts', { body: { nickName: 'a' } })).body

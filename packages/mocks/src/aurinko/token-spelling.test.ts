@@ -90,4 +90,15 @@ describe('the spelling of a sync token', () => {
     expect(answer.status).toBe(400)
     expect(answer.body.code).toBe('token.notValid')
   })
+
+  it('reads a - as base64’s +, not as a character to skip: claims signed with one put in are refused', async () => {
+    const withDash = signedToken(secret, claims, (bytes) => {
+      const payload = bytes.toString('base64url')
+      return `${payload.slice(0, 4)}-${payload.slice(4)}`
+    })
+    expect(withDash.split('.')[0]).toContain('-')
+    const answer = await updatedWith(withDash)
+    expect(answer.status).toBe(400)
+    expect(answer.body.code).toBe('token.notValid')
+  })
 })

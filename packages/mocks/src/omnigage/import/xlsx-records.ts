@@ -77,7 +77,9 @@ function numberText(text: string): string {
   if (!parts || (!/[eE]/.test(text) && !/\.0*$/.test(text)) || !Number.isFinite(Number(text))) {
     return text
   }
-  const [, sign, whole = '', fraction = '', exponent = '0'] = parts
+  const [, sign, , fraction = '', exponent = '0'] = parts
+  // The digits before the point are the one group the pattern never leaves out.
+  const whole = parts[2] as string
   const digits = `${whole}${fraction}`
   // Where the decimal point falls among the digits; at or before the first, zeros go in front.
   const point = whole.length + Number(exponent)

@@ -14,6 +14,8 @@
 // --ignore-static (leave module-level mutants untested, reported as Ignored: each of them reruns
 // every test, so on this machine they take most of a run's time; a later run without the option
 // tests them, since Stryker never reuses an Ignored result),
+// --timeout-ms <n> (the time a mutant's tests get beyond twice their own, the config's 15 s:
+// more where a test runner restarted after a timeout pays its cold start inside the next limit),
 // --dry-run (only the initial test run), --log-level <level>.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     'ignore-static': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
     concurrency: { type: 'string' },
+    'timeout-ms': { type: 'string' },
     'incremental-file': { type: 'string' },
   },
 })
@@ -41,6 +44,7 @@ const cliOptions = {
   ...(values['ignore-static'] ? { ignoreStatic: true } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+  ...(values['timeout-ms'] ? { timeoutMS: Number(values['timeout-ms']) } : {}),
   ...(values['incremental-file'] ? { incrementalFile: values['incremental-file'] } : {}),
 }
 

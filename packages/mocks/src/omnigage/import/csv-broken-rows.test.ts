@@ -115,6 +115,12 @@ describe('explainCsvError', () => {
     )
   })
 
+  it('searched from the start, names the first row longer than the limit, not one that holds it exactly', () => {
+    const file = csvFile(`Name\n${'x'.repeat(maxRowChars)}\n${'y'.repeat(maxRowChars + 1)}\n`)
+    const error = Object.assign(new Error('Max Record Size'), { code: 'CSV_MAX_RECORD_SIZE', lines: 3 })
+    expect((explainCsvError(error, file) as Error).message).toBe(tooLong(3))
+  })
+
   it('words a quote csv-parse finds unclosed where the file has none as any other error', () => {
     const error = Object.assign(new Error('Quote Not Closed'), { code: 'CSV_QUOTE_NOT_CLOSED', lines: 2 })
     expect((explainCsvError(error, file) as Error).message).toBe(

@@ -17,6 +17,9 @@ describe('cellText of stored numbers with an exponent', () => {
     ['a whole number without its point', '2.0', '2'],
     ['minus zero as zero', '-0.0', '0'],
     ['an exponent of zero', '7E+0', '7'],
+    ['zeros before the first digit', '0.05E+3', '50'],
+    ['zeros before the point and no exponent', '000.0', '0'],
+    ['a point that falls on the first digit', '1.5E-1', '0.15'],
   ])('writes %s', (_what, stored, text) => {
     expect(cellText(new StoredNumber(stored))).toBe(text)
   })

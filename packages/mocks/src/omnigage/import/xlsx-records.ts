@@ -77,13 +77,14 @@ function numberText(text: string): string {
   if (!parts || (!/[eE]/.test(text) && !/\.0*$/.test(text)) || !Number.isFinite(Number(text))) {
     return text
   }
-  const [, sign, , fraction = '', exponent = '0'] = parts
+  const [, sign, , fraction = '', exponent] = parts
   // The digits before the point are the one group the pattern never leaves out.
   const whole = parts[2] as string
   const digits = `${whole}${fraction}`
-  // Where the decimal point falls among the digits; at or before the first, zeros go in front.
-  const point = whole.length + Number(exponent)
-  const padded = point < 1 ? `${'0'.repeat(1 - point)}${digits}` : digits.padEnd(point, '0')
+  // Where the decimal point falls among the digits; at or before the first, zeros go in front
+  // (one at least, for the integer part), past the last, zeros go after.
+  const point = whole.length + Number(exponent ?? 0)
+  const padded = '0'.repeat(Math.max(1 - point, 0)) + digits.padEnd(point, '0')
   const at = Math.max(point, 1)
   const integer = padded.slice(0, at).replace(/^0+(?=\d)/, '')
   const decimals = padded.slice(at).replace(/0+$/, '')

@@ -18,6 +18,8 @@ describe('SlotRuns', () => {
     origins.forEach((origin, slot) => {
       runs.append(slot, origin)
     })
+    // Slots 0-2 and 3-4 step evenly, then each slot differs from the one before in one way.
+    expect(runs.count).toBe(6)
     origins.forEach((origin, slot) => {
       expect({
         position: runs.positionOf(slot),
@@ -28,12 +30,24 @@ describe('SlotRuns', () => {
     })
   })
 
+  it('keeps a million slots added at once, with ids a step apart, as one run', () => {
+    const runs = new SlotRuns()
+    for (let slot = 0; slot < 1_000_000; slot++) {
+      runs.append(slot, { position: 5 + slot * 22, at: 1000, by: 2, source: 1 })
+    }
+    expect(runs.count).toBe(1)
+    expect(runs.positionOf(999_999)).toBe(5 + 999_999 * 22)
+    runs.clear()
+    expect(runs.count).toBe(0)
+  })
+
   it('finds the run of any of a million slots in thousands of runs', () => {
     const runs = new SlotRuns()
     for (let slot = 0; slot < 1_000_000; slot++) {
       // A new time every 300 slots: 3,334 runs.
       runs.append(slot, { position: slot * 22, at: Math.floor(slot / 300), by: 0, source: 0 })
     }
+    expect(runs.count).toBe(3334)
     for (const slot of [0, 299, 300, 301, 123_456, 999_999]) {
       expect(runs.positionOf(slot)).toBe(slot * 22)
       expect(runs.createdAtOf(slot)).toBe(Math.floor(slot / 300))

@@ -34,6 +34,11 @@ export class SlotRuns {
   #by = new Uint16Array(initialRuns)
   #source = new Int32Array(initialRuns)
 
+  /** How many runs the slots make: what the origins cost in memory, 30 bytes a run. */
+  get count(): number {
+    return this.#count
+  }
+
   /** Records slot `slot`, which must be the one after the last appended (0 first). */
   append(slot: number, origin: SlotOrigin): void {
     const last = this.#count - 1

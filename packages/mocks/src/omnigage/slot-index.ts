@@ -48,6 +48,14 @@ export class SlotIndex {
     }
   }
 
+  /**
+   * Entries in the table, live, removed or empty: 8 bytes each. It stays at most half full, and
+   * grows to twice its size when a quarter or more of it is live, so a million keys take 2,097,152.
+   */
+  get capacity(): number {
+    return this.#slots.length
+  }
+
   /** Adds the key unless it is there already (the first slot to hold a key keeps it); says whether it did. */
   add(key: string, slot: number): boolean {
     if ((this.#taken + 1) * 2 > this.#slots.length) {
@@ -55,25 +63,21 @@ export class SlotIndex {
     }
     const hash = hashOf(key)
     const mask = this.#slots.length - 1
-    let free = -1
+    // A new key goes in the first empty entry, never in a removal marker: markers are dropped when
+    // the table is rebuilt, which costs no more than filling them would save.
     let at = hash & mask
     for (; ; at = (at + 1) & mask) {
       const held = this.#slots[at] as number
       if (held === empty) {
         break
       }
-      if (held === removed) {
-        free = free === -1 ? at : free
-      } else if (this.#hashes[at] === hash && this.#keyOf(held) === key) {
+      if (held !== removed && this.#hashes[at] === hash && this.#keyOf(held) === key) {
         return false
       }
     }
-    if (free === -1) {
-      free = at
-      this.#taken++
-    }
-    this.#hashes[free] = hash
-    this.#slots[free] = slot
+    this.#hashes[at] = hash
+    this.#slots[at] = slot
+    this.#taken++
     this.#size++
     return true
   }
@@ -110,10 +114,9 @@ export class SlotIndex {
     this.#hashes = new Int32Array(capacity)
     this.#slots = new Int32Array(capacity).fill(empty)
     const mask = capacity - 1
-    for (let from = 0; from < slots.length; from++) {
-      const slot = slots[from] as number
+    slots.forEach((slot, from) => {
       if (slot < 0) {
-        continue
+        return
       }
       const hash = hashes[from] as number
       let at = hash & mask
@@ -122,7 +125,7 @@ export class SlotIndex {
       }
       this.#hashes[at] = hash
       this.#slots[at] = slot
-    }
+    })
     this.#taken = this.#size
   }
 }

@@ -7,11 +7,17 @@ const second = `${secondTenant.tokenKey}:${secondTenant.tokenSecret}`
 describe('credentials', () => {
   it('answers 401 in the vendor format, with a Basic challenge, without a token or with a wrong secret', async () => {
     const { call } = omnigageHarness()
-    for (const token of [null, 'omnigage-sandbox-key:wrong', 'nobody:nothing']) {
+    const none = 'No credentials were sent; send the API token as HTTP Basic (token key as user, secret as password).'
+    const wrong = 'The API token key and secret do not match a token; check them under Developer, API Tokens.'
+    for (const [token, detail] of [
+      [null, none],
+      ['omnigage-sandbox-key:wrong', wrong],
+      ['nobody:nothing', wrong],
+    ] as const) {
       const answer = await call('GET', '/api/v1/contacts', { token })
       expect(answer.status, String(token)).toBe(401)
       expect(answer.headers.get('www-authenticate')).toBe('Basic realm="Omnigage"')
-      expect(answer.body).toEqual({ errors: [{ detail: expect.any(String), code: 401 }] })
+      expect(answer.body).toEqual({ errors: [{ detail, code: 401 }] })
       expect(answer.conformance).toEqual([])
     }
   })

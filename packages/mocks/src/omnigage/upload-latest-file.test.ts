@@ -13,10 +13,11 @@ describe('an upload posted to twice', () => {
           ? { key: `${(field.key as string).slice(0, (field.key as string).lastIndexOf('/') + 1)}${name}` }
           : field,
       )
+    // The file posted last is listed first: S3 lists by key.
     for (const [name, content] of [
       ['b.csv', first],
-      ['a.csv', 'First Name,Phone\nCy,+14155550102\n'],
-      ['c.csv', second],
+      ['c.csv', 'First Name,Phone\nCy,+14155550102\n'],
+      ['a.csv', second],
     ] as const) {
       expect((await postToS3({ ...upload.attributes, 'request-form-data': under(name) }, name, content)).status).toBe(
         204,

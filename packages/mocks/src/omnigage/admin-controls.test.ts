@@ -33,11 +33,27 @@ describe('state', () => {
       'completed',
     )
     const state = (await (await sim.app.request('/__admin/state')).json()) as {
-      accounts: { accountKey: string; contacts: number; imports: { status: string; rows: number }[] }[]
+      accounts: {
+        accountKey: string
+        contacts: number
+        imports: { status: string; rows: number }[]
+        uploads: Record<string, string>[]
+      }[]
     }
     expect(state.accounts.map(({ accountKey, contacts, imports }) => ({ accountKey, contacts, imports }))).toEqual([
       { accountKey: 'firstbank', contacts: 2, imports: [expect.objectContaining({ status: 'completed', rows: 1 })] },
       { accountKey: 'secondbank', contacts: 0, imports: [] },
+    ])
+    expect(state.accounts.map((account) => account.uploads)).toEqual([
+      [
+        {
+          id: expect.any(String),
+          name: 'people.csv',
+          keyPrefix: expect.any(String),
+          expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/),
+        },
+      ],
+      [],
     ])
 
     expect((await sim.app.request('/__admin/reset', { method: 'POST' })).ok).toBe(true)

@@ -12,7 +12,10 @@ describe('Omnigage seed and snapshot', () => {
     const { sim, importFile, finish } = omnigageHarness()
     sim.seed({
       account: 'secondbank',
-      contacts: [{ 'first-name': 'Ann', title: 'CTO', 'email-addresses': ['ANN@example.com'] }],
+      contacts: [
+        { 'first-name': 'Ann', title: 'CTO', 'email-addresses': ['ANN@example.com'] },
+        { 'last-name': 'Diaz', 'phone-numbers': ['+14155550109'] },
+      ],
     })
     await importFile('people.csv', 'First Name,Last Name,Company,Phone\nBo,Lee,Acme,+14155550101\n')
     finish()
@@ -45,6 +48,14 @@ describe('Omnigage seed and snapshot', () => {
             title: 'CTO',
             'phone-numbers': [],
             'email-addresses': ['ann@example.com'],
+          },
+          {
+            'first-name': null,
+            'last-name': 'Diaz',
+            company: null,
+            title: null,
+            'phone-numbers': ['+14155550109'],
+            'email-addresses': [],
           },
         ],
       },

@@ -80,6 +80,24 @@ describe('ContactStore', () => {
     expect(store.size).toBe(1)
   })
 
+  it('keeps the first contact as the owner of a primary email that a later one shares, until it is deleted', () => {
+    const store = new ContactStore(named)
+    const first = store.add(1, values(), 1000, 'm1')
+    store.add(2, values({ firstName: 'Bo', phoneNumbers: ['+14155550177'] }), 1000, 'm1')
+    expect(store.slotOfPrimaryEmail('ann@example.com')).toBe(first)
+    store.deleteAll(['a1'])
+    expect(store.slotOfPrimaryEmail('ann@example.com')).toBeUndefined()
+  })
+
+  it('deletes a contact named twice once', () => {
+    const store = new ContactStore(named)
+    store.add(1, values(), 1000, 'm1')
+    store.add(2, values({ phoneNumbers: ['+14155550177'], emailAddresses: [] }), 1000, 'm1')
+    expect(store.deleteAll(['a1', 'a1'])).toEqual([])
+    expect(store.size).toBe(1)
+    expect(store.all().map((contact) => contact.id)).toEqual(['a2'])
+  })
+
   it('deletes all of the ids or none, naming the ones it does not have', () => {
     const store = new ContactStore(named)
     store.add(1, values(), 1000, 'm1')

@@ -88,12 +88,11 @@ export class SlotRuns {
     if (this.#at[run] !== origin.at || this.#by[run] !== origin.by || this.#source[run] !== origin.source) {
       return false
     }
-    const offset = slot - (this.#first[run] as number)
+    // A run's second slot sets its step, whatever it is (positionOf reads any step back); every
+    // later slot must keep to it.
     const step = this.#step[run] as number
-    const expected = Number.isNaN(step) ? undefined : (this.#position[run] as number) + offset * step
-    return expected === undefined
-      ? offset === 1 && origin.position > (this.#position[run] as number)
-      : expected === origin.position
+    const offset = slot - (this.#first[run] as number)
+    return Number.isNaN(step) || (this.#position[run] as number) + offset * step === origin.position
   }
 
   // The last run starting at or before the slot.

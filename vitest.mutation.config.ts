@@ -34,6 +34,8 @@ export default {
     ],
   },
   test: {
+    // Modules the simulators load on first use, loaded before any test (see the file).
+    setupFiles: [source('./scripts/mutation-eager-imports.ts')],
     include: [
       'packages/mocks/src/**/*.test.ts',
       'packages/clients/src/**/*.test.ts',

@@ -1,0 +1,9 @@
+// A setup file of `pnpm mutation` only (vitest.mutation.config.ts), never of `pnpm test`.
+//
+// The Omnigage simulator loads its import engine on first use (omnigage/import-engine.ts), so the
+// engine's module-level values (sentences, file signatures, patterns) were first built inside
+// whichever test imported a file first. Stryker then counted each of them as covered by that one
+// test in each file and ran only those, which seldom look at the value: a changed sentence
+// "survived" though later tests in the same file fail on it. Loaded here, before any test, they
+// are static mutants, which Stryker tests against every test.
+import '../packages/mocks/src/omnigage/import/index.ts'

@@ -89,6 +89,13 @@ describe('ContactStore', () => {
     expect(store.slotOfPrimaryEmail('ann@example.com')).toBeUndefined()
   })
 
+  it('names no id for a slot it never gave, below the first or past the last', () => {
+    const store = new ContactStore(named)
+    store.add(1, values(), 1000, 'm1')
+    store.add(2, values({ phoneNumbers: ['+14155550177'], emailAddresses: [] }), 1000, 'm1')
+    expect([store.idAt(-1), store.idAt(0), store.idAt(1), store.idAt(2)]).toEqual([undefined, 'a1', 'a2', undefined])
+  })
+
   it('deletes a contact named twice once', () => {
     const store = new ContactStore(named)
     store.add(1, values(), 1000, 'm1')

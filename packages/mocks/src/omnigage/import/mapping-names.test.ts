@@ -1,6 +1,32 @@
 import { describe, expect, it } from 'vitest'
 import { autoMap, checkMapping } from './mapping.js'
 
+// Every header name the simulator knows, one column at a time, as spreadsheets and CRMs write them.
+const known: [string, string][] = [
+  ...['First Name', 'firstname', 'First', 'Given Name', 'Forename', 'FNAME'].map((name) => [name, 'first-name']),
+  ...['Last Name', 'lastname', 'Last', 'Surname', 'Family Name', 'LName'].map((name) => [name, 'last-name']),
+  ...['Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Org'].map((name) => [
+    name,
+    'company',
+  ]),
+  ...['Business', 'Business Name', 'Employer', 'Account Name'].map((name) => [name, 'company']),
+  ...['Title', 'Job Title', 'Position', 'Job Position'].map((name) => [name, 'title']),
+  ...['Phone', 'Phone Number', 'Phone No.', 'Telephone', 'Telephone Number', 'Tel', 'Mobile', 'Mobile Number']
+    .concat(['Mobile Phone', 'Cell', 'Cell Phone', 'Cell Number', 'Cellular', 'Work Phone', 'Home Phone'])
+    .concat(['Office Phone', 'Business Phone', 'Direct Phone', 'Direct Line', 'Primary Phone', 'Other Phone'])
+    .concat(['Main Phone'])
+    .map((name): [string, string] => [name, 'phone1-phone-number']),
+  ...['Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail', 'Email ID', 'Primary Email', 'Work Email']
+    .concat(['Home Email', 'Personal Email', 'Business Email', 'Other Email'])
+    .map((name): [string, string] => [name, 'email1-email-address']),
+]
+
+describe('autoMap, every known name', () => {
+  it.each(known)('maps a column named %s to %s', (name, field) => {
+    expect(autoMap([name])).toEqual([field])
+  })
+})
+
 describe('autoMap, numbered and look-alike names', () => {
   it('leaves a second column named after a vocabulary word unmapped, rather than giving it the next slot', () => {
     expect(autoMap(['phone1-phone-number', 'phone1-phone-number', 'Email'])).toEqual([

@@ -63,8 +63,8 @@ export class SlotIndex {
     }
     const hash = hashOf(key)
     const mask = this.#slots.length - 1
-    // A new key goes in the first empty entry, never in a removal marker: markers are dropped when
-    // the table is rebuilt, which costs no more than filling them would save.
+    // A new key goes in the first empty entry, never in a removal marker: markers count towards
+    // the load, so they bring on the rebuild that drops them.
     let at = hash & mask
     for (; ; at = (at + 1) & mask) {
       const held = this.#slots[at] as number

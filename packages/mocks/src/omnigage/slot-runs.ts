@@ -34,7 +34,7 @@ export class SlotRuns {
   #by = new Uint16Array(initialRuns)
   #source = new Int32Array(initialRuns)
 
-  /** How many runs the slots make: what the origins cost in memory, 30 bytes a run. */
+  /** How many runs the slots make: what the origins cost in memory, 34 bytes a run. */
   get count(): number {
     return this.#count
   }

@@ -2,23 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { autoMap, checkMapping } from './mapping.js'
 
 // Every header name the simulator knows, one column at a time, as spreadsheets and CRMs write them.
-const known: [string, string][] = [
-  ...['First Name', 'firstname', 'First', 'Given Name', 'Forename', 'FNAME'].map((name) => [name, 'first-name']),
-  ...['Last Name', 'lastname', 'Last', 'Surname', 'Family Name', 'LName'].map((name) => [name, 'last-name']),
-  ...['Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Org'].map((name) => [
-    name,
-    'company',
-  ]),
-  ...['Business', 'Business Name', 'Employer', 'Account Name'].map((name) => [name, 'company']),
-  ...['Title', 'Job Title', 'Position', 'Job Position'].map((name) => [name, 'title']),
-  ...['Phone', 'Phone Number', 'Phone No.', 'Telephone', 'Telephone Number', 'Tel', 'Mobile', 'Mobile Number']
-    .concat(['Mobile Phone', 'Cell', 'Cell Phone', 'Cell Number', 'Cellular', 'Work Phone', 'Home Phone'])
-    .concat(['Office Phone', 'Business Phone', 'Direct Phone', 'Direct Line', 'Primary Phone', 'Other Phone'])
-    .concat(['Main Phone'])
-    .map((name): [string, string] => [name, 'phone1-phone-number']),
-  ...['Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail', 'Email ID', 'Primary Email', 'Work Email']
-    .concat(['Home Email', 'Personal Email', 'Business Email', 'Other Email'])
-    .map((name): [string, string] => [name, 'email1-email-address']),
+const named = (field: string, names: string[]) => names.map((name): [string, string] => [name, field])
+const known = [
+  ...named('first-name', ['First Name', 'firstname', 'First', 'Given Name', 'Forename', 'FNAME']),
+  ...named('last-name', ['Last Name', 'lastname', 'Last', 'Surname', 'Family Name', 'LName']),
+  ...named('company', ['Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Org']),
+  ...named('company', ['Business', 'Business Name', 'Employer', 'Account Name']),
+  ...named('title', ['Title', 'Job Title', 'Position', 'Job Position']),
+  ...named('phone1-phone-number', ['Phone', 'Phone Number', 'Phone No.', 'Telephone', 'Telephone Number', 'Tel']),
+  ...named('phone1-phone-number', ['Mobile', 'Mobile Number', 'Mobile Phone', 'Cell', 'Cell Phone', 'Cell Number']),
+  ...named('phone1-phone-number', ['Cellular', 'Work Phone', 'Home Phone', 'Office Phone', 'Business Phone']),
+  ...named('phone1-phone-number', ['Direct Phone', 'Direct Line', 'Primary Phone', 'Other Phone', 'Main Phone']),
+  ...named('email1-email-address', ['Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail', 'Email ID']),
+  ...named('email1-email-address', ['Primary Email', 'Work Email', 'Home Email', 'Personal Email', 'Business Email']),
+  ...named('email1-email-address', ['Other Email']),
 ]
 
 describe('autoMap, every known name', () => {

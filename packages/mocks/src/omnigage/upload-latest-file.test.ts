@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { omnigageHarness } from './testing/harness.js'
 
 describe('an upload posted to twice', () => {
-  it('imports the file posted last, whatever the key order', async () => {
+  // S3 lists by key, so the names set where the file posted last is listed: first, then last.
+  it.each([
+    ['b.csv', 'c.csv', 'a.csv'],
+    ['a.csv', 'c.csv', 'd.csv'],
+  ])('imports the file posted last, whatever the key order (%s, %s, then %s)', async (early, middle, last) => {
     const { call, clock, createImport, createUpload, postToS3, finish } = omnigageHarness()
     const first = 'First Name,Phone\nAnn,+14155550100\n'
     const second = 'First Name,Phone\nBo,+14155550101\n'
@@ -13,11 +17,10 @@ describe('an upload posted to twice', () => {
           ? { key: `${(field.key as string).slice(0, (field.key as string).lastIndexOf('/') + 1)}${name}` }
           : field,
       )
-    // The file posted last is listed first: S3 lists by key.
     for (const [name, content] of [
-      ['b.csv', first],
-      ['c.csv', 'First Name,Phone\nCy,+14155550102\n'],
-      ['a.csv', second],
+      [early, first],
+      [middle, 'First Name,Phone\nCy,+14155550102\n'],
+      [last, second],
     ] as const) {
       expect((await postToS3({ ...upload.attributes, 'request-form-data': under(name) }, name, content)).status).toBe(
         204,

@@ -13,7 +13,9 @@
 // run given its own file leaves the results of the others where they were),
 // --ignore-static (leave module-level mutants untested, reported as Ignored: each of them reruns
 // every test, so on this machine they take most of a run's time; a later run without the option
-// tests them, since Stryker never reuses an Ignored result),
+// tests them, since Stryker never reuses an Ignored result; a "hybrid" mutant, run at load and
+// in tests, is tested with the option but only by the tests that ran it, so its survival is no
+// result: retest such survivors without the option),
 // --timeout-ms <n> (the time a mutant's tests get beyond twice their own, the config's 15 s:
 // more where a test runner restarted after a timeout pays its cold start inside the next limit),
 // --dry-run (only the initial test run), --log-level <level>.

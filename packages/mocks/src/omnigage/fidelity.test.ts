@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { planCredentials } from '../compare/credentials.js'
+import type { RecordedExchange } from '../compare/har.js'
+import { omnigageVendor } from './index.js'
+import { omnigageHarness } from './testing/harness.js'
+
+function recorded(authorization: string, status: number): RecordedExchange {
+  return {
+    source: 'omnigage.har#1',
+    startedAt: 0,
+    method: 'GET',
+    url: new URL('https://api.omnigage.io/api/v1/contacts'),
+    requestHeaders: [['authorization', authorization]],
+    requestBody: undefined,
+    status,
+    responseHeaders: [],
+    responseBody: undefined,
+    partialHeaders: false,
+  }
+}
+
+describe('replaying an Omnigage recording', () => {
+  // A recorder that redacts the whole Authorization header leaves no scheme to read: Omnigage
+  // takes HTTP Basic, so the replay must send the token pair as Basic, not as a bearer token.
+  it('sends a scheme-less redacted Authorization header as the sandbox token pair, which the simulator takes', async () => {
+    const scheme = omnigageVendor.fidelity?.credentials
+    if (scheme === undefined) {
+      throw new Error('the Omnigage entry names no credential scheme for compare')
+    }
+    const plan = planCredentials([recorded('<secret:1>', 200)], omnigageVendor.credentials, scheme)
+    const replayed = plan.header('authorization', '<secret:1>')
+    const [key, secret] = omnigageVendor.credentials.map((credential) => credential.value)
+    expect(replayed).toBe(`Basic ${btoa(`${key}:${secret}`)}`)
+
+    const { call } = omnigageHarness()
+    const answer = await call('GET', '/api/v1/contacts', { token: null, headers: { Authorization: replayed } })
+    expect(answer.status).toBe(200)
+  })
+})

@@ -125,6 +125,27 @@ describe('compareRecordings', () => {
     ])
   })
 
+  it("reports a changed JSON:API type in an Omnigage answer: the type is a word of Omnigage's API", async () => {
+    const [omnigage, s3] = await omnigageFlow(async (response, path) => {
+      if (/^\/api\/v1\/import-contacts\/[^/]+$/.test(path)) {
+        const text = (await response.text()).replace('"type":"import-contacts"', '"type":"imports"')
+        return new Response(text, { status: response.status, headers: response.headers })
+      }
+      return response
+    })
+    const report = await compareRecordings('omnigage', [
+      { name: 'import.har', har: omnigage },
+      { name: 'upload.har', har: s3 },
+    ])
+    const lines = report.drift.map(
+      (finding) => `${finding.operationId} ${finding.kind} ${finding.path}: ${finding.recorded} / ${finding.simulated}`,
+    )
+    expect(lines).toEqual([
+      'getImportContact value body.data.type: "imports" / "import-contacts"',
+      'getImportContact value body.data.type: "imports" / "import-contacts"',
+    ])
+  })
+
   it('reports a changed error code, content type and ETag in an Aurinko session', async () => {
     const har = await aurinkoFlow(async (response, path) => {
       if (response.status === 404) {

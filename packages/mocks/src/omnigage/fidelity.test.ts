@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planCredentials } from '../compare/credentials.js'
 import type { RecordedExchange } from '../compare/har.js'
+import { classify } from '../compare/normalise.js'
 import { omnigageVendor } from './index.js'
 import { omnigageHarness } from './testing/harness.js'
 
@@ -35,5 +36,28 @@ describe('replaying an Omnigage recording', () => {
     const { call } = omnigageHarness()
     const answer = await call('GET', '/api/v1/contacts', { token: null, headers: { Authorization: replayed } })
     expect(answer.status).toBe(200)
+  })
+})
+
+describe('the S3 form fields an Omnigage upload hands out, in compare', () => {
+  // They are bound to the upload (its key prefix, its signed policy), so a replay maps them from
+  // the simulator's answer like ids; the form's other fields, and keys merely ending in "key",
+  // are data.
+  const volatileKeys = omnigageVendor.fidelity?.volatileKeys
+  it.each([
+    ['key', 'uploads/069c43a8/people.csv'],
+    ['AWSAccessKeyId', 'AKIAEXAMPLE'],
+    ['x-amz-credential', 'AKIAEXAMPLE/20260302/us-east-1/s3/aws4_request'],
+    ['X-Amz-Date', '20260302T100000Z'],
+  ])('treats %s as a value bound to the upload', (key, value) => {
+    expect(classify(key, value, { volatileKeys })).toBe('token')
+  })
+
+  it.each([
+    ['acl', 'private'],
+    ['keys', 'a,b'],
+    ['monkey', 'George'],
+  ])('compares %s as data', (key, value) => {
+    expect(classify(key, value, { volatileKeys })).toBeUndefined()
   })
 })

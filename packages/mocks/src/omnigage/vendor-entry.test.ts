@@ -23,4 +23,55 @@ describe('the Omnigage entry of the vendor registry', () => {
       ['account key', 'OMNIGAGE_ACCOUNT_KEY'],
     ])
   })
+
+  it('gives example commands that work against the simulator as written, in order', async () => {
+    const sim = createOmnigageSimulator({ clock: manualClock() })
+    const answers: [number, unknown][] = []
+    for (const example of omnigageVendor.examples ?? []) {
+      // curl [-g] -u key:secret (-H 'Name: value')* [-d 'body'] '{baseUrl}/path'
+      const command = /^curl(?: -g)? -u (\S+)((?: -H '[^']+')*)(?: -d '([^']+)')? '\{baseUrl\}([^']+)'$/.exec(
+        example.command,
+      )
+      expect(command, example.command).not.toBeNull()
+      const [, user, headerText, body, path] = command as RegExpExecArray
+      const headers = [...(headerText ?? '').matchAll(/ -H '([^:]+): ([^']+)'/g)].map(
+        ([, name, value]) => [name, value] as [string, string],
+      )
+      headers.push(['Authorization', `Basic ${btoa(user as string)}`])
+      const answer = await sim.app.request(path as string, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers,
+        body,
+      })
+      const json = await answer.json()
+      answers.push([answer.status, json.data.type ?? json])
+    }
+    expect(answers).toEqual([
+      [201, 'uploads'],
+      // A new account holds no contacts until an import adds some.
+      [200, { data: [], links: {}, meta: { count: 0 } }],
+    ])
+  })
+
+  it('describes the vendor on the dashboard: where to post the file, and the magic accounts', () => {
+    const profile = profileOf(createOmnigageSimulator({ clock: manualClock() }))
+    expect(profile.hints).toEqual([
+      'upload forms point at the S3 simulator of the same set; post the file there, then POST /api/v1/import-contacts',
+    ])
+    expect(profile.magicAccounts).toEqual([
+      {
+        input: 'Basic omnigage-sandbox-key:omnigage-sandbox-secret',
+        result: 'account firstbank (X-Account-Key optional)',
+      },
+      {
+        input: 'Basic omnigage-second-key:omnigage-second-secret',
+        result: "account secondbank: sees none of firstbank's data",
+      },
+      { input: 'X-Account-Key of another account', result: '403' },
+    ])
+    expect(profile.examples?.map((example) => example.title)).toEqual([
+      'Create an upload (the S3 form for a file)',
+      'List contacts',
+    ])
+  })
 })

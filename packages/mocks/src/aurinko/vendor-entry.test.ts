@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
 import { profileOf } from '../core/dashboard/profile.js'
+import { curlRequest } from '../core/testing/curl-example.js'
 import { aurinkoVendor, createAurinkoSimulator } from './index.js'
 
 describe('the Aurinko entry of the vendor registry', () => {
@@ -8,25 +9,8 @@ describe('the Aurinko entry of the vendor registry', () => {
     const sim = createAurinkoSimulator({ clock: manualClock() })
     const answers: [number, unknown][] = []
     for (const example of aurinkoVendor.examples ?? []) {
-      // curl [-X METHOD] (-H 'Name: value')* [-d 'body'] '{baseUrl}/path'
-      const command = /^curl(?: -X ([A-Z]+))?((?: -H '[^']+')*)(?: -d '([^']+)')? '\{baseUrl\}([^']+)'$/.exec(
-        example.command,
-      )
-      expect(command, example.command).not.toBeNull()
-      const [, method, headerText, body, path] = command as RegExpExecArray
-      const headers = [...(headerText ?? '').matchAll(/ -H '([^:]+): ([^']+)'/g)].map(
-        ([, name, value]) => [name, value] as [string, string],
-      )
-      // curl -d posts, and labels the data a form unless a Content-Type header says otherwise.
-      const typed = headers.some(([name]) => name.toLowerCase() === 'content-type')
-      if (body !== undefined && !typed) {
-        headers.push(['Content-Type', 'application/x-www-form-urlencoded'])
-      }
-      const answer = await sim.app.request(path as string, {
-        method: method ?? (body === undefined ? 'GET' : 'POST'),
-        headers,
-        body,
-      })
+      const { path, init } = curlRequest(example.command)
+      const answer = await sim.app.request(path, init)
       const json = await answer.json()
       answers.push([answer.status, json.ready ?? json.records?.length ?? json.record?.name?.displayName])
     }

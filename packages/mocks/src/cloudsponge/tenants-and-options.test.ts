@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
 import { profileOf } from '../core/dashboard/profile.js'
+import { curlRequest } from '../core/testing/curl-example.js'
 import { cloudspongeVendor, createCloudSpongeSimulator } from './index.js'
 import { authenticate, documentedTenant, secondTenant, type Tenant } from './tenants.js'
 
@@ -131,16 +132,8 @@ describe('the vendor entry', () => {
     const sim = createCloudSpongeSimulator({ clock: manualClock() })
     const statuses: number[] = []
     for (const example of cloudspongeVendor.examples ?? []) {
-      // curl -u 'key:password' [-d name=value …] '{baseUrl}/path'
-      const command = /^curl -u '([^']+)'((?: -d [^ ]+)*) '\{baseUrl\}([^']+)'$/.exec(example.command)
-      expect(command, example.command).not.toBeNull()
-      const [, credentials, data, path] = command as RegExpExecArray
-      const fields = [...(data ?? '').matchAll(/ -d ([^=]+)=([^ ]+)/g)].map(([, name, value]) => [name, value])
-      const answer = await sim.app.request(path as string, {
-        method: fields.length > 0 ? 'POST' : 'GET',
-        headers: { Authorization: `Basic ${btoa(credentials as string)}` },
-        body: fields.length > 0 ? new URLSearchParams(fields as [string, string][]) : undefined,
-      })
+      const { path, init } = curlRequest(example.command)
+      const answer = await sim.app.request(path, init)
       statuses.push(answer.status)
       // "COMPLETE after 4 s on the clock": the contacts are asked for after that.
       sim.clock.advance(4000)

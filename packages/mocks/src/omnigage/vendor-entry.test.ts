@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../core/clock.js'
 import { profileOf } from '../core/dashboard/profile.js'
+import { curlRequest } from '../core/testing/curl-example.js'
 import { createOmnigageSimulator, omnigageVendor } from './index.js'
 
 describe('the Omnigage entry of the vendor registry', () => {
@@ -28,21 +29,8 @@ describe('the Omnigage entry of the vendor registry', () => {
     const sim = createOmnigageSimulator({ clock: manualClock() })
     const answers: [number, unknown][] = []
     for (const example of omnigageVendor.examples ?? []) {
-      // curl [-g] -u key:secret (-H 'Name: value')* [-d 'body'] '{baseUrl}/path'
-      const command = /^curl(?: -g)? -u (\S+)((?: -H '[^']+')*)(?: -d '([^']+)')? '\{baseUrl\}([^']+)'$/.exec(
-        example.command,
-      )
-      expect(command, example.command).not.toBeNull()
-      const [, user, headerText, body, path] = command as RegExpExecArray
-      const headers = [...(headerText ?? '').matchAll(/ -H '([^:]+): ([^']+)'/g)].map(
-        ([, name, value]) => [name, value] as [string, string],
-      )
-      headers.push(['Authorization', `Basic ${btoa(user as string)}`])
-      const answer = await sim.app.request(path as string, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers,
-        body,
-      })
+      const { path, init } = curlRequest(example.command)
+      const answer = await sim.app.request(path, init)
       const json = await answer.json()
       answers.push([answer.status, json.data.type ?? json])
     }

@@ -31,8 +31,8 @@ class SurvivorLog {
       status: result.status,
       mutator: result.mutatorName,
       replacement: result.replacement,
-      // A static (or hybrid) survivor of an --ignore-static run was tested only by the tests that
-      // ran its code, so it is no result until a run without the option tests it again.
+      // Static and hybrid survivors are marked: in an --ignore-static run a hybrid was tested only
+      // by the tests that ran its code, so it is no result until a run without the option tests it.
       ...(result.static ? { static: true } : {}),
     }
     appendFileSync(file, `${JSON.stringify(entry)}\n`)

@@ -5,9 +5,10 @@
 // whichever test imported a file first. Stryker then counted each of them as covered by that one
 // test in each file and ran only those, which seldom look at the value: a changed sentence
 // "survived" though later tests in the same file fail on it. Loaded here, before any test, they
-// are static mutants, which Stryker tests against every test. The module registry is then
-// cleared, so a test file's `vi.mock` of an engine module still applies when the engine is loaded
-// again inside it.
+// gain static coverage. The module registry is then cleared, so a test file's `vi.mock` of an
+// engine module still applies when the engine is loaded again inside it; that makes them hybrid
+// mutants, which a run without --ignore-static tests against every related test (with it, only
+// against the tests that loaded them, so a survivor there is no result).
 import { vi } from 'vitest'
 
 await import('../packages/mocks/src/omnigage/import/index.ts')

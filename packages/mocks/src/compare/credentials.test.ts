@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planCredentials } from './credentials.js'
-import type { RecordedExchange } from './har.js'
+import { recordedExchange } from './testing/recorded-exchange.js'
 
 const registered = [
   { label: 'token key', value: 'sandbox-key' },
@@ -9,37 +9,20 @@ const registered = [
 ]
 const scheme = { basic: ['token key', 'token secret'] as [string, string], defaultScheme: 'basic' as const }
 
-function exchange(headers: [string, string][], status: number, answer = ''): RecordedExchange {
-  return {
-    source: 'a.har#1',
-    startedAt: 0,
-    method: 'GET',
-    url: new URL('https://api.example.com/x'),
-    requestHeaders: headers,
-    requestBody: undefined,
-    status,
-    responseHeaders: [],
-    responseBody: answer
-      ? { mediaType: 'application/json', bytes: new TextEncoder().encode(answer), truncated: false }
-      : undefined,
-    partialHeaders: false,
-  }
-}
-
 describe('planCredentials', () => {
   it('gives accepted credentials the sandbox values, refused ones wrong values, and leaves handed-out tokens alone', () => {
     const plan = planCredentials(
       [
-        exchange([['authorization', 'Basic <secret:1>']], 200, '{"token":"<secret:3>"}'),
-        exchange([['authorization', 'Basic <secret:2>']], 401),
-        exchange(
+        recordedExchange([['authorization', 'Basic <secret:1>']], 200, '{"token":"<secret:3>"}'),
+        recordedExchange([['authorization', 'Basic <secret:2>']], 401),
+        recordedExchange(
           [
             ['authorization', '<secret:1>'],
             ['x-account-key', 'firstbank'],
           ],
           200,
         ),
-        exchange(
+        recordedExchange(
           [
             ['authorization', 'Bearer <secret:3>'],
             ['x-account-key', 'secondbank'],

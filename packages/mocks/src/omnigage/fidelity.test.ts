@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { planCredentials } from '../compare/credentials.js'
-import type { RecordedExchange } from '../compare/har.js'
 import { classify } from '../compare/normalise.js'
+import { recordedExchange } from '../compare/testing/recorded-exchange.js'
 import { omnigageVendor } from './index.js'
 import { omnigageHarness } from './testing/harness.js'
-
-function recorded(authorization: string, status: number): RecordedExchange {
-  return {
-    source: 'omnigage.har#1',
-    startedAt: 0,
-    method: 'GET',
-    url: new URL('https://api.omnigage.io/api/v1/contacts'),
-    requestHeaders: [['authorization', authorization]],
-    requestBody: undefined,
-    status,
-    responseHeaders: [],
-    responseBody: undefined,
-    partialHeaders: false,
-  }
-}
 
 describe('replaying an Omnigage recording', () => {
   // A recorder that redacts the whole Authorization header leaves no scheme to read: Omnigage
@@ -28,7 +13,11 @@ describe('replaying an Omnigage recording', () => {
     if (scheme === undefined) {
       throw new Error('the Omnigage entry names no credential scheme for compare')
     }
-    const plan = planCredentials([recorded('<secret:1>', 200)], omnigageVendor.credentials, scheme)
+    const plan = planCredentials(
+      [recordedExchange([['authorization', '<secret:1>']], 200, '', 'https://api.omnigage.io/api/v1/contacts')],
+      omnigageVendor.credentials,
+      scheme,
+    )
     const replayed = plan.header('authorization', '<secret:1>')
     const [key, secret] = omnigageVendor.credentials.map((credential) => credential.value)
     expect(replayed).toBe(`Basic ${btoa(`${key}:${secret}`)}`)

@@ -25,6 +25,7 @@ describe('admin seed', () => {
         'contacts[0] has no field "phone"; it takes first-name, last-name, company, title, phone-numbers, email-addresses',
       ],
       [{ contacts: [{ 'phone-numbers': '+14155550100' }] }, 'contacts[0].phone-numbers must be an array'],
+      [{ contacts: [{ 'email-addresses': [5] }] }, 'contacts[0].email-addresses[0] must be a string'],
       [{ account: 'nobank' }, 'there is no account "nobank"; choose from firstbank, secondbank'],
       ['contacts', 'the seed must be an object with "account" and "contacts", or a list of those'],
     ]

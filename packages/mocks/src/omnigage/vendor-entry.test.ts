@@ -41,6 +41,19 @@ describe('the Omnigage entry of the vendor registry', () => {
     ])
   })
 
+  it("fills the API reference's try-it with the sandbox token, under the spec's own scheme", async () => {
+    const sim = createOmnigageSimulator({ clock: manualClock() })
+    const spec = await (await sim.app.request('/openapi.json')).json()
+    const schemes = Object.entries(profileOf(sim).referenceAuth ?? {})
+    expect(schemes).toHaveLength(1)
+    const [scheme, { username, password }] = schemes[0] ?? ['', {}]
+    expect(spec.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'basic' })
+    const answer = await sim.app.request('/api/v1/contacts', {
+      headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+    })
+    expect(answer.status).toBe(200)
+  })
+
   it('describes the vendor on the dashboard: where to post the file, and the magic accounts', () => {
     const profile = profileOf(createOmnigageSimulator({ clock: manualClock() }))
     expect(profile.hints).toEqual([

@@ -26,7 +26,11 @@ describe('admin seed', () => {
       ],
       [{ contacts: [{ 'phone-numbers': '+14155550100' }] }, 'contacts[0].phone-numbers must be an array'],
       [{ contacts: [{ 'email-addresses': [5] }] }, 'contacts[0].email-addresses[0] must be a string'],
+      [{ account: 5, contacts: [] }, 'account must be a string'],
+      [{ contacts: 'Ann' }, 'contacts must be an array'],
+      [{ contacts: ['Ann'] }, 'contacts[0] must be an object'],
       [{ account: 'nobank' }, 'there is no account "nobank"; choose from firstbank, secondbank'],
+      [{ contacts: [], owner: 'Ann' }, 'the seed must be an object with "account" and "contacts", or a list of those'],
       ['contacts', 'the seed must be an object with "account" and "contacts", or a list of those'],
     ]
     for (const [input, why] of cases) {

@@ -28,7 +28,7 @@ const oneSeed = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    account: { type: 'string', description: 'an account key such as "firstbank"' },
+    account: { type: 'string' },
     contacts: {
       type: 'array',
       items: {

@@ -67,4 +67,16 @@ describe('tenants', () => {
     expect(stolen.status).toBe(404)
     expect((await call('GET', '/api/v1/contacts')).body.meta.count).toBe(1)
   })
+
+  it("names each account's own membership as the creator of its imports", async () => {
+    const { importFile } = omnigageHarness()
+    const creators: string[] = []
+    for (const token of [undefined, second]) {
+      const created = await importFile('a.csv', 'First Name,Phone\nAnn,+14155550100\n', {}, token)
+      creators.push(created.body.data.relationships['created-by'].data.id)
+    }
+    expect(creators[0]).toBe('FJ653kkb36jbqBUNPx9sqJ')
+    expect(creators[1]).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz]{22}$/)
+    expect(creators[1]).not.toBe(creators[0])
+  })
 })

@@ -10,18 +10,16 @@ type Kind = ContactField | 'phone' | 'email'
 
 // Header names compared without case, spaces or punctuation, so "First Name", "first_name" and
 // "FIRST-NAME" are one key. Phone and email names map to a kind, not a slot: the slot is the next free one.
+// Names ending in "phone", "mobile" or "email" ("Work Phone", "Cell Phone", "Primary Email") need no
+// entry: `kindOf` takes any such name.
 const synonyms: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ...keys('first-name', ['first name', 'firstname', 'first', 'given name', 'forename', 'fname']),
   ...keys('last-name', ['last name', 'lastname', 'last', 'surname', 'family name', 'lname']),
   ...keys('company', ['company', 'company name', 'organization', 'organisation', 'organization name', 'org']),
   ...keys('company', ['business', 'business name', 'employer', 'account name']),
   ...keys('title', ['title', 'job title', 'position', 'job position']),
-  ...keys('phone', ['phone', 'phone number', 'phone no', 'telephone', 'telephone number', 'tel', 'mobile']),
-  ...keys('phone', ['mobile number', 'mobile phone', 'cell', 'cell phone', 'cell number', 'cellular']),
-  ...keys('phone', ['work phone', 'home phone', 'office phone', 'business phone', 'direct phone', 'direct line']),
-  ...keys('phone', ['primary phone', 'other phone', 'main phone']),
-  ...keys('email', ['email', 'e-mail', 'email address', 'e-mail address', 'mail', 'email id', 'primary email']),
-  ...keys('email', ['work email', 'home email', 'personal email', 'business email', 'other email']),
+  ...keys('phone', ['phone no', 'tel', 'cell', 'cell number', 'cellular', 'direct line']),
+  ...keys('email', ['mail', 'email id']),
 ])
 
 function keys(kind: Kind, names: string[]): [string, Kind][] {

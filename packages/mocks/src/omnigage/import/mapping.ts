@@ -27,7 +27,7 @@ function keys(kind: Kind, names: string[]): [string, Kind][] {
 }
 
 function headerKey(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 const fieldByKey: ReadonlyMap<string, ContactField> = new Map(contactFields.map((field) => [headerKey(field), field]))

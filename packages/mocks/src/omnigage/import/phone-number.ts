@@ -8,7 +8,6 @@ export const defaultCountry: CountryCode = 'US'
 interface NumberingPlanInternals {
   leadingDigits(): string | undefined
   nationalNumberPattern(): string
-  hasTypes(): boolean
   type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined
 }
 interface MetadataInternals {
@@ -43,17 +42,15 @@ function compileNanpPlans(): NanpPlan[] {
     plans.selectNumberingPlan(country)
     const plan = plans.numberingPlan
     const leadingDigits = plan.leadingDigits()
-    const types = plan.hasTypes()
-      ? numberTypes.flatMap((name) => {
-          const type = plan.type(name)
-          const pattern = type?.pattern()
-          return type && pattern ? [{ pattern: entirely(pattern), lengths: type.possibleLengths() }] : []
-        })
-      : []
+    // `type` answers undefined for a type the plan lacks, and for every type of a plan without any.
+    const types = numberTypes.flatMap((name) => {
+      const type = plan.type(name)
+      return type ? [{ pattern: entirely(type.pattern()), lengths: type.possibleLengths() }] : []
+    })
     return {
       leadingDigits: leadingDigits ? new RegExp(`^(?:${leadingDigits})`) : undefined,
       nationalNumber: entirely(plan.nationalNumberPattern()),
-      types: plan.hasTypes() ? types : [],
+      types,
     }
   })
 }

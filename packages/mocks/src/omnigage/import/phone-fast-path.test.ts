@@ -17,6 +17,7 @@ describe('nanpNationalNumber', () => {
     ['a leading +1', '+12015550123'],
     ['+1 with spaces, brackets, dots and dashes', '+1 (201) 555.01-23'],
     ['a leading 1 with spaces', '1 201 555 0123'],
+    ['brackets and a dash, without the 1', '(201) 555-0123'],
   ])('takes %s', (_what, text) => {
     expect(nanpNationalNumber(text)).toBe('2015550123')
   })

@@ -8,7 +8,7 @@ export const defaultCountry: CountryCode = 'US'
 interface NumberingPlanInternals {
   leadingDigits(): string | undefined
   nationalNumberPattern(): string
-  type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined
+  type(name: string): { pattern(): string } | undefined
 }
 interface MetadataInternals {
   selectNumberingPlan(country: string): void
@@ -20,14 +20,17 @@ interface MetadataInternals {
 interface NanpPlan {
   leadingDigits: RegExp | undefined
   nationalNumber: RegExp
-  // Number types in the order libphonenumber-js tries them; empty when the plan has none.
-  types: { pattern: RegExp; lengths: number[] | undefined }[]
+  // The patterns of its number types, in the order libphonenumber-js tries them; empty when the
+  // plan has none.
+  types: RegExp[]
 }
 
 // The number types a North American plan of the bundled metadata has, in the order libphonenumber-js
 // tries them. It also tries MOBILE, SHARED_COST, PAGER, UAN and VOICEMAIL, which no such plan has for
-// a ten-digit number (Canada's UAN numbers have seven). phone-number.test.ts compares the two on
-// every area code, so a metadata update that gives one of them ten-digit numbers shows there.
+// a ten-digit number (Canada's UAN numbers have seven). Each type kept takes ten digits, the only
+// length the fast path sees, so its possible lengths are not compared. phone-number.test.ts
+// compares the fast path with the library on every area code, so a metadata update that changes
+// any of this shows there.
 const numberTypes = ['FIXED_LINE', 'PREMIUM_RATE', 'TOLL_FREE', 'VOIP', 'PERSONAL_NUMBER']
 
 // libphonenumber-js compiles a new RegExp for every pattern it tests (16 µs a number, half of it in
@@ -45,7 +48,7 @@ function compileNanpPlans(): NanpPlan[] {
     // `type` answers undefined for a type the plan lacks, and for every type of a plan without any.
     const types = numberTypes.flatMap((name) => {
       const type = plan.type(name)
-      return type ? [{ pattern: entirely(type.pattern()), lengths: type.possibleLengths() }] : []
+      return type ? [entirely(type.pattern())] : []
     })
     return {
       leadingDigits: leadingDigits ? new RegExp(`^(?:${leadingDigits})`) : undefined,
@@ -114,14 +117,15 @@ function tenDigits(national: string): string | undefined {
 }
 
 // libphonenumber-js's rule: the first plan whose leading digits match, or else that validates the
-// number, owns it; the number is valid when it validates for its owner.
+// number, owns it; the number is valid when it validates for its owner. (A plan without types
+// validates nothing there; the two plans without leading digits, the US and Canada, have types.)
 function isValidNanp(national: string): boolean {
   for (const plan of nanpPlans) {
     if (plan.leadingDigits !== undefined) {
       if (plan.leadingDigits.test(national)) {
         return validates(national, plan)
       }
-    } else if (plan.types.length > 0 && validates(national, plan)) {
+    } else if (validates(national, plan)) {
       return true
     }
   }
@@ -135,10 +139,5 @@ function validates(national: string, plan: NanpPlan): boolean {
   if (plan.types.length === 0) {
     return true
   }
-  for (const type of plan.types) {
-    if ((type.lengths === undefined || type.lengths.includes(national.length)) && type.pattern.test(national)) {
-      return true
-    }
-  }
-  return false
+  return plan.types.some((pattern) => pattern.test(national))
 }

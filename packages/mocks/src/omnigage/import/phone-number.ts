@@ -103,7 +103,8 @@ export function nanpNationalNumber(text: string): string | undefined {
       return undefined
     }
   }
-  if (digits.length === 11 && digits.charCodeAt(0) === 49) {
+  // A leading 1 is the country code, since no national number starts with 1 (see tenDigits).
+  if (digits.charCodeAt(0) === 49) {
     return tenDigits(digits.slice(1))
   }
   // After a +, only the country code 1 is North American.

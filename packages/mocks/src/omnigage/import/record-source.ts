@@ -3,7 +3,6 @@ import type { Mapping } from './mapping.js'
 import { type ImportedContact, validateRow } from './row-outcome.js'
 
 const quote = 0x22
-const lineBreaks = /^[\r\n]+|[\r\n]+$/g
 
 /**
  * Whether a row can be read back from its bytes with a plain split (`recordSource`): a record
@@ -32,7 +31,8 @@ export function recordSource(
   const decoder = new TextDecoder()
   return {
     read(start, end) {
-      const cells = decoder.decode(file.bytes.subarray(start, end)).replace(lineBreaks, '').split(',')
+      // Trimming each cell also drops the line breaks around the record.
+      const cells = decoder.decode(file.bytes.subarray(start, end)).split(',')
       for (let index = 0; index < cells.length; index++) {
         cells[index] = (cells[index] as string).trim()
       }

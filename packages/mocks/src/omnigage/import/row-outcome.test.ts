@@ -65,6 +65,19 @@ describe('validateRow', () => {
     }
   })
 
+  it('takes addresses with one-letter labels, subdomains and long or two-part endings', () => {
+    const mapping: Mapping = ['email1-email-address']
+    for (const email of [
+      'a@x.io',
+      'ann@mail.example.com',
+      'ann@mail.x.example.com',
+      'ann@example.co.uk',
+      'ann@example.museum',
+    ]) {
+      expect(validateRow([email], mapping), email).toMatchObject({ ok: true, contact: { emailAddresses: [email] } })
+    }
+  })
+
   it('errs a row with neither a phone nor an email', () => {
     expect(validateRow(['Ada', '', ''], ['first-name', 'phone1-phone-number', 'email1-email-address'])).toEqual({
       ok: false,

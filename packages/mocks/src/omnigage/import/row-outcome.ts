@@ -52,7 +52,7 @@ export function validateRow(cells: readonly string[], mapping: Mapping): RowOutc
   let email1: string | undefined
   let email2: string | undefined
   let email3: string | undefined
-  for (let column = 0; column < mapping.length; column++) {
+  for (let column = 0; column !== mapping.length; column++) {
     const field = mapping[column]
     const value = cells[column]
     if (!field || !value) {

@@ -23,6 +23,12 @@ describe('cellText of stored numbers with an exponent', () => {
   ])('writes %s', (_what, stored, text) => {
     expect(cellText(new StoredNumber(stored))).toBe(text)
   })
+
+  // A hand-edited workbook may store anything; what is not a number as spreadsheets write one is
+  // not rewritten, even where JavaScript would read a number in it.
+  it.each([' 1.0', '1E5 ', '+2.0', '0x10'])('keeps %j as stored', (stored) => {
+    expect(cellText(new StoredNumber(stored))).toBe(stored)
+  })
 })
 
 /**
